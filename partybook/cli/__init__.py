@@ -1,0 +1,85 @@
+"""The ``partybook`` command. Each sub-command is a module ``cmd_<name>.py`` exposing
+``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``; a module imports only
+argparse at load time and everything else inside ``run`` so start-up stays fast.
+
+Exit codes: 0 success, 1 checks found errors, 2 bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# sub-command → module, in the order ``--help`` lists them
+COMMANDS: dict[str, str] = {
+    "new": "partybook.cli.cmd_new",
+    "check": "partybook.cli.cmd_check",
+    "fix": "partybook.cli.cmd_fix",
+    "import": "partybook.cli.cmd_import",
+    "export": "partybook.cli.cmd_export",
+    "anonymize": "partybook.cli.cmd_anonymize",
+    "class-report": "partybook.cli.cmd_class_report",
+}
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as we want
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 用法错误：{_zh_usage(message)}\n请运行 {self.prog} --help 查看用法。\n")
+
+
+def _zh_usage(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "缺少必填参数",
+        "unrecognized arguments": "无法识别的参数",
+        "invalid choice": "无效的选项",
+        "expected one argument": "需要一个值",
+        "choose from": "可选",
+    }
+    for en, zh in replacements.items():
+        message = message.replace(en, zh)
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _ChineseParser(
+        prog="partybook",
+        description="partybook：党性分析等自我剖析材料的起草、检查、导入与导出工具。",
+    )
+    parser.add_argument("--version", action="version", version="partybook 0.1.0")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
+    for name, module_name in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue  # a command still being built is simply not offered
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from ..errors import PartybookError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args))
+    except PartybookError as err:
+        print(f"错误：{err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

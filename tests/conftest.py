@@ -1,0 +1,32 @@
+"""Shared fixtures. Tests never skip for a missing tool: ./test installs it, CI fails without it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from partybook.draft import Draft, conform
+from partybook.genre import Genre, load_genre
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def genre() -> Genre:
+    return load_genre("dangxing-fenxi")
+
+
+@pytest.fixture
+def example_draft(genre: Genre) -> Draft:
+    """The genre's worked example as a draft."""
+    return conform(Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre)
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    path = Path(os.environ.get("PARTYBOOK_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
