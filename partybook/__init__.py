@@ -39,6 +39,7 @@ _LAZY: dict[str, str] = {
     "PartybookError": "partybook.errors",
 }
 
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:

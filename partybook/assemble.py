@@ -107,7 +107,9 @@ def blocks(draft: Draft, genre: Genre | None = None) -> list[Block]:
             n += 1
             style = spec.item_numbering
             out.extend(
-                _item_blocks(item, label(style, n), LEVEL_OF[style], spec.id, index, spec.point_numbering)
+                _item_blocks(
+                    item, label(style, n), LEVEL_OF[style], spec.id, index, spec.point_numbering
+                )
             )
     return out
 
@@ -118,7 +120,9 @@ def assemble(draft: Draft, genre: Genre | None = None) -> str:
     lines: list[str] = []
     prev: Role | None = None
     for b in blocks(draft, genre):
-        if prev == "title" or (b.role in ("signoff", "date") and prev not in ("signoff", "date", None)):
+        if prev == "title" or (
+            b.role in ("signoff", "date") and prev not in ("signoff", "date", None)
+        ):
             lines.append("")
         lines.append(b.plain)
         prev = b.role

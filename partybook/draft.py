@@ -183,6 +183,10 @@ def validation_message(err: ValidationError) -> str:
     }
     parts = []
     for e in err.errors():
-        loc = ".".join(str(p) for p in e["loc"] if not str(p).startswith(("str", "list[", "function-")))
-        parts.append(f"{loc or '（根）'}：{names.get(e['type'], str(e.get('msg', '')).removeprefix('Value error, '))}")
+        loc = ".".join(
+            str(p) for p in e["loc"] if not str(p).startswith(("str", "list[", "function-"))
+        )
+        parts.append(
+            f"{loc or '（根）'}：{names.get(e['type'], str(e.get('msg', '')).removeprefix('Value error, '))}"
+        )
     return "；".join(dict.fromkeys(parts))

@@ -7,7 +7,14 @@ import unicodedata
 from pathlib import Path
 
 _BAD = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 MAX_NAME_BYTES = 150  # leaves room for suffixes under the 255-byte limit of most filesystems
 
 

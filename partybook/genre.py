@@ -159,11 +159,15 @@ def _translate(e: dict[str, Any]) -> str:
 
 def parse_genre(data: Any, source: str) -> Genre:
     if not isinstance(data, dict):
-        raise GenreError(f"文体文件 {source} 的内容应为键值表（YAML 映射），请对照 templates/README.md 修改。")
+        raise GenreError(
+            f"文体文件 {source} 的内容应为键值表（YAML 映射），请对照 templates/README.md 修改。"
+        )
     try:
         return Genre.model_validate(data)
     except ValidationError as err:
-        raise GenreError(f"文体文件 {source} 有误：{_describe(err)}。请对照 templates/README.md 修改。") from None
+        raise GenreError(
+            f"文体文件 {source} 有误：{_describe(err)}。请对照 templates/README.md 修改。"
+        ) from None
 
 
 def load_genre_file(path: Path) -> Genre:

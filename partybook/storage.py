@@ -38,7 +38,9 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DraftFileError(f"{name} 不是 UTF-8 文本，不是 partybook 草稿文件。若是 Word 或文本文件，请用“导入”。") from None
+        raise DraftFileError(
+            f"{name} 不是 UTF-8 文本，不是 partybook 草稿文件。若是 Word 或文本文件，请用“导入”。"
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -46,9 +48,13 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
             hint = "文件不完整（可能保存时被中断）"
         else:
             hint = f"第 {err.lineno} 行第 {err.colno} 列格式错误，文件已损坏"
-        raise DraftFileError(f"无法读取草稿 {name}：{hint}。原文件未作改动；如有备份 {name}.bak，可用它恢复。") from None
+        raise DraftFileError(
+            f"无法读取草稿 {name}：{hint}。原文件未作改动；如有备份 {name}.bak，可用它恢复。"
+        ) from None
     if not isinstance(data, dict) or "sections" not in data or "schema" not in data:
-        raise DraftFileError(f"{name} 不是 partybook 草稿文件（缺少 schema 或 sections）。若是其他文档，请用“导入”。")
+        raise DraftFileError(
+            f"{name} 不是 partybook 草稿文件（缺少 schema 或 sections）。若是其他文档，请用“导入”。"
+        )
     return data
 
 
@@ -73,7 +79,9 @@ def draft_from_dict(data: dict[str, Any], name: str = "草稿") -> Draft:
     try:
         draft = Draft.model_validate(data)
     except ValidationError as err:
-        raise DraftFileError(f"草稿 {name} 的内容不合格式：{validation_message(err)}。原文件未作改动。") from None
+        raise DraftFileError(
+            f"草稿 {name} 的内容不合格式：{validation_message(err)}。原文件未作改动。"
+        ) from None
     try:
         from .genre import load_genre
 
@@ -91,7 +99,9 @@ def load(path: str | os.PathLike[str]) -> Draft:
     try:
         size = p.stat().st_size
         if size > MAX_DRAFT_BYTES:
-            raise DraftFileError(f"{p.name} 有 {size // (1024 * 1024)} MB，超过草稿文件的上限 64 MB，不是 partybook 草稿。")
+            raise DraftFileError(
+                f"{p.name} 有 {size // (1024 * 1024)} MB，超过草稿文件的上限 64 MB，不是 partybook 草稿。"
+            )
         raw = p.read_bytes()
     except FileNotFoundError:
         raise DraftFileError(f"找不到草稿文件 {p}，请检查路径。") from None

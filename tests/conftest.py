@@ -22,7 +22,9 @@ def genre() -> Genre:
 @pytest.fixture
 def example_draft(genre: Genre) -> Draft:
     """The genre's worked example as a draft."""
-    return conform(Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre)
+    return conform(
+        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
+    )
 
 
 @pytest.fixture

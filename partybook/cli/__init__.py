@@ -27,7 +27,10 @@ COMMANDS: dict[str, str] = {
 class _ChineseParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as we want
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: 用法错误：{_zh_usage(message)}\n请运行 {self.prog} --help 查看用法。\n")
+        self.exit(
+            2,
+            f"{self.prog}: 用法错误：{_zh_usage(message)}\n请运行 {self.prog} --help 查看用法。\n",
+        )
 
 
 def _zh_usage(message: str) -> str:

@@ -9,7 +9,12 @@ HELP = "导出草稿为 docx / pdf / html / md / txt"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", help="草稿（.json）或文档（.txt/.md/.docx）")
-    p.add_argument("--to", dest="fmt", choices=["docx", "pdf", "html", "md", "txt"], help="导出格式（默认按输出文件后缀）")
+    p.add_argument(
+        "--to",
+        dest="fmt",
+        choices=["docx", "pdf", "html", "md", "txt"],
+        help="导出格式（默认按输出文件后缀）",
+    )
     p.add_argument("-o", "--output", required=True, help="输出文件路径")
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 

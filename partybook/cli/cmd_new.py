@@ -8,7 +8,11 @@ HELP = "新建一份空白草稿（JSON）"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--genre", default="dangxing-fenxi", help="文体 id（默认 dangxing-fenxi；另有 duizhao-jiancha）")
+    p.add_argument(
+        "--genre",
+        default="dangxing-fenxi",
+        help="文体 id（默认 dangxing-fenxi；另有 duizhao-jiancha）",
+    )
     p.add_argument("-o", "--output", required=True, help="草稿文件路径，如 我的草稿.json")
     p.add_argument("--author", default="", help="作者姓名")
     p.add_argument("--unit", default="", help="工作单位")
