@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # benchmark modules share benchmarks/common.py
 
 
 def _load(path: Path):
@@ -39,7 +40,9 @@ def main(argv: list[str]) -> int:
                 if target is not None:
                     verdict = "ok" if fig["value"] <= target else "OVER TARGET"
                     verdict = f"≤ {target:g} {fig['unit']}  {verdict}"
-                rows.append((fig["name"], f"{fig['value']:.3g} {fig['unit']}", verdict, fig.get("note", "")))
+                rows.append(
+                    (fig["name"], f"{fig['value']:.3g} {fig['unit']}", verdict, fig.get("note", ""))
+                )
         except Exception:
             failed += 1
             traceback.print_exc()

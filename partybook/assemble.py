@@ -130,13 +130,20 @@ def assemble(draft: Draft, genre: Genre | None = None) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_MD_LEADING = re.compile(r"^(\s*)([-+>]|\d+[.)])(?=\s|$)")
+_MD_LEADING = re.compile(r"^(\s*)([-+>]|\d+)([.)]?)(?=\s|$)")
 
 
 def md_escape(text: str) -> str:
     """Escape what Markdown would read as markup, so user text prints as typed."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LEADING.sub(_escape_leading, text)
+
+
+def _escape_leading(m: re.Match[str]) -> str:
+    lead, mark, punct = m.group(1), m.group(2), m.group(3)
+    if mark.isdigit():  # "1. x" would be a list item: escape the dot, not the digit
+        return f"{lead}{mark}\\{punct}" if punct else m.group(0)
+    return f"{lead}\\{mark}{punct}"
 
 
 def assemble_markdown(draft: Draft, genre: Genre | None = None) -> str:

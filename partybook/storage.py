@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -44,7 +45,8 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        if err.pos >= len(text.rstrip()) - 1:  # the parser ran off the end: cut short
+        # the parser ran off the end (or into an unclosed string): the file was cut short
+        if err.pos >= len(text.rstrip()) - 1 or err.msg.startswith("Unterminated string"):
             hint = "文件不完整（可能保存时被中断）"
         else:
             hint = f"第 {err.lineno} 行第 {err.colno} 列格式错误，文件已损坏"
@@ -116,6 +118,15 @@ def dumps(draft: Draft) -> str:
     return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def _encode(draft: Draft) -> bytes:
+    try:
+        return dumps(draft).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (pasted from a browser) cannot be UTF-8: escape it as \\uXXXX
+        # so the save still succeeds and loading gives back exactly what was typed.
+        return (json.dumps(draft.to_dict(), ensure_ascii=True, indent=2) + "\n").encode("ascii")
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every filesystem lets a folder be opened
         fd = os.open(folder, os.O_RDONLY)
@@ -130,25 +141,24 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    bak_tmp = f"{tmp}.bak"
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if keep_backup and path.exists():
-            bak_tmp = tempfile.mktemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=folder)
             try:
                 os.link(path, bak_tmp)  # the old inode survives as the backup
             except OSError:
-                import shutil
-
                 shutil.copy2(path, bak_tmp)
             os.replace(bak_tmp, backup_path(path))
         os.replace(tmp, path)
         _fsync_dir(folder)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for leftover in (tmp, bak_tmp):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
         raise
 
 
@@ -187,7 +197,7 @@ def save(
     p = Path(path)
     if touch:
         draft.touch()
-    data = dumps(draft).encode("utf-8")
+    data = _encode(draft)
     if expect_updated is not None and p.exists():
         on_disk = _updated_on_disk(p)
         if on_disk is not None and on_disk != expect_updated:
