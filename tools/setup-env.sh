@@ -8,14 +8,16 @@ setup_venv() {
         echo "partybook: creating .venv …"
         python3 -m venv .venv
     fi
-    # Reinstall only when pyproject.toml or the extras changed: a stamp holds their hash.
-    local want
-    want="$(sha256sum pyproject.toml | cut -c1-16)-${extras}"
+    # Reinstall only when pyproject.toml changed or new extras are wanted. The stamp holds
+    # "<hash of pyproject.toml>-<extras>"; an install with the test extras serves ./start too.
+    local hash
+    hash="$(sha256sum pyproject.toml | cut -c1-16)"
     local stamp=.venv/.partybook-installed
-    if [ ! -f "$stamp" ] || ! grep -qx -- "$want" "$stamp"; then
-        echo "partybook: installing dependencies into .venv (first run takes a few minutes) …"
-        .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-        .venv/bin/python -m pip install -q -e "$spec"
-        echo "$want" > "$stamp"
+    local have=""
+    [ -f "$stamp" ] && have="$(cat "$stamp")"
+    if [ "$have" != "$hash-$extras" ] && { [ -n "$extras" ] || [ "${have%%-*}" != "$hash" ]; }; then
+        echo "partybook: installing dependencies into .venv (the first run takes a few minutes) …"
+        .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
+        echo "$hash-$extras" > "$stamp"
     fi
 }
