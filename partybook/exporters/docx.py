@@ -1,0 +1,89 @@
+"""The .docx exporter: a draft's blocks laid out per GB/T 9704-2012.
+
+This is the readable part: which block becomes which paragraph, in which named style and
+font. Every WordprocessingML detail (markup, page setup, footers, styles) is in
+:mod:`partybook.exporters.ooxml`; fonts come from ``templates/layout/fonts.yaml``.
+"""
+
+from __future__ import annotations
+
+from ..assemble import Block, blocks
+from ..draft import Draft
+from ..genre import Genre
+from . import ooxml
+from ._clean import clean_blocks, clean_text
+from ._common import balance_lines, section_names
+from .base import Exporter
+from .fonts import FontConfig, load_fonts
+
+# ems of 2号 title text that fit one line of the 156 mm text block
+TITLE_LINE_EMS = int(ooxml.LAYOUT.text_width / 20 / 22)  # 20
+
+
+class DocxExporter(Exporter):
+    format = "docx"
+    extension = ".docx"
+    label = "Word 文档（公文格式）"
+    mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    def __init__(self, fonts: FontConfig | None = None) -> None:
+        super().__init__()
+        self.fonts = fonts or load_fonts()
+        self.template = ooxml.template(self.fonts)  # parsed once, reused for every draft
+
+    def to_bytes(self, draft: Draft, genre: Genre) -> bytes:
+        names = section_names(genre)
+        doc_blocks, notice = clean_blocks(blocks(draft, genre), names)
+        if notice:
+            self.notices.append(notice)
+        paragraphs = self.paragraphs(doc_blocks)
+        title = next((b.text for b in doc_blocks if b.role == "title"), "")
+        author, _ = clean_text(draft.meta.author)
+        core = ooxml.core_xml(title, author, draft.created, draft.updated)
+        return ooxml.package(self.template, ooxml.document_xml(paragraphs), core)
+
+    # --- block → paragraph -------------------------------------------------------------
+    def paragraphs(self, doc_blocks: list[Block]) -> list[ooxml.Paragraph]:
+        out: list[ooxml.Paragraph] = []
+        prev = ""
+        for b in doc_blocks:
+            out.append(
+                self.paragraph(
+                    b,
+                    first_of_signoff=b.role in ("signoff", "date")
+                    and prev not in ("signoff", "date", ""),
+                )
+            )
+            prev = b.role
+        return out
+
+    def paragraph(self, b: Block, *, first_of_signoff: bool = False) -> ooxml.Paragraph:
+        f = self.fonts
+        body = f.role("body")
+        P, R = ooxml.Paragraph, ooxml.Run
+        if b.role == "title":
+            lines = balance_lines(b.text, TITLE_LINE_EMS)
+            return P("Title", [R(b.text, f.role("title"))], lines=lines)
+        if b.role == "heading":
+            level = b.level or 1
+            return P(f"Heading{level}", [R(b.number + b.text, f.role(f"heading{level}"))])
+        if b.role == "signoff":
+            return P(
+                "Signature", [R(b.text, f.role("signoff"))], space_before_line=first_of_signoff
+            )
+        if b.role == "date":
+            return P("Date", [R(b.text, f.role("signoff"))], space_before_line=first_of_signoff)
+        if b.role == "item" and b.heading:
+            level = min(max(b.level, 1), 4)
+            heading_font = f.role(f"heading{level}")
+            if b.run_in:  # heading in its level's font, body in body font, one paragraph
+                return P(
+                    "Normal",
+                    [R(b.number + b.heading, heading_font, f"Heading{level}Char"), R(b.text, body)],
+                )
+            runs = [R(b.number + b.heading, heading_font)]
+            if b.text:
+                runs.append(R(b.text, body))
+            return P(f"Heading{level}", runs)
+        # ordinary paragraph, or an item without a heading: number + text in body font
+        return P("Normal", [R(b.number + b.text, body)])
