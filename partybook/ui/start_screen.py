@@ -1,0 +1,182 @@
+"""The start screen: a new draft, one of the drafts found (newest first), or an import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from .common import button, esc, full_width, html_box
+from .messages import Messages
+from .session import Session, genre_choices
+
+SHOWN = 12
+REMOVAL_SHOWN = 40
+
+
+class StartScreen:
+    def __init__(self, session: Session, msgs: Messages, opened: Callable[[], None]) -> None:
+        self.session = session
+        self.msgs = msgs
+        self.opened = opened
+        choices = genre_choices() or [("党性分析", "dangxing-fenxi")]
+        self.genre = w.Dropdown(options=choices, value=choices[0][1], description="文体")
+        self.author = w.Text(description="姓名", placeholder="例如：张明")
+        self.unit = w.Text(description="单位", placeholder="可不填")
+        self.class_name = w.Text(description="班次", placeholder="例如：2025年秋季科级干部任职培训班")
+        for t in (self.genre, self.author, self.unit, self.class_name):
+            t.style.description_width = "3em"
+            full_width(t)
+        self.genre.add_class("pb-new-genre")
+        self.author.add_class("pb-new-author")
+        self.unit.add_class("pb-new-unit")
+        self.class_name.add_class("pb-new-class")
+        new = button("开始写新草稿", "pb-new", "success", icon="plus")
+        new.on_click(msgs.guard(self._new, "新建草稿"))
+        new_card = w.VBox(
+            [
+                html_box('<div class="pb-h">新建</div><div class="pb-hint">选择文体，填上姓名、单位和班次（都可以以后再改）。</div>'),
+                self.genre, self.author, self.unit, self.class_name, new,
+            ]
+        )
+        new_card.add_class("pb-card")
+
+        self.resume = button("继续最近的草稿", "pb-resume", "primary", icon="play")
+        self.resume.on_click(msgs.guard(self._resume, "打开草稿"))
+        self.listing = w.VBox()
+        self.listing.add_class("pb-draft-list")
+        self.folder_note = html_box("", "pb-hint")
+        open_card = w.VBox(
+            [html_box('<div class="pb-h">继续写作</div>'), self.resume, self.listing, self.folder_note]
+        )
+        open_card.add_class("pb-card")
+
+        self.upload = w.FileUpload(accept=".txt,.md,.markdown,.docx", multiple=False, description="选择文件")
+        self.upload.add_class("pb-import")
+        self.upload.observe(msgs.guard(self._import, "导入文档"), "value")
+        self.report = html_box("", "pb-import-report")
+        import_card = w.VBox(
+            [
+                html_box(
+                    '<div class="pb-h">从已有文档开始</div><div class="pb-hint">导入 Word（.docx）、'
+                    "文本（.txt）或 Markdown（.md）文件。程序会识别各部分，去掉网站水印、广告、占位符等"
+                    "残留，并列出去掉了什么；认不出的段落放在“未归类”里，不会丢失。</div>"
+                ),
+                self.upload,
+                self.report,
+            ]
+        )
+        import_card.add_class("pb-card")
+        cards = w.Box([new_card, open_card, import_card])
+        cards.add_class("pb-start-cards")
+        self.root = w.VBox(
+            [
+                html_box(
+                    '<div class="pb-welcome"><div class="pb-welcome-title">党性分析写作工作簿</div>'
+                    "<div>按部分填写，随写随查，自动保存，一键导出符合公文格式的 Word 文档。</div></div>"
+                ),
+                cards,
+            ]
+        )
+        self.root.add_class("pb-start")
+
+    def refresh(self) -> None:
+        drafts = self.session.list_drafts()
+        good = [d for d in drafts if not d.error]
+        self.resume.disabled = not good
+        if good:
+            first = good[0]
+            self.resume.description = f"继续最近的草稿：{first.title or '（未填标题）'}"[:40]
+        else:
+            self.resume.description = "继续最近的草稿（还没有草稿）"
+        rows = []
+        for d in drafts[:SHOWN]:
+            if d.error:
+                label = html_box(
+                    f'<span class="pb-bad">{esc(d.path.name)}：{esc(d.error)}</span>', "pb-draft-info"
+                )
+                rows.append(w.HBox([label]))
+                continue
+            names = dict((gid, name) for name, gid in genre_choices())
+            who = f" · {esc(d.author)}" if d.author else ""
+            label = html_box(
+                f'<div class="pb-draft-title">{esc(d.title or "（未填标题）")}</div>'
+                f'<div class="pb-draft-meta">{esc(names.get(d.genre, d.genre))}{who} · 最后保存 {d.saved_label}'
+                f' · <span class="pb-file">{esc(d.path.name)}</span></div>',
+                "pb-draft-info",
+            )
+            b = button("打开", "pb-open-draft")
+            b.on_click(self.msgs.guard(lambda _, p=d.path: self._open(p), "打开草稿"))
+            row = w.HBox([label, b])
+            row.add_class("pb-draft-row")
+            rows.append(row)
+        if len(drafts) > SHOWN:
+            rows.append(html_box(f'<div class="pb-hint">另有 {len(drafts) - SHOWN} 份较早的草稿未列出。</div>'))
+        self.listing.children = tuple(rows)
+        self.folder_note.value = f'<div class="pb-hint">草稿保存在：{esc(str(self.session.folder))}</div>'
+
+    def _new(self, _: Any = None) -> None:
+        self.session.new(
+            self.genre.value,
+            author=self.author.value,
+            unit=self.unit.value,
+            class_name=self.class_name.value,
+        )
+        self.opened()
+
+    def _resume(self, _: Any = None) -> None:
+        good = [d for d in self.session.list_drafts() if not d.error]
+        if not good:
+            self.msgs.show("还没有保存过的草稿，请新建一份。", "warning")
+            return
+        self._open(good[0].path)
+
+    def _open(self, path: Any) -> None:
+        self.session.open(path)
+        self.opened()
+
+    def _import(self, change: dict) -> None:
+        files = change["new"]
+        if not files:
+            return
+        f = files[0]
+        name = f.get("name", "文档") if isinstance(f, dict) else getattr(f, "name", "文档")
+        content = f.get("content") if isinstance(f, dict) else getattr(f, "content", b"")
+        data = bytes(content or b"")
+        try:
+            result = self.session.import_document(data, name)
+        except ImportError:
+            self.msgs.show("导入功能尚未安装，暂时无法导入文档。", "error")
+            return
+        self.msgs.show(f"已导入 {name}，生成新草稿。", "success")
+        self.report.value = import_report(result, self.session)
+        self.opened()
+
+
+def import_report(result: Any, session: Session) -> str:
+    from .session import section_label
+
+    names = {}
+    if session.genre is not None:
+        names = {s.id: section_label(session.genre, s) for s in session.genre.sections}
+    unit = getattr(result, "line_unit", "行")
+    removed = list(getattr(result, "removed", []))
+    parts = ['<div class="pb-h">导入报告</div>']
+    if removed:
+        items = []
+        for r in removed[:REMOVAL_SHOWN]:
+            where = r.where(unit, names) if hasattr(r, "where") else ""
+            msg = getattr(r, "message", "") or getattr(r, "kind", "")
+            items.append(f"<li>{esc(where)}：去掉“{esc(getattr(r, 'what', str(r))[:80])}”{('（' + esc(msg) + '）') if msg else ''}</li>")
+        more = f"<li>……另有 {len(removed) - REMOVAL_SHOWN} 处</li>" if len(removed) > REMOVAL_SHOWN else ""
+        parts.append(f"<div>去掉了 {len(removed)} 处模板残留：</div><ul>{''.join(items)}{more}</ul>")
+    else:
+        parts.append("<div>没有发现需要去掉的模板残留。</div>")
+    unplaced = list(getattr(result, "unplaced", []))
+    if unplaced:
+        lis = "".join(f"<li>{esc(u[:120])}</li>" for u in unplaced[:20])
+        parts.append(f"<div>{len(unplaced)} 段未能归入任何部分，已保留在“未归类”中，请手工移入：</div><ul>{lis}</ul>")
+    for n in getattr(result, "notices", []) or []:
+        parts.append(f'<div class="pb-notice">{esc(n)}</div>')
+    return "".join(parts)

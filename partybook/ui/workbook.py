@@ -1,0 +1,315 @@
+"""The workbook: the widgets around one :class:`Session`, wired by the session's events.
+
+``Workbook()`` shows the start screen; once a draft is open, the writing page (one panel
+per section, findings and the live preview beside them), the review page and the export
+page, under a header with the save status and the progress that is always visible.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from ..genre import Genre, SectionKind
+from .common import button, esc, html_box
+from .exports import ExportsPanel
+from .messages import Messages
+from .preview import Preview
+from .progress import FindingsSummary, ProgressBar, SaveStatus
+from .review import ReviewPage
+from .scheduler import Scheduler
+from .section_panel import SectionPanel
+from .session import Session, section_label
+from .start_screen import StartScreen
+
+CSS_FILE = Path(__file__).with_name("workbook.css")
+TAB_WRITE, TAB_REVIEW, TAB_EXPORT = 0, 1, 2
+
+
+def _css() -> str:
+    return f"<style>{CSS_FILE.read_text(encoding='utf-8')}</style>"
+
+
+class Workbook:
+    def __init__(
+        self,
+        exercise: str | os.PathLike[str] | None = None,
+        drafts: str | os.PathLike[str] | None = None,
+        scheduler: Scheduler | None = None,
+    ) -> None:
+        self.msgs = Messages()
+        self.session = Session(drafts, scheduler=scheduler)
+        self.session.on_listener_error = lambda err: self.msgs.exception(err, "更新界面")
+        self.exercise: Any = None
+        self.step = 0
+        self.panels: dict[str, SectionPanel] = {}
+        self._panel_genre: str | None = None
+
+        self.title = html_box("", "pb-app-title")
+        self.saved = SaveStatus(self.session)
+        self.progress = ProgressBar(self.session)
+        self.undo_button = button("撤销", "pb-undo-top", icon="undo", tooltip="撤销上一次删除或自动修复")
+        self.undo_button.on_click(self.msgs.guard(lambda _: self.session.undo(), "撤销"))
+        self.home_button = button("草稿列表", "pb-home", icon="folder-open")
+        self.home_button.on_click(self.msgs.guard(lambda _: self.session.close(), "返回"))
+        right = w.HBox([self.saved.root, self.undo_button, self.home_button])
+        right.add_class("pb-header-tools")
+        head_top = w.HBox([self.title, right])
+        head_top.add_class("pb-header-top")
+        self.header = w.VBox([head_top, self.progress.root])
+        self.header.add_class("pb-header")
+
+        self.start = StartScreen(self.session, self.msgs, self._opened)
+        self.exercise_box = html_box("", "pb-exercise")
+        self.exercise_prev = button("上一步", "pb-step-prev", icon="arrow-left")
+        self.exercise_next = button("下一步", "pb-step-next", "info", icon="arrow-right")
+        self.exercise_prev.on_click(self.msgs.guard(lambda _: self.goto_step(self.step - 1), "上一步"))
+        self.exercise_next.on_click(self.msgs.guard(lambda _: self.goto_step(self.step + 1), "下一步"))
+        self.exercise_bar = w.VBox([self.exercise_box, w.HBox([self.exercise_prev, self.exercise_next])])
+        self.exercise_bar.add_class("pb-exercise-bar")
+        self.exercise_bar.layout.display = "none"
+        self.report = html_box("", "pb-report")
+        self.unplaced = w.Textarea(rows=4)
+        self.unplaced.add_class("pb-editor-unplaced")
+        self.unplaced.layout.width = "100%"
+        self.unplaced.observe(self.msgs.guard(self._on_unplaced, "保存未归类段落"), "value")
+        self.unplaced_box = w.VBox(
+            [
+                html_box(
+                    '<div class="pb-h">未归类的段落</div><div class="pb-hint">导入时没能归入任何部分的内容'
+                    "保存在这里，不会丢失，也不会打印。请把需要的句子复制到合适的部分，再从这里删去。</div>"
+                ),
+                self.unplaced,
+            ]
+        )
+        self.unplaced_box.add_class("pb-card")
+        self.unplaced_box.layout.display = "none"
+        self._loading_unplaced = False
+
+        self.panel_column = w.VBox()
+        self.panel_column.add_class("pb-panels")
+        left = w.VBox([self.exercise_bar, self.report, self.panel_column, self.unplaced_box])
+        left.add_class("pb-left")
+        self.findings = FindingsSummary(self.session)
+        self.preview = Preview(self.session)
+        side = w.VBox([self.findings.root, self.preview.root])
+        side.add_class("pb-side")
+        write = w.HBox([left, side])
+        write.add_class("pb-write")
+        self.review = ReviewPage(self.session, self.msgs, self.jump)
+        self.exports = ExportsPanel(self.session, self.msgs)
+        self.tabs = w.Tab(children=[write, self.review.root, self.exports.root])
+        self.tabs.titles = ("撰写", "检查与修改", "导出")
+        self.tabs.add_class("pb-tabs")
+        self.tabs.observe(self.msgs.guard(self._on_tab, "切换页面"), "selected_index")
+        self.js = w.Output()
+        self.js.add_class("pb-js")
+        self.main = w.VBox([self.header, self.tabs])
+        self.main.add_class("pb-main")
+        self.root = w.VBox(
+            [html_box(_css()), self.msgs.output, self.start.root, self.main, self.js]
+        )
+        self.root.add_class("pb-app")
+
+        s = self.session
+        s.on("opened", self._on_opened)
+        s.on("closed", self._on_closed)
+        s.on("edited", self._on_edited)
+        s.on("structure", self._on_structure)
+        s.on("reloaded", self._on_reloaded)
+        s.on("findings", self._on_findings)
+        s.on("message", lambda level, text: self.msgs.show(text, level))
+        if exercise is not None:
+            self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
+        self._on_closed()
+
+    # --- display ----------------------------------------------------------------------
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.root)
+
+    # --- exercise mode ----------------------------------------------------------------
+    def _load_exercise(self, path: str | os.PathLike[str]) -> None:
+        from ..classroom.exercise import load_exercise
+
+        self.exercise = load_exercise(path)
+        choices = [v for _, v in self.start.genre.options]
+        if self.exercise.genre in choices:
+            self.start.genre.value = self.exercise.genre
+        self.msgs.show(f"练习模式：{self.exercise.title}（共 {len(self.exercise.steps)} 步）", "info")
+
+    def goto_step(self, index: int) -> None:
+        ex = self.exercise
+        if ex is None or self.session.genre is None:
+            return
+        index = max(0, min(index, len(ex.steps) - 1))
+        self.step = index
+        step = ex.steps[index]
+        total = f"共 {len(ex.steps)} 步，建议用时 {ex.total_minutes} 分钟" if ex.total_minutes else ""
+        self.exercise_box.value = (
+            f'<div class="pb-ex-title">{esc(ex.title)} <span class="pb-hint">{esc(total)}</span></div>'
+            f'<div class="pb-ex-step">{esc(ex.step_label(index, self.session.genre))}</div>'
+            f'<div class="pb-ex-prompt">{esc(step.prompt)}</div>'
+        )
+        self.exercise_prev.disabled = index == 0
+        self.exercise_next.disabled = index >= len(ex.steps) - 1
+        for sid, panel in self.panels.items():
+            s = ex.step_for(sid)
+            panel.set_step(f"练习提示：{s.prompt}" if s is not None and sid == step.section else "")
+        self.jump(step.section)
+
+    # --- navigation -------------------------------------------------------------------
+    def jump(self, section_id: str) -> None:
+        self.tabs.selected_index = TAB_WRITE
+        for sid, panel in self.panels.items():
+            panel.set_open(sid == section_id)
+        self._scroll_to(f".pb-panel-{section_id}")
+
+    def _scroll_to(self, selector: str) -> None:
+        from IPython.display import Javascript
+
+        self.js.outputs = ()
+        self.js.append_display_data(
+            Javascript(
+                f"setTimeout(function(){{var e=document.querySelector('{selector}');"
+                "if(e){e.scrollIntoView({behavior:'smooth',block:'start'});}},150);"
+            )
+        )
+
+    def _on_tab(self, change: dict) -> None:
+        if change["new"] == TAB_REVIEW:
+            self.review.refresh()
+
+    # --- session events ---------------------------------------------------------------
+    def _build_panels(self, genre: Genre) -> None:
+        if self._panel_genre == genre.id:
+            return
+        self.panels = {s.id: SectionPanel(self.session, s, self.msgs) for s in genre.sections}
+        self.panel_column.children = tuple(p.root for p in self.panels.values())
+        self._panel_genre = genre.id
+
+    def _opened(self) -> None:
+        """Called by the start screen after it opened a draft."""
+        if self.start.report.value:
+            self.report.value = self.start.report.value
+            self.start.report.value = ""
+        else:
+            self.report.value = ""
+
+    def _on_opened(self) -> None:
+        s = self.session
+        assert s.genre is not None and s.draft is not None
+        self._build_panels(s.genre)
+        for panel in self.panels.values():
+            panel.fill()
+        self._fill_unplaced()
+        title = s.draft.text_of("title").strip() or "（未填标题）"
+        self.title.value = (
+            f'<div class="pb-app-name">{esc(s.genre.name)}工作簿</div>'
+            f'<div class="pb-doc-title">{esc(title[:60])}</div>'
+        )
+        self.start.root.layout.display = "none"
+        self.main.layout.display = ""
+        self.tabs.selected_index = TAB_WRITE
+        self.exports.result.value = ""
+        first = next(
+            (sid for sid in self.panels if not s.is_done(sid)), next(iter(self.panels), "")
+        )
+        for sid, panel in self.panels.items():
+            panel.set_open(sid == first)
+        if self.exercise is not None and self.exercise.genre == s.genre.id:
+            self.exercise_bar.layout.display = ""
+            self.goto_step(0)
+        else:
+            self.exercise_bar.layout.display = "none"
+        self._on_findings()
+        self.undo_button.disabled = not s.undo_label
+
+    def _on_closed(self) -> None:
+        self.main.layout.display = "none"
+        self.start.root.layout.display = ""
+        self.start.refresh()
+
+    def _fill_unplaced(self) -> None:
+        draft = self.session.draft
+        lines = draft.unplaced if draft else []
+        self._loading_unplaced = True
+        try:
+            self.unplaced.value = "\n".join(lines)
+        finally:
+            self._loading_unplaced = False
+        self.unplaced_box.layout.display = "" if lines else "none"
+
+    def _on_unplaced(self, change: dict) -> None:
+        if not self._loading_unplaced:
+            self.session.set_unplaced(change["new"])
+
+    def _on_edited(self, section: str) -> None:
+        panel = self.panels.get(section)
+        if panel is None:
+            return
+        panel.refresh_header()
+        if not panel.is_open:
+            for sid, p in self.panels.items():
+                if p.is_open and sid != section:
+                    p.set_open(False)
+            panel.set_open(True)
+        if section == "title" and self.session.draft is not None:
+            title = self.session.draft.text_of("title").strip() or "（未填标题）"
+            self.title.value = (
+                f'<div class="pb-app-name">{esc(self.session.genre.name)}工作簿</div>'  # type: ignore[union-attr]
+                f'<div class="pb-doc-title">{esc(title[:60])}</div>'
+            )
+        for p in self.panels.values():
+            if p.items is not None and p.spec.linked_to:
+                p.items.update_linked()
+
+    def _on_structure(self, sections: list[str]) -> None:
+        for sid in sections:
+            panel = self.panels.get(sid)
+            if panel is not None and panel.items is not None:
+                panel.items.rebuild()
+        self.undo_button.disabled = not self.session.undo_label
+
+    def _on_reloaded(self) -> None:
+        for panel in self.panels.values():
+            panel.fill()
+        self._fill_unplaced()
+        self.undo_button.disabled = not self.session.undo_label
+
+    def _on_findings(self) -> None:
+        if self.session.draft is None:
+            return
+        for panel in self.panels.values():
+            panel.refresh_findings()
+            panel.refresh_header()
+        self.progress.refresh()
+        self.findings.refresh()
+        self.preview.refresh()
+        if self.tabs.selected_index == TAB_REVIEW:
+            self.review.refresh()
+
+    # --- conveniences for scripts and tests ---------------------------------------------
+    def editor(self, cls: str) -> w.Widget:
+        """The editor widget carrying the CSS class ``cls`` (e.g. ``pb-editor-basic``)."""
+        for panel in self.panels.values():
+            if panel.editor is not None and cls in panel.editor._dom_classes:
+                return panel.editor
+            for t in panel.meta_editors.values():
+                if cls in t._dom_classes:
+                    return t
+            if panel.items is not None and cls in panel.items.editors:
+                return panel.items.editors[cls]
+        raise KeyError(cls)
+
+    def section_names(self) -> dict[str, str]:
+        g = self.session.genre
+        return {s.id: section_label(g, s) for s in g.sections} if g else {}
+
+
+def is_item_section(kind: SectionKind) -> bool:
+    return kind in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS)
