@@ -1,0 +1,254 @@
+"""Word .docx → paragraphs, through python-docx.
+
+Body paragraphs and table cells are read in document order. Word's automatic list
+numbering (``w:numPr`` on the paragraph or inherited from its style) is turned back into
+the label Word displays — computed from ``numbering.xml``: each level's ``numFmt``
+(chineseCounting, decimal, decimalEnclosedCircle, …), ``lvlText`` (``%1、``,
+``（%1）``) and ``start`` — so a heading numbered by Word is recognised like a typed one.
+Styles give hints: Title → title, Heading 1 → heading, Heading 2+ → subheading; a
+right-aligned paragraph → sign-off; a bold lead → an item heading.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import InputError
+from ..numbering import cn_number
+from .limits import SAVE_AS_DOCX, open_docx_zip
+from .model import Para
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_GAN = "甲乙丙丁戊己庚辛壬癸"
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_CN_FORMATS = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "ideographDigital",
+    "japaneseCounting",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "koreanCounting",
+    "koreanDigital",
+}
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def format_number(fmt: str, n: int) -> str:
+    """One level's number as Word prints it."""
+    if fmt in _CN_FORMATS:
+        return cn_number(max(n, 1))
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else str(n)
+    if fmt == "ideographTraditional":
+        return _GAN[(n - 1) % 10]
+    if fmt == "chineseLegalSimplified":
+        return "".join(_LEGAL[int(d)] for d in str(n))
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)  # decimal, decimalZero, ordinal … all read as Arabic numbers
+
+
+class WordNumbering:
+    """Counters for Word's list numbering, one set per ``numId``."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        for abstract in root.iter(f"{W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in abstract.iter(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                levels[ilvl] = (
+                    _val(lvl, "numFmt", "decimal"),
+                    _val(lvl, "lvlText", ""),
+                    int(_val(lvl, "start", "1") or 1),
+                )
+            self.levels[abstract.get(f"{W}abstractNumId", "")] = levels
+        for num in root.iter(f"{W}num"):
+            overrides: dict[int, int] = {}
+            for ov in num.iter(f"{W}lvlOverride"):
+                start = ov.find(f"{W}startOverride")
+                if start is not None:
+                    overrides[int(ov.get(f"{W}ilvl", "0"))] = int(start.get(f"{W}val", "1"))
+            self.nums[num.get(f"{W}numId", "")] = (_val(num, "abstractNumId", ""), overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        if num_id in ("", "0") or num_id not in self.nums:
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract_id, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [None] * 9)
+        start = overrides.get(ilvl, levels[ilvl][2])
+        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1  # type: ignore[operator]
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        fmt, text, _ = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+        for k in range(9):
+            if f"%{k + 1}" in text:
+                lvl = levels.get(k, ("decimal", "", 1))
+                value = counters[k] if counters[k] is not None else overrides.get(k, lvl[2])
+                text = text.replace(f"%{k + 1}", format_number(lvl[0], value))
+        text = text.strip()
+        if text and (text[-1].isdigit() or text[-1] in "一二三四五六七八九十"):
+            text += "、" if not text[-1].isdigit() else "."
+        return text
+
+
+def _val(el: Any, tag: str, default: str) -> str:
+    child = el.find(f"{W}{tag}")
+    return child.get(f"{W}val", default) if child is not None else default
+
+
+def _num_pr(p_el: Any, styles: dict[str, Any]) -> tuple[str, int] | None:
+    """(numId, ilvl) from the paragraph, else from its style chain."""
+    ppr = p_el.find(f"{W}pPr")
+    style_id = None
+    if ppr is not None:
+        numpr = ppr.find(f"{W}numPr")
+        if numpr is not None:
+            return _val(numpr, "numId", "0"), int(_val(numpr, "ilvl", "0") or 0)
+        ps = ppr.find(f"{W}pStyle")
+        style_id = ps.get(f"{W}val") if ps is not None else None
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        style = styles.get(style_id)
+        if style is None:
+            return None
+        sppr = style.find(f"{W}pPr")
+        numpr = sppr.find(f"{W}numPr") if sppr is not None else None
+        if numpr is not None:
+            return _val(numpr, "numId", "0"), int(_val(numpr, "ilvl", "0") or 0)
+        based = style.find(f"{W}basedOn")
+        style_id = based.get(f"{W}val") if based is not None else None
+    return None
+
+
+def _kind(paragraph: Any) -> str:
+    try:
+        name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        name = ""
+    if name in ("title", "标题", "subtitle"):
+        return "title"
+    if name.startswith(("heading", "标题")):
+        digits = "".join(c for c in name if c.isdigit())
+        return "heading" if digits in ("", "1") else "subheading"
+    try:
+        align = paragraph.alignment
+        if align is None and paragraph.style is not None:
+            align = paragraph.style.paragraph_format.alignment
+    except (KeyError, ValueError, AttributeError):
+        align = None
+    if align is not None and int(align) == 2:  # WD_ALIGN_PARAGRAPH.RIGHT
+        return "signoff"
+    if align is not None and int(align) == 1:  # centred
+        return "center"
+    return ""
+
+
+def _bold_lead(paragraph: Any) -> str:
+    lead = ""
+    for run in paragraph.runs:
+        if run.bold:
+            lead += run.text
+        else:
+            break
+    return lead
+
+
+def _blocks(body: Any):  # noqa: ANN202 - a generator of lxml elements
+    for child in body.iterchildren():
+        if child.tag == f"{W}p":
+            yield child
+        elif child.tag == f"{W}tbl":
+            for cell in child.iter(f"{W}tc"):
+                yield from (p for p in cell.iterchildren() if p.tag == f"{W}p")
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+
+
+def docx_paras(data: bytes, name: str) -> list[Para]:
+    open_docx_zip(data, name)
+    from docx import Document
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception:  # python-docx raises many kinds on a broken package
+        raise InputError(f"文件 {name} 已损坏或不是 Word 文档，无法打开。{SAVE_AS_DOCX}") from None
+    numbering = WordNumbering(document)
+    styles: dict[str, Any] = {}
+    try:
+        for st in document.styles.element.iter(f"{W}style"):
+            styles[st.get(f"{W}styleId", "")] = st
+    except (NotImplementedError, KeyError, AttributeError):
+        pass
+    out: list[Para] = []
+    blank = False
+    for n, p_el in enumerate(_blocks(document.element.body), 1):
+        paragraph = Paragraph(p_el, document)
+        text = paragraph.text
+        if not text.strip():
+            blank = True
+            continue
+        numpr = _num_pr(p_el, styles)
+        label = numbering.label(*numpr) if numpr else ""
+        kind = _kind(paragraph)
+        lead = _bold_lead(paragraph)
+        pieces = text.split("\n")
+        for i, piece in enumerate(pieces):
+            if not piece.strip():
+                continue
+            head = None
+            if i == 0:
+                piece = label + piece
+                if lead.strip() and len(lead) < len(text.split("\n")[0]) and len(lead) <= 80:
+                    head = label + lead
+            k = kind if kind != "center" else ("title" if not out else "")
+            out.append(Para(piece, n, blank_before=blank, kind=k, head=head))
+            blank = False
+    return out

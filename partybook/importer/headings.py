@@ -1,0 +1,218 @@
+"""Numbering and section names: what a line's leading number is, and which section a
+heading names.
+
+Numbering forms recognised (full- or half-width, with or without a space after them):
+``一、 一. 一．`` (cn), ``（一） (一)`` (paren_cn), ``1. 1、 1．`` (arabic), ``（1） (1)``
+(paren_arabic), ``①`` (circled), ``一是 一要`` (shi). Section names come from the genre:
+each section's ``heading`` and its ``aliases``; a few keywords catch variants the genre
+does not list (``产生问题的根源`` → causes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..genre import Genre, SectionKind
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "一二三四五六七八九十"
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_NUMBER = re.compile(
+    rf"""\s*(?:
+      (?P<cn>[{_CN}]{{1,3}})\s*[、.．](?![\d０-９])
+    | [（(]\s*(?P<pcn>[{_CN}]{{1,3}})\s*[）)][、.．]?
+    | (?P<ar>[\d０-９]{{1,2}})\s*(?:[、．]|\.(?![\d０-９])|[)）](?![\d０-９]))
+    | [（(]\s*(?P<par>[\d０-９]{{1,2}})\s*[）)][、.．]?
+    | (?P<circ>[{_CIRCLED}])
+    | (?P<shi>[{_CN}]{{1,3}})(?P<verb>是|要)(?![\d０-９])[，,：:、]?
+    )[ \t\u3000]*""",
+    re.VERBOSE,
+)
+
+STYLE_OF_GROUP = {
+    "cn": "cn",
+    "pcn": "paren_cn",
+    "ar": "arabic",
+    "par": "paren_arabic",
+    "circ": "circled",
+    "shi": "shi",
+}
+
+
+def cn_to_int(s: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99)."""
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+            _CN_DIGITS.get(ones, 0) if ones else 0
+        )
+    n = 0
+    for c in s:
+        n = n * 10 + _CN_DIGITS.get(c, 0)
+    return n
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    style: str  # cn | paren_cn | arabic | paren_arabic | circled | shi
+    n: int
+    label: str  # the number as typed, spaces included
+    rest: str  # the text after the number
+
+
+def parse_number(text: str) -> Numbered | None:
+    """The leading number of ``text`` if it has one."""
+    m = _NUMBER.match(text)
+    if not m:
+        return None
+    for g in ("cn", "pcn", "ar", "par", "circ", "shi"):
+        value = m.group(g)
+        if value is not None:
+            group = g
+            break
+    else:  # pragma: no cover - the regex always sets one group
+        return None
+    if group == "circ":
+        n = _CIRCLED.index(value) + 1
+    elif group in ("ar", "par"):
+        n = int(value.translate(_FULL_DIGITS))
+    else:
+        n = cn_to_int(value)
+    if n < 1:
+        return None
+    rest = text[m.end() :]
+    if not rest.strip() and group == "shi":
+        return None  # "一是" alone is not a numbered line
+    return Numbered(STYLE_OF_GROUP[group], n, text[: m.end()], rest)
+
+
+# --- inline 一是……二是…… ------------------------------------------------------------
+
+_POINT = re.compile(rf"(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*([{_CN}]{{1,3}})(?:是|要)[，,：:]?")
+
+
+def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
+    """Split 一是……二是…… running inside one paragraph.
+
+    Returns the lead-in before the first point and the points (without their numbers).
+    Points must count up from ``start`` in order; with fewer than two points (or one
+    point opening the text) nothing is split and the lead is the whole text.
+    """
+    cuts: list[tuple[int, int]] = []
+    expect = start
+    for m in _POINT.finditer(text):
+        if cn_to_int(m.group(1)) == expect and m.end() < len(text):
+            cuts.append((m.start(), m.end()))
+            expect += 1
+    if not cuts or (len(cuts) < 2 and cuts[0][0] > 0):
+        return text, []
+    lead = text[: cuts[0][0]].strip()
+    points = []
+    for i, (_, end) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        points.append(text[end:stop].strip())
+    return lead, points
+
+
+# --- sentences --------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """An item's heading sentence and the body running after it.
+
+    The heading is the text up to the first 。！？ (closing quotes kept with it); text
+    with no sentence end is all heading.
+    """
+    m = _SENTENCE_END.search(text)
+    if not m or m.end() >= len(text.rstrip()):
+        return text.strip(), ""
+    return text[: m.end()].strip(), text[m.end() :].strip()
+
+
+# --- section names ---------------------------------------------------------------------
+
+_TRAIL = " \t\u3000：:。.，,；;"
+_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("causes", ("原因", "根源", "剖析")),
+    ("measures", ("措施", "努力方向", "整改方向", "打算", "整改")),
+    ("problems", ("问题", "不足", "差距")),
+    ("basic", ("基本情况", "个人情况", "简历")),
+)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\u3000]", "", name).strip(_TRAIL)
+
+
+_NAMES: dict[tuple[int, str, int], tuple[tuple[str, str], ...]] = {}
+
+
+def _names(genre: Genre) -> tuple[tuple[str, str], ...]:
+    """(normalised name, section id), longest names first."""
+    key = (id(genre), genre.id, genre.version)
+    cached = _NAMES.get(key)
+    if cached is not None:
+        return cached
+    out: list[tuple[str, str]] = []
+    for spec in genre.sections:
+        if not spec.heading or spec.kind is SectionKind.SIGNOFF:
+            continue
+        for name in (spec.heading, *spec.aliases):
+            out.append((_norm(name), spec.id))
+    result = tuple(sorted(set(out), key=lambda p: -len(p[0])))
+    _NAMES[key] = result
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHeading:
+    section: str
+    name: str  # the heading as typed, without its number
+    rest: str  # text running after the heading (“一、基本情况：我……”)
+    exact: bool  # the name is the genre's heading or one of its aliases
+
+
+def match_section(text: str, genre: Genre, *, loose: bool = False) -> SectionHeading | None:
+    """The section ``text`` (already stripped of its number) names, if any.
+
+    Exact: the whole text is a known name (trailing ：。 allowed), or a known name followed
+    by ：/: and the section's first words. Loose (for numbered top-level lines): a short
+    text without a sentence inside that contains a section keyword.
+    """
+    s = text.strip()
+    compact = _norm(s)
+    if not compact:
+        return None
+    for name, sid in _names(genre):
+        if compact == name:
+            return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
+    for name, sid in _names(genre):
+        if compact.startswith(name):
+            m = re.match(r"\s*".join(map(re.escape, name)) + r"[ \t\u3000]*[：:]", s)
+            if m:
+                return SectionHeading(sid, s[: m.end()].rstrip(_TRAIL), s[m.end() :].strip(), True)
+    if loose and len(compact) <= 16 and not re.search(r"[。！？!?，,；;]", compact):
+        ids = {spec.id for spec in genre.sections}
+        for sid, words in _KEYWORDS:
+            if sid in ids and any(w in compact for w in words):
+                return SectionHeading(sid, s.rstrip(_TRAIL), "", False)
+    return None

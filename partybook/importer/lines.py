@@ -1,0 +1,83 @@
+"""Line clean-up before sectioning: stray spaces inside Chinese text, half-width
+punctuation between Chinese characters, and lines broken mid-sentence by copying from a
+PDF re-joined. Nothing is dropped here; every character of content survives."""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ..text import SENTENCE_END
+from .headings import parse_number
+from .model import Para
+
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》「」『』…—"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
+_HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff”’）》])([,:;?!])(?=[\u4e00-\u9fff“‘（《]|$)")
+_HALF_PARENS = re.compile(r"\((?=[^()]*[\u4e00-\u9fff])([^()\n]{1,40})\)")
+
+
+def clean_line(text: str) -> tuple[str, int]:
+    """The line tidied, and how many half-width marks became full-width."""
+    s = text.strip(" \t\u3000\u00a0\ufeff\r")
+    s = _SPACE_IN_CJK.sub("", s)
+    count = 0
+
+    def _full(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return _HALF_PUNCT[m.group(1)]
+
+    s = _HALF_BETWEEN.sub(_full, s)
+
+    def _parens(m: re.Match[str]) -> str:
+        nonlocal count
+        inner = m.group(1)
+        if re.fullmatch(r"[\x00-\x7f]*", inner):
+            return m.group()  # (Python 3) stays as written
+        count += 1
+        return f"（{inner}）"
+
+    s = _HALF_PARENS.sub(_parens, s)
+    return s, count
+
+
+_OPENERS = SENTENCE_END + "：:；;”’」』）)"
+
+
+def rejoin_broken(paras: list[Para]) -> tuple[list[Para], int]:
+    """Join lines a PDF copy broke in mid-sentence.
+
+    Only when the text looks like a PDF copy: many lines of nearly the same length that
+    stop without punctuation. A line is joined to the next when it is at least 80 % of
+    that width, ends without closing punctuation, and the next line is not numbered and
+    follows directly (no blank line).
+    """
+    lengths = [len(p.text) for p in paras if len(p.text) >= 8]
+    if len(lengths) < 4:
+        return paras, 0
+    width = median(sorted(lengths)[len(lengths) // 2 :])  # the upper half's median
+    if width < 12 or width > 90:
+        return paras, 0
+    broken = [p for p in paras if len(p.text) >= 0.8 * width and p.text[-1] not in _OPENERS]
+    if len(broken) < 3 or len(broken) < 0.25 * len(lengths):
+        return paras, 0
+    out: list[Para] = []
+    joins = 0
+    for p in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not p.blank_before
+            and not p.kind
+            and not prev.kind
+            and len(prev.text) >= 0.8 * width
+            and prev.text[-1] not in _OPENERS
+            and parse_number(p.text) is None
+        ):
+            prev.text += p.text
+            joins += 1
+            continue
+        out.append(p)
+    return out, joins

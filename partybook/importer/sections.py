@@ -1,0 +1,437 @@
+"""The state machine that places paragraphs into a genre's sections.
+
+Input: paragraphs already cleaned (junk removed, lines re-joined). It recognises the
+title (the first title-like line; a duplicate is collapsed, another document's title is
+removed), section headings (numbered or not, by name or alias, running into their body
+or not), items (a numbered heading sentence and its body; 一是……二是…… inside one
+paragraph split into items; an unnumbered heading line followed by its body), groups of
+points in grouped sections, and the sign-off. What it cannot place goes to ``unplaced``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..draft import Draft, Item, Meta, conform
+from ..genre import Genre, SectionKind
+from ..text import ends_sentence
+from .headings import (
+    Numbered,
+    SectionHeading,
+    match_section,
+    parse_number,
+    split_heading,
+    split_points,
+)
+from .model import Para, Removal
+from .signoff import looks_like_unit, take_signoff
+
+_TITLE_WORDS = re.compile(
+    r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
+)
+_CLAUSE = re.compile(r"[。！？!?；;]")
+
+
+def _compact(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def title_like(text: str) -> bool:
+    s = text.strip()
+    return (
+        2 <= len(s) <= 60
+        and not ends_sentence(s)
+        and not _CLAUSE.search(s)
+        and not s.endswith(("：", ":", "，", ","))
+        and parse_number(s) is None
+    )
+
+
+@dataclass
+class Placed:
+    """Where things went, for the removal report and the notices."""
+
+    lines: list[int] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+    def add(self, line: int, section: str) -> None:
+        self.lines.append(line)
+        self.sections.append(section)
+
+    def section_at(self, line: int) -> str:
+        i = bisect_right(self.lines, line) - 1
+        return self.sections[i] if i >= 0 else ""
+
+
+class SectionBuilder:
+    def __init__(self, genre: Genre) -> None:
+        self.genre = genre
+        self.specs = {s.id: s for s in genre.sections}
+        self.content: dict[str, list] = {}
+        self.title = ""
+        self.meta = Meta()
+        self.unplaced: list[str] = []
+        self.removed: list[Removal] = []
+        self.notices: list[str] = []
+        self.placed = Placed()
+        self.current: str | None = None  # None: before the first section heading
+        self.unknown = False  # inside a heading the genre does not know
+        self.started = False  # any content placed yet (after the title)
+        self.section_style: str | None = None
+        self.section_no = 0
+        self.seen: list[str] = []
+        self.item: Item | None = None
+        self.point: Item | None = None
+        self.item_style: dict[str, str] = {}
+        self.point_style: dict[str, str] = {}
+        self.leads: dict[str, list[tuple[str, int]]] = {}
+        first = next(
+            (s for s in genre.sections if s.kind is SectionKind.PARAGRAPHS and not s.heading), None
+        )
+        self.opening = first.id if first else None
+
+    # --- helpers ---------------------------------------------------------------------
+    def _name(self, sid: str) -> str:
+        spec = self.specs.get(sid)
+        return (spec.heading or {"title": "标题", "opening": "开头"}.get(sid, sid)) if spec else sid
+
+    def _heading_of(self, p: Para) -> tuple[Numbered | None, SectionHeading | None]:
+        num = parse_number(p.text)
+        text = num.rest if num else p.text
+        loose = (
+            num is not None
+            and (
+                num.style == self.section_style
+                or (self.section_style is None and num.style in ("cn", "arabic"))
+            )
+            or p.kind == "heading"
+        )
+        sh = match_section(text, self.genre, loose=loose)
+        if sh is None:
+            return num, None
+        if num is None and not sh.rest and len(text) > 30:
+            return num, None
+        if (
+            num is not None
+            and not sh.exact
+            and self.current is not None
+            and num.style == self.item_style.get(self.current)
+        ):
+            return num, None  # an item of the current section that mentions 问题/措施
+        return num, sh
+
+    def is_heading(self, p: Para) -> bool:
+        return self._heading_of(p)[1] is not None
+
+    # --- the run ---------------------------------------------------------------------
+    def run(self, paras: list[Para]) -> None:
+        sign = take_signoff(paras, self.is_heading)
+        body = paras[: len(paras) - sign.paras]
+        for p in body:
+            self.feed(p)
+        self._close_section()
+        self.meta.author = self.meta.author or sign.author
+        self.meta.unit = self.meta.unit or sign.unit
+        self.meta.date = sign.date
+        for p in paras[len(body) :]:
+            self.placed.add(p.line, "signoff")
+
+    def feed(self, p: Para) -> None:
+        text = p.text.strip()
+        if not text:
+            return
+        if self._title(p):
+            return
+        num, sh = self._heading_of(p)
+        if sh is not None:
+            self._open_section(sh, num, p)
+            return
+        if num is not None and self._unknown_heading(num, p):
+            return
+        if self.unknown:
+            self._unplace(text, p.line)
+            return
+        self.started = True
+        sid = self.current or self.opening
+        if sid is None:
+            self._unplace(text, p.line)
+            return
+        self.placed.add(p.line, sid)
+        kind = self.specs[sid].kind
+        if kind is SectionKind.PARAGRAPHS:
+            self.content.setdefault(sid, []).append(text)
+        elif kind is SectionKind.ITEMS:
+            self._item(sid, p, num)
+        elif kind is SectionKind.GROUPED_ITEMS:
+            self._grouped(sid, p, num)
+        else:
+            self._unplace(text, p.line)
+
+    # --- title -----------------------------------------------------------------------
+    def _title(self, p: Para) -> bool:
+        if self.started or self.current is not None:
+            return False
+        text = p.text.strip()
+        if p.kind not in ("title", "") or not (p.kind == "title" or title_like(text)):
+            return False
+        if self.is_heading(p):
+            return False
+        if not self.title:
+            self.title = text
+            self.placed.add(p.line, "title")
+            return True
+        if _compact(text) == _compact(self.title):
+            self._remove(text, "duplicate_title", p.line, f"重复的标题“{text}”已合并为一个。")
+            return True
+        if p.kind == "title" or _TITLE_WORDS.search(text):
+            self._remove(
+                text,
+                "stray_title",
+                p.line,
+                f"“{text}”像是另一份文件的标题，不属于本文，已删除。",
+            )
+            return True
+        if len(text) <= 25:  # a name or unit line under the title
+            if looks_like_unit(text) and not self.meta.unit:
+                self.meta.unit = text
+            elif not looks_like_unit(text) and not self.meta.author:
+                self.meta.author = text
+            else:
+                return False
+            self.placed.add(p.line, "signoff")
+            self.notices.append(f"第 {p.line} 行“{text}”看作署名，已放入作者信息。")
+            return True
+        return False
+
+    def _remove(self, text: str, kind: str, line: int, message: str) -> None:
+        self.removed.append(Removal(text, kind, line, self.current or "", message))
+
+    def _unplace(self, text: str, line: int) -> None:
+        self.unplaced.append(text)
+        self.placed.add(line, "")
+
+    # --- sections --------------------------------------------------------------------
+    def _open_section(self, sh: SectionHeading, num: Numbered | None, p: Para) -> None:
+        self._close_section()
+        self.unknown = False
+        self.started = True
+        if num is not None:
+            if sh.exact or self.section_style is None:
+                self.section_style = self.section_style or num.style
+            self.section_no = num.n
+        if sh.section in self.seen:
+            self.notices.append(
+                f"第 {p.line} 行“{sh.name}”与前面的“{self._name(sh.section)}”属于同一部分，"
+                "内容已并入该部分，请检查。"
+            )
+        else:
+            self.seen.append(sh.section)
+        self.current = sh.section
+        self.item = self.point = None
+        self.placed.add(p.line, sh.section)
+        if sh.rest:
+            self.feed(Para(sh.rest, p.line))
+
+    def _unknown_heading(self, num: Numbered, p: Para) -> bool:
+        text = num.rest.strip()
+        if not (
+            (num.style == self.section_style and num.n == self.section_no + 1)
+            or p.kind == "heading"
+        ):
+            return False
+        if len(text) > 25 or _CLAUSE.search(text.rstrip("。：:")):
+            return False
+        self._close_section()
+        self.section_no = num.n
+        self.unknown = True
+        self.current = None
+        self.started = True
+        self._unplace(p.text.strip(), p.line)
+        self.notices.append(
+            f"第 {p.line} 行“{p.text.strip()}”不是本文体的部分，这一部分的内容已放入“未归类”，"
+            "请移到合适的位置。"
+        )
+        return True
+
+    def _close_section(self) -> None:
+        sid = self.current
+        if sid is None:
+            return
+        leads = self.leads.pop(sid, [])
+        if not leads:
+            return
+        items = self.content.setdefault(sid, [])
+        if not items:  # a section of plain paragraphs: each paragraph is an item
+            for text, _ in leads:
+                heading, body = split_heading(text)
+                items.append(Item(heading=heading, body=body))
+            return
+        for text, line in leads:
+            self._unplace(text, line)
+            self.notices.append(
+                f"第 {line} 行“{_short(text)}”是“{self._name(sid)}”前的引导语，已放入“未归类”。"
+            )
+
+    # --- items -----------------------------------------------------------------------
+    def _new_item(self, sid: str, heading: str, body: str) -> Item:
+        item = Item(heading=heading, body=body)
+        self.content.setdefault(sid, []).append(item)
+        return item
+
+    def _bold_item(self, p: Para) -> tuple[str, str, Numbered | None]:
+        assert p.head is not None
+        head, body = p.head.strip(), p.text[len(p.head) :].strip()
+        num = parse_number(head)
+        return (num.rest.strip() if num else head), body, num
+
+    def _item(self, sid: str, p: Para, num: Numbered | None) -> None:
+        text = p.text.strip()
+        style = self.item_style.get(sid)
+        if p.head is not None:
+            heading, body, bnum = self._bold_item(p)
+            if bnum is not None:
+                self.item_style.setdefault(sid, bnum.style)
+            self.item = self._new_item(sid, heading, body)
+            return
+        if num is not None and style in (None, num.style):
+            self.item_style[sid] = num.style
+            if num.style == "shi":
+                lead, points = split_points(text)
+                if len(points) > 1:
+                    for point in points:
+                        self.item = self._new_item(sid, *split_heading(point))
+                    return
+            self.item = self._new_item(sid, *split_heading(num.rest))
+            return
+        if style in (None, "shi"):
+            lead, points = split_points(text, start=self._next_shi(sid))
+            if points and (len(points) > 1 or not lead):
+                if lead:
+                    self._append(sid, lead, p.line)
+                self.item_style[sid] = "shi"
+                for point in points:
+                    self.item = self._new_item(sid, *split_heading(point))
+                return
+        if self.item is not None:
+            _append_body(self.item, text)
+            return
+        if style in (None, "plain") and (
+            p.kind == "subheading" or (title_like(text) and len(text) <= 30)
+        ):
+            self.item_style[sid] = "plain"
+            self.item = self._new_item(sid, text, "")
+            return
+        self.leads.setdefault(sid, []).append((text, p.line))
+
+    def _next_shi(self, sid: str) -> int:
+        if self.item_style.get(sid) != "shi":
+            return 1
+        return len(self.content.get(sid, [])) + 1
+
+    def _append(self, sid: str, text: str, line: int) -> None:
+        if self.item is not None:
+            _append_body(self.item, text)
+        else:
+            self.leads.setdefault(sid, []).append((text, line))
+
+    def _grouped(self, sid: str, p: Para, num: Numbered | None) -> None:
+        text = p.text.strip()
+        gstyle = self.item_style.get(sid)
+        pstyle = self.point_style.get(sid)
+        if p.head is not None:
+            heading, body, bnum = self._bold_item(p)
+            style = bnum.style if bnum else None
+            if (
+                self.item is not None
+                and style is not None
+                and style != gstyle
+                and style == (pstyle or style)
+            ):
+                self.point_style[sid] = style
+                self.point = Item(heading=heading, body=body)
+                self.item.items = [*(self.item.items or []), self.point]
+                return
+            if style is not None:
+                self.item_style.setdefault(sid, style)
+            self._new_group(sid, heading, body)
+            return
+        if (
+            num is not None
+            and gstyle in (None, num.style)
+            and not (gstyle is None and num.style == "shi")
+        ):
+            self.item_style[sid] = num.style
+            heading, body = split_heading(num.rest)
+            self._new_group(sid, heading, body)
+            return
+        if num is not None and self.item is not None and pstyle in (None, num.style):
+            self.point_style[sid] = num.style
+            if num.style == "shi":
+                lead, points = split_points(text)
+                if len(points) > 1:
+                    for point in points:
+                        self._new_point(*split_heading(point))
+                    return
+            self._new_point(*split_heading(num.rest))
+            return
+        if num is not None and self.item is None and num.style == "shi":
+            lead, points = split_points(text)
+            for point in points if len(points) > 1 else [num.rest]:
+                self.item = self._new_item(sid, *split_heading(point))
+            return
+        if self.item is not None and self.point is None:
+            lead, points = split_points(text)
+            if len(points) > 1:
+                if lead:
+                    _append_body(self.item, lead)
+                self.point_style[sid] = "shi"
+                for point in points:
+                    self._new_point(*split_heading(point))
+                return
+        target = self.point or self.item
+        if target is not None:
+            _append_body(target, text)
+            return
+        if p.kind == "subheading" or (title_like(text) and len(text) <= 30):
+            self._new_group(sid, text, "")
+            return
+        self.leads.setdefault(sid, []).append((text, p.line))
+
+    def _new_group(self, sid: str, heading: str, body: str) -> None:
+        lead, points = split_points(body)
+        if len(points) > 1:
+            body = lead
+        self.item = self._new_item(sid, heading, body)
+        self.item.items = []
+        self.point = None
+        for point in points if len(points) > 1 else []:
+            self._new_point(*split_heading(point))
+
+    def _new_point(self, heading: str, body: str) -> None:
+        assert self.item is not None
+        self.point = Item(heading=heading, body=body)
+        self.item.items = [*(self.item.items or []), self.point]
+
+    # --- result ----------------------------------------------------------------------
+    def draft(self) -> Draft:
+        sections: dict = {"title": self.title} if "title" in self.specs else {}
+        for sid, content in self.content.items():
+            if self.specs[sid].kind is SectionKind.GROUPED_ITEMS:
+                for item in content:
+                    if item.items == []:
+                        item.items = None
+            sections[sid] = content
+        draft = Draft(
+            genre=self.genre.id, meta=self.meta, sections=sections, unplaced=self.unplaced
+        )
+        return conform(draft, self.genre)
+
+
+def _append_body(item: Item, text: str) -> None:
+    item.body = f"{item.body}\n{text}" if item.body else text
+
+
+def _short(text: str, n: int = 20) -> str:
+    return text if len(text) <= n else text[: n - 2] + "……"

@@ -1,0 +1,167 @@
+"""The sign-off at the end of a draft: unit and author lines and the date, into ``meta``.
+
+Dates: 2021年10月, 2021年10月8日, 2021.10, 2021-10-08, 2021/10/8, 二〇二一年十月 (also
+with spaces). ``meta.date`` is ``2021-10`` or ``2021-10-08``; an impossible date
+(2020年13月) is kept as written in the same shape (``2020-13``) for the checks to flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import SENTENCE_END
+from .headings import cn_to_int, parse_number
+from .model import Para
+
+_YEAR_CN = "〇○零一二三四五六七八九"
+_DATE = re.compile(
+    rf"""(?:日期|时间)?[：:]?[ \t\u3000]*(?:
+      (?P<y>\d{{4}})[ \t\u3000]*年[ \t\u3000]*(?P<m>\d{{1,2}})[ \t\u3000]*月
+          (?:[ \t\u3000]*(?P<d>\d{{1,2}})[ \t\u3000]*[日号])?
+    | (?P<y2>\d{{4}})[.．/\-](?P<m2>\d{{1,2}})(?:[.．/\-](?P<d2>\d{{1,2}}))?
+    | (?P<y3>[{_YEAR_CN}]{{4}})年(?P<m3>[一二三四五六七八九十]{{1,3}})月
+          (?:(?P<d3>[一二三四五六七八九十]{{1,3}})日)?
+    )""",
+    re.VERBOSE,
+)
+_Y_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+def parse_date(text: str) -> str | None:
+    """``2021年10月8日`` → ``2021-10-08``; None when ``text`` is not just a date."""
+    m = _DATE.fullmatch(text.strip())
+    if not m:
+        return None
+    if m.group("y"):
+        y, mo, d = m.group("y"), int(m.group("m")), m.group("d")
+        day = int(d) if d else None
+    elif m.group("y2"):
+        y, mo, d = m.group("y2"), int(m.group("m2")), m.group("d2")
+        day = int(d) if d else None
+    else:
+        y = "".join(_Y_DIGIT[c] for c in m.group("y3"))
+        mo = cn_to_int(m.group("m3"))
+        day = cn_to_int(m.group("d3")) if m.group("d3") else None
+    out = f"{y}-{mo:02d}"
+    if day is not None:
+        out += f"-{day:02d}"
+    return out
+
+
+_UNIT_ENDS = (
+    "局",
+    "委",
+    "厅",
+    "办",
+    "部",
+    "院",
+    "校",
+    "所",
+    "处",
+    "科",
+    "站",
+    "队",
+    "室",
+    "馆",
+    "中心",
+    "支部",
+    "党委",
+    "总支",
+    "政府",
+    "公司",
+    "集团",
+    "银行",
+    "医院",
+    "学校",
+    "街道",
+    "社区",
+    "委员会",
+    "管委会",
+    "镇",
+    "乡",
+    "村",
+    "班",
+    "组",
+    "会",
+    "区",
+    "县",
+    "市",
+    "省",
+)
+_LABEL = re.compile(
+    r"(?P<label>姓名|作者|署名|单位|工作单位|所在单位|报告人)[ \t\u3000]*[：:][ \t\u3000]*"
+)
+
+
+def looks_like_unit(line: str) -> bool:
+    s = line.strip()
+    return len(s) > 5 or s.endswith(_UNIT_ENDS) and len(s) > 3
+
+
+def _signoff_like(p: Para) -> bool:
+    s = p.text.strip()
+    return (
+        0 < len(s) <= 40
+        and s[-1] not in SENTENCE_END + "，,；;：:"
+        and not re.search(r"[。！？!?，,；;]", s)
+        and parse_number(s) is None
+    )
+
+
+@dataclass(slots=True)
+class Signoff:
+    author: str = ""
+    unit: str = ""
+    date: str = ""
+    paras: int = 0  # how many paragraphs at the end it took
+
+
+def take_signoff(paras: list[Para], is_heading) -> Signoff:  # noqa: ANN001 - a predicate
+    """Read the sign-off from the end of ``paras`` (which it does not change).
+
+    The date is the last line when it is only a date; up to two short lines before it
+    (or, with no date, right-aligned lines or short lines after a blank line) are the unit
+    and the author, in the order ``assemble`` prints them (unit, then author).
+    """
+    out = Signoff()
+    i = len(paras)
+    if i and (d := parse_date(paras[i - 1].text)) is not None:
+        out.date = d
+        i -= 1
+    names: list[Para] = []
+    while i > 0 and len(names) < 2:
+        p = paras[i - 1]
+        if not _signoff_like(p) or is_heading(p) or p.kind in ("title", "heading"):
+            break
+        names.insert(0, p)
+        i -= 1
+        if p.blank_before:
+            break
+    if not out.date:  # without a date, only lines set apart from the text
+        while names and not (names[0].blank_before or names[0].kind == "signoff"):
+            names.pop(0)
+            i += 1
+    # a sign-off line must not be the only text before it
+    if i == 0 and names:
+        names = []
+        i = len(paras) - (1 if out.date else 0)
+    texts = [p.text.strip() for p in names]
+    labelled = {}
+    for t in list(texts):
+        m = _LABEL.match(t)
+        if m:
+            key = "unit" if "单位" in m.group("label") else "author"
+            labelled[key] = t[m.end() :].strip()
+            texts.remove(t)
+    if len(texts) == 2:
+        out.unit, out.author = texts
+    elif len(texts) == 1:
+        if looks_like_unit(texts[0]) and "unit" not in labelled:
+            out.unit = texts[0]
+        else:
+            out.author = texts[0]
+    out.author = labelled.get("author", out.author)
+    out.unit = labelled.get("unit", out.unit)
+    out.paras = len(paras) - i
+    return out
