@@ -57,13 +57,39 @@ def balance_lines(text: str, max_width: float) -> list[str]:
     ]
     if not allowed:
         return [text]
+    while True:
+        breaks = _breaks(text, cum, allowed, n, max_width)
+        if breaks is not None or n >= len(allowed) + 1:
+            break
+        n += 1
+    if not breaks:
+        return [text]
+    lines = []
+    prev = 0
+    for b in breaks:
+        lines.append(text[prev:b])
+        prev = b
+    lines.append(text[prev:])
+    return lines
+
+
+def _breaks(
+    text: str, cum: list[float], allowed: list[int], n: int, max_width: float
+) -> list[int] | None:
+    """Break positions for ``n`` lines each within ``max_width``, or None if impossible."""
+    total = cum[-1]
     breaks: list[int] = []
     start = 0
     for k in range(1, n):
         ideal = cum[start] + (total - cum[start]) / (n - k + 1)
-        candidates = [i for i in allowed if i > start and cum[i] - cum[start] <= max_width]
+        left = n - k  # lines still to fill after this break
+        candidates = [
+            i
+            for i in allowed
+            if i > start and cum[i] - cum[start] <= max_width and total - cum[i] <= max_width * left
+        ]
         if not candidates:
-            break
+            return None
 
         # prefer the break at or just before the ideal (upper lines not longer)
         def cost(i: int, ideal: float = ideal) -> float:
@@ -73,10 +99,4 @@ def balance_lines(text: str, max_width: float) -> list[str]:
         best = min(candidates, key=cost)
         breaks.append(best)
         start = best
-    lines = []
-    prev = 0
-    for b in breaks:
-        lines.append(text[prev:b])
-        prev = b
-    lines.append(text[prev:])
-    return lines
+    return breaks
