@@ -17,6 +17,7 @@ Size limits are in :mod:`.limits` (2 MB text, 20 MB .docx, 500,000 characters).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..draft import Draft
@@ -140,6 +141,7 @@ def import_file(
 # --- the pipeline ------------------------------------------------------------------------
 
 _CONVERTER = None
+_GAP = re.compile(r"[ \u3000]{2,}|\t+")
 
 
 def _to_simplified(text: str) -> str:
@@ -186,6 +188,9 @@ def _import_paras(
     paras, removed = _strip_junk(paras, genre)
     fixed = 0
     for p in paras:
+        if len(p.text) <= 60:
+            parts = _GAP.split(p.text.strip())
+            p.parts = parts if len(parts) > 1 else None
         p.text, n = clean_line(p.text)
         fixed += n
         if p.head is not None:

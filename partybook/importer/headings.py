@@ -134,15 +134,20 @@ def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
 # --- sentences --------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_COLON_HEAD = re.compile(r"([^：:，,。；;！？!?]{2,25})[：:](?=\S)")
 
 
 def split_heading(text: str) -> tuple[str, str]:
     """An item's heading sentence and the body running after it.
 
     The heading is the text up to the first 。！？ (closing quotes kept with it); text
-    with no sentence end is all heading.
+    with no sentence end is all heading. Old drafts also write “加强学习：每月……”: a short
+    lead ending in a colon before any sentence end is the heading (colon dropped).
     """
     m = _SENTENCE_END.search(text)
+    colon = _COLON_HEAD.match(text)
+    if colon and (not m or colon.end() <= m.start()):
+        return colon.group(1).strip(), text[colon.end() :].strip()
     if not m or m.end() >= len(text.rstrip()):
         return text.strip(), ""
     return text[: m.end()].strip(), text[m.end() :].strip()

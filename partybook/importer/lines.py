@@ -14,7 +14,7 @@ from .model import Para
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》「」『』…—"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_HALF_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff”’）》])([,:;?!])(?=[\u4e00-\u9fff“‘（《]|$)")
+_HALF_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff”’）》])([,:;?!])(?=[\u4e00-\u9fff“‘（《\d]|$)")
 _HALF_PARENS = re.compile(r"\((?=[^()]*[\u4e00-\u9fff])([^()\n]{1,40})\)")
 
 

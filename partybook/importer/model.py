@@ -24,6 +24,7 @@ class Para:
     blank_before: bool = False
     kind: str = ""
     head: str | None = None
+    parts: list[str] | None = None  # a short line's fields split at wide gaps (sign-off)
 
 
 @dataclass(frozen=True, slots=True)

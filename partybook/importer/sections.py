@@ -135,6 +135,7 @@ class SectionBuilder:
         self.meta.author = self.meta.author or sign.author
         self.meta.unit = self.meta.unit or sign.unit
         self.meta.date = sign.date
+        self.meta.position = self.meta.position or sign.position
         for p in paras[len(body) :]:
             self.placed.add(p.line, "signoff")
 

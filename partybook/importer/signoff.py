@@ -8,6 +8,7 @@ with spaces). ``meta.date`` is ``2021-10`` or ``2021-10-08``; an impossible date
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text import SENTENCE_END
@@ -25,6 +26,12 @@ _DATE = re.compile(
     )""",
     re.VERBOSE,
 )
+_DATE_AT_END = re.compile(
+    rf"(?:\d{{4}}[ \t\u3000]*年[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月(?:[ \t\u3000]*\d{{1,2}}[ \t\u3000]*[日号])?"
+    rf"|\d{{4}}[.．/\-]\d{{1,2}}(?:[.．/\-]\d{{1,2}})?"
+    rf"|[{_YEAR_CN}]{{4}}年[一二三四五六七八九十]{{1,3}}月(?:[一二三四五六七八九十]{{1,3}}日)?)$"
+)
+_GAPS = re.compile(r"[ \t\u3000]+")
 _Y_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
@@ -114,10 +121,11 @@ class Signoff:
     author: str = ""
     unit: str = ""
     date: str = ""
+    position: str = ""
     paras: int = 0  # how many paragraphs at the end it took
 
 
-def take_signoff(paras: list[Para], is_heading) -> Signoff:  # noqa: ANN001 - a predicate
+def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signoff:
     """Read the sign-off from the end of ``paras`` (which it does not change).
 
     The date is the last line when it is only a date; up to two short lines before it
@@ -126,36 +134,54 @@ def take_signoff(paras: list[Para], is_heading) -> Signoff:  # noqa: ANN001 - a 
     """
     out = Signoff()
     i = len(paras)
-    if i and (d := parse_date(paras[i - 1].text)) is not None:
-        out.date = d
-        i -= 1
+    tail: str = ""  # a name written before the date on the same line
+    if i:
+        last = paras[i - 1]
+        if (d := parse_date(last.text)) is not None:
+            out.date = d
+            i -= 1
+        elif (m := _DATE_AT_END.search(last.text)) and (d := parse_date(m.group())) is not None:
+            prefix = last.text[: m.start()].strip()
+            probe = Para(prefix, last.line)
+            if prefix and _signoff_like(probe) and not is_heading(probe):
+                out.date, tail = d, prefix
+                i -= 1
     names: list[Para] = []
-    while i > 0 and len(names) < 2:
+    while i > 0 and len(names) < 2 and not tail:
         p = paras[i - 1]
         if not _signoff_like(p) or is_heading(p) or p.kind in ("title", "heading"):
             break
         names.insert(0, p)
         i -= 1
-        if p.blank_before:
+        if p.blank_before and p.kind != "signoff":
             break
     if not out.date:  # without a date, only lines set apart from the text
         while names and not (names[0].blank_before or names[0].kind == "signoff"):
             names.pop(0)
             i += 1
-    # a sign-off line must not be the only text before it
-    if i == 0 and names:
+    if i == 0 and names:  # a sign-off needs text before it
         names = []
         i = len(paras) - (1 if out.date else 0)
-    texts = [p.text.strip() for p in names]
-    labelled = {}
+    texts: list[str] = []
+    for p in names:
+        texts.extend(p.parts if p.parts else [p.text.strip()])
+    if tail:
+        texts.extend(_GAPS.split(tail) if _GAPS.search(tail) else [tail])
+    labelled: dict[str, str] = {}
     for t in list(texts):
         m = _LABEL.match(t)
         if m:
             key = "unit" if "单位" in m.group("label") else "author"
             labelled[key] = t[m.end() :].strip()
             texts.remove(t)
-    if len(texts) == 2:
-        out.unit, out.author = texts
+    texts = [t.strip() for t in texts if t.strip()]
+    if len(texts) >= 2:
+        first, last_ = texts[0], texts[-1]
+        if looks_like_unit(last_) and not looks_like_unit(first):
+            out.author, out.unit = first, last_
+        else:
+            out.unit, out.author = first, last_
+        out.position = "".join(texts[1:-1])
     elif len(texts) == 1:
         if looks_like_unit(texts[0]) and "unit" not in labelled:
             out.unit = texts[0]
