@@ -221,6 +221,10 @@ def is_junk_line(line: str, genre: Any = None) -> Leftover | None:
 
 # --- inside a line ---------------------------------------------------------------------
 
+# (added by the importer) a site's name alone in square brackets: 【淘文网】 【xx文库】
+_SITE_NAME = re.compile(r"\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|网站|文库|文档网|范文)\s*")
+
+
 
 def _inline(line: str, *, example: bool, offset: int = 0) -> list[Leftover]:
     r = _rules()
@@ -235,7 +239,9 @@ def _inline(line: str, *, example: bool, offset: int = 0) -> list[Leftover]:
                 out.append(_make("placeholder", s, e, text))
                 continue
             round_ = text[0] in "（("
-            if (r.strong_ad if round_ else r.ad_in_bracket).search(inner):
+            if (r.strong_ad if round_ else r.ad_in_bracket).search(inner) or (
+                not round_ and _SITE_NAME.fullmatch(inner)
+            ):
                 out.append(_make("watermark", s, e, text))
             else:  # an ordinary bracket: look inside it for the other kinds
                 out.extend(_inline(inner, example=example, offset=s + 1))
