@@ -1,0 +1,230 @@
+"""PB4xx — consistency: impossible and future dates, life events out of order, measures
+that miss their problem, a sign-off date that disagrees with the draft's date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from ..genre import SectionKind
+from ..text import format_date
+from .data import words
+from .model import Context, Finding, Unit
+from .registry import Env, Hit, draft_rule, finding, unit_rule
+
+_DATE = re.compile(
+    r"(\d{4})[ \u3000]?年(?:[ \u3000]?(\d{1,2})[ \u3000]?月(?:[ \u3000]?(\d{1,2})[ \u3000]?[日号])?)?"
+)
+_META_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")
+
+
+def valid(y: int, m: int | None, d: int | None) -> bool:
+    if m is None:
+        return True
+    if not 1 <= m <= 12:
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _parts(m: re.Match[str]) -> tuple[int, int | None, int | None]:
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    return int(y), int(mo) if mo else None, int(d) if d else None
+
+
+def is_future(y: int, m: int | None, d: int | None, today: date) -> bool:
+    if y != today.year:
+        return y > today.year
+    if m is None or m != today.month:
+        return m is not None and m > today.month
+    return d is not None and d > today.day
+
+
+@unit_rule("PB401", "PB402")
+def dates(unit: Unit, env: Env) -> list[Hit]:
+    text = unit.text
+    if "年" not in text:
+        return []
+    hits: list[Hit] = []
+    today = date.fromordinal(env.today)
+    plans = unit.section in words().plan_sections
+    for m in _DATE.finditer(text):
+        y, mo, d = _parts(m)
+        if not valid(y, mo, d):
+            hits.append(("PB401", m.start(), m.end(), None, None))
+        elif not plans and is_future(y, mo, d, today):
+            hits.append(("PB402", m.start(), m.end(), None, None))
+    return hits
+
+
+def meta_date(value: str) -> tuple[int, int, int | None] | None:
+    m = _META_DATE.fullmatch(value)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+@draft_rule("PB401")
+def impossible_meta_date(ctx: Context) -> Iterable[Finding]:
+    parsed = meta_date(ctx.draft.meta.date)
+    if parsed and not valid(*parsed):
+        yield finding("PB401", "signoff", args={"text": format_date(ctx.draft.meta.date)})
+
+
+@draft_rule("PB402")
+def future_meta_date(ctx: Context) -> Iterable[Finding]:
+    parsed = meta_date(ctx.draft.meta.date)
+    if parsed and valid(*parsed):
+        y, m, d = parsed
+        first = date(y, m, d or 1)
+        if first > ctx.today + timedelta(days=31):
+            yield finding("PB402", "signoff", args={"text": format_date(ctx.draft.meta.date)})
+
+
+_CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
+_EVENT_HINT = re.compile(r"出生|生于|入党|共产党|党组织|党员|参加工作")
+_EVENT_NAMES = {"birth": "出生", "party": "入党", "work": "参加工作"}
+
+
+@draft_rule("PB403")
+def dates_out_of_order(ctx: Context) -> Iterable[Finding]:
+    events: dict[str, tuple[tuple[int, int], Unit, int, int, str]] = {}
+    w = words()
+    for unit in ctx.units:
+        if "年" not in unit.text or not _EVENT_HINT.search(unit.text):
+            continue
+        for clause in _CLAUSE.finditer(unit.text):
+            dm = _DATE.search(clause.group())
+            if not dm:
+                continue
+            y, mo, _ = _parts(dm)
+            if not valid(y, mo, None):
+                continue
+            for name, pat in w.events.items():
+                if name not in events and pat.search(clause.group()):
+                    s = clause.start() + dm.start()
+                    events[name] = ((y, mo or 6), unit, s, s + len(dm.group()), dm.group())
+                    break
+    birth = events.get("birth")
+    if not birth:
+        return
+    for name in ("party", "work"):
+        ev = events.get(name)
+        if not ev:
+            continue
+        (by, bm), (ey, em) = birth[0], ev[0]
+        months = (ey - by) * 12 + (em - bm)
+        what = ""
+        if months <= 0:
+            what = f"{_EVENT_NAMES[name]}时间（{ev[4]}）不晚于出生时间（{birth[4]}）"
+        elif name == "party" and months < 18 * 12:
+            what = f"按所写时间（{birth[4]}出生，{ev[4]}入党），入党时不满十八周岁"
+        if what:
+            _, unit, s, e, _ = ev
+            yield finding(
+                "PB403",
+                unit.section,
+                unit.item,
+                unit.base + s,
+                unit.base + e,
+                {"what": what},
+                field=unit.field,
+                index=unit.index,
+                field_start=s,
+            )
+
+
+_NON_KEY = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def key_bigrams(text: str) -> set[str]:
+    stop = words().stop_bigrams
+    return {
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if not _NON_KEY.search(text[i : i + 2]) and text[i : i + 2] not in stop
+    }
+
+
+@draft_rule("PB404")
+def measure_misses_problem(ctx: Context) -> Iterable[Finding]:
+    w = words()
+    for spec in ctx.genre.content_sections():
+        if spec.id not in w.plan_sections or not spec.linked_to:
+            continue
+        root = spec
+        while root.linked_to and root.linked_to != spec.id:
+            root = ctx.genre.section(root.linked_to)
+        if root.id not in w.problem_sections:
+            continue
+        problems = [i for i in ctx.items(root.id) if not i.is_empty()]
+        k = -1
+        for index, measure in enumerate(ctx.items(spec.id)):
+            if measure.is_empty():
+                continue
+            k += 1
+            if k >= len(problems):
+                break
+            problem = problems[k]
+            keys = key_bigrams(problem.heading + "".join(p.heading for p in problem.items or []))
+            if not keys:
+                continue
+            text = (
+                measure.heading
+                + measure.body
+                + "".join(p.heading + p.body for p in measure.items or [])
+            )
+            if not any(key in text for key in keys):
+                shown = problem.heading.strip()
+                shown = shown if len(shown) <= 20 else shown[:18] + "……"
+                yield finding(
+                    "PB404",
+                    spec.id,
+                    index,
+                    0,
+                    len(measure.heading),
+                    {"n": k + 1, "problem": shown},
+                    field="heading",
+                )
+
+
+_DATE_LINE = re.compile(r"(?m)^[ \t\u3000]*(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?[ \t\u3000]*$")
+
+
+@draft_rule("PB405")
+def signoff_date_mismatch(ctx: Context) -> Iterable[Finding]:
+    meta = meta_date(ctx.draft.meta.date)
+    if not meta:
+        return
+    shown_meta = format_date(ctx.draft.meta.date)
+
+    def differs(m: re.Match[str]) -> bool:
+        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+        if (y, mo) != meta[:2]:
+            return True
+        return d is not None and meta[2] is not None and int(d) != meta[2]
+
+    for unit in ctx.units:
+        if "年" not in unit.text or ctx.genre.section(unit.section).kind is SectionKind.LINE:
+            continue
+        for m in _DATE_LINE.finditer(unit.text):
+            if differs(m):
+                s, e = m.start(1), m.end()
+                yield finding(
+                    "PB405",
+                    unit.section,
+                    unit.item,
+                    unit.base + s,
+                    unit.base + e,
+                    {"text": m.group().strip(), "meta": shown_meta},
+                    field=unit.field,
+                    index=unit.index,
+                    field_start=s,
+                )
+    for text in ctx.draft.unplaced:
+        for m in _DATE_LINE.finditer(text):
+            if differs(m):
+                yield finding(
+                    "PB405", "unplaced", args={"text": m.group().strip(), "meta": shown_meta}
+                )

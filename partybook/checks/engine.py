@@ -1,0 +1,220 @@
+"""Running the rules: :func:`check` (pure, fast, cached per text) and :func:`fix`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from ..draft import Draft, Item
+from ..genre import Genre, load_genre
+from .model import Change, Finding, Unit, build_context
+from .phrases import PhraseRule, default_phrase_rules
+from .registry import DRAFT_RULES, UNIT_SCANNERS, Env, Hit, _load_families, at_unit
+
+# codes whose removal makes other findings on the same characters moot
+_REMOVALS = frozenset({"PB202", "PB203", "PB204", "PB205", "PB206", "PB207"})
+_CACHE_MAX = 20000
+_cache: dict[tuple[object, ...], tuple[Hit, ...]] = {}
+
+
+def _hits(unit: Unit, env: Env) -> tuple[Hit, ...]:
+    key = (unit.text, unit.section, unit.field, env)
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    hits: list[Hit] = []
+    for _, scan in UNIT_SCANNERS:
+        hits.extend(scan(unit, env))
+    removed = [(h[1], h[2]) for h in hits if h[0] in _REMOVALS]
+    if removed:
+        hits = [
+            h
+            for h in hits
+            if h[0] in _REMOVALS or not any(s < h[2] and h[1] < e for s, e in removed)
+        ]
+    result = tuple(hits)
+    if len(_cache) >= _CACHE_MAX:
+        _cache.clear()
+    _cache[key] = result
+    return result
+
+
+def clear_cache() -> None:
+    """Forget cached per-text results (benchmarks use it to measure a cold run)."""
+    _cache.clear()
+
+
+def _resolve_genre(draft: Draft, genre: Genre | str | None) -> Genre:
+    if isinstance(genre, Genre):
+        return genre
+    return load_genre(genre or draft.genre)
+
+
+def _own_example(draft: Draft, genre: Genre) -> bool:
+    author = genre.example_meta.get("author")
+    return bool(author) and draft.meta.author == author
+
+
+def check(
+    draft: Draft,
+    genre: Genre | str | None = None,
+    *,
+    extra_rules: Sequence[PhraseRule] | None = None,
+    today: date | None = None,
+    phrase_defaults: bool = True,
+) -> list[Finding]:
+    """Every finding for ``draft``, in document order. Pure: the draft is not changed.
+
+    ``extra_rules`` are instructor phrase rules (see :mod:`partybook.checks.phrases`),
+    applied beside the built-in rules and the default phrase file. ``today`` fixes the
+    date the future-date rules compare with (default: today).
+    """
+    _load_families()
+    g = _resolve_genre(draft, genre)
+    day = today or date.today()
+    ctx = build_context(draft, g, day)
+    env = Env(g.id, bool(draft.example), day.toordinal(), g.personal, _own_example(draft, g))
+    phrase_rules: list[PhraseRule] = list(default_phrase_rules()) if phrase_defaults else []
+    phrase_rules.extend(extra_rules or ())
+    out: list[Finding] = []
+    for unit in ctx.units:
+        if not unit.text:
+            continue
+        for code, s, e, args, fx in _hits(unit, env):
+            out.append(at_unit(code, unit, s, e, args, fx))
+        for rule in phrase_rules:
+            out.extend(rule.scan(unit))
+    for _, fn in DRAFT_RULES:
+        out.extend(fn(ctx))
+    order = {sid: n for n, sid in enumerate(g.section_ids)}
+    out.sort(
+        key=lambda f: (
+            order.get(f.section, len(order)),
+            -1 if f.item is None else f.item,
+            f.start,
+            f.code,
+        )
+    )
+    return out
+
+
+# --- fixes -----------------------------------------------------------------------------
+
+_CONTEXT = 8
+
+
+def _get(draft: Draft, f: Finding) -> str | None:
+    content = draft.sections.get(f.section)
+    if f.field == "line":
+        return content if isinstance(content, str) else None
+    if not isinstance(content, list):
+        return None
+    if f.field == "paragraph":
+        if f.index is None or f.index >= len(content) or not isinstance(content[f.index], str):
+            return None
+        return content[f.index]  # type: ignore[return-value]
+    item = _item(content, f)
+    return None if item is None else getattr(item, f.field)
+
+
+def _item(content: list, f: Finding) -> Item | None:
+    if f.item is None or f.item >= len(content) or not isinstance(content[f.item], Item):
+        return None
+    item: Item = content[f.item]
+    if f.index is not None:
+        if not item.items or f.index >= len(item.items):
+            return None
+        item = item.items[f.index]
+    return item
+
+
+def _set(draft: Draft, f: Finding, text: str) -> None:
+    content = draft.sections[f.section]
+    if f.field == "line":
+        draft.sections[f.section] = text
+    elif f.field == "paragraph":
+        content[f.index] = text  # type: ignore[index]
+    else:
+        item = _item(content, f)  # type: ignore[arg-type]
+        assert item is not None
+        setattr(item, f.field, text)
+
+
+def _snippet(text: str, s: int, e: int) -> str:
+    left = "…" if s > _CONTEXT else ""
+    right = "…" if len(text) - e > _CONTEXT else ""
+    return f"{left}{text[max(0, s - _CONTEXT) : e + _CONTEXT]}{right}".replace("\n", "⏎")
+
+
+def _apply(draft: Draft, findings: Iterable[Finding]) -> list[Change]:
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.section, f.item, f.field, f.index), []).append(f)
+    changes: list[Change] = []
+    emptied: list[tuple[str, int]] = []
+    for fs in groups.values():
+        original = _get(draft, fs[0])
+        if original is None:
+            continue
+        text = original
+        last = len(text) + 1
+        done: list[Change] = []
+        for f in sorted(fs, key=lambda f: (f.field_start, f.end - f.start), reverse=True):
+            s = f.field_start
+            e = s + (f.end - f.start)
+            if e > last or e > len(text):
+                continue  # overlaps a fix already applied; the next round sees it again
+            repl = f.fix or ""
+            after_text = original[:s] + repl + original[e:]
+            done.append(
+                Change(
+                    f.code,
+                    f.section,
+                    f.item,
+                    _snippet(original, s, e),
+                    _snippet(after_text, s, s + len(repl)) or "（删除）",
+                    f.field,
+                    f.index,
+                )
+            )
+            text = text[:s] + repl + text[e:]
+            last = s
+        if text != original:
+            _set(draft, fs[0], text)
+            changes.extend(reversed(done))
+            if fs[0].field == "paragraph" and not text.strip() and fs[0].index is not None:
+                emptied.append((fs[0].section, fs[0].index))
+    for section, index in sorted(emptied, reverse=True):
+        del draft.sections[section][index]  # type: ignore[union-attr]
+    return changes
+
+
+def fix(
+    draft: Draft,
+    genre: Genre | str | None = None,
+    *,
+    today: date | None = None,
+    codes: Iterable[str] | None = None,
+) -> tuple[Draft, list[Change]]:
+    """A copy of ``draft`` with every safe fix applied, and the changes made.
+
+    Safe fixes: template leftovers removed (PB2xx), punctuation normalised (PB3xx), known
+    misspellings corrected (PB505), a number typed before a heading removed (PB107).
+    ``codes`` limits the fixes to those codes. Nothing else is touched.
+    """
+    new = draft.model_copy(deep=True)
+    wanted = set(codes) if codes is not None else None
+    changes: list[Change] = []
+    for _ in range(4):  # a fix may uncover another (a removed ad leaves 。。)
+        todo = [
+            f
+            for f in check(new, genre, today=today, phrase_defaults=False)
+            if f.fix is not None and (wanted is None or f.code in wanted)
+        ]
+        if not todo:
+            break
+        step = _apply(new, todo)
+        if not step:
+            break
+        changes.extend(step)
+    return new, changes

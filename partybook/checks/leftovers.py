@@ -1,0 +1,54 @@
+"""PB2xx — leftovers of template sites, found by the shared detector
+:mod:`partybook.leftovers` (the importer uses the same detector to remove them)."""
+
+from __future__ import annotations
+
+from ..leftovers import find_leftovers, is_stray_title
+from .model import Unit
+from .registry import Env, Hit, unit_rule
+
+KIND_CODE = {
+    "placeholder": "PB201",
+    "watermark": "PB202",
+    "url": "PB203",
+    "marker": "PB204",
+    "stray_title": "PB205",
+    "navigation": "PB206",
+    "furniture": "PB207",
+}
+REMOVAL_CODE = "PB208"  # anything else the importer removed
+
+
+def _shown(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 30 else text[:28] + "……"
+
+
+@unit_rule("PB201", "PB202", "PB203", "PB204", "PB205", "PB206", "PB207", fixable=True)
+def leftovers(unit: Unit, env: Env) -> list[Hit]:
+    """Every leftover in the unit; removable ones carry a fix that deletes them."""
+    text = unit.text
+    # the title: a stray title here is the wrong title, reported but kept
+    if unit.field == "line" and is_stray_title(text, env.genre):
+        return [("PB205", 0, len(text), {"text": _shown(text)}, None)]
+    hits: list[Hit] = []
+    for x in find_leftovers(text, env.genre, example=env.example):
+        if x.kind == "stray_title" and unit.field in ("heading", "line"):
+            continue
+        start, end = x.start, x.end
+        fix: str | None = None
+        if x.removable and unit.field != "line":
+            fix = ""
+            if x.line:  # take the whole line, and one line break with it
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                line_end = len(text) if line_end < 0 else line_end
+                start, end = line_start, line_end
+                if end < len(text):
+                    end += 1
+                elif start > 0:
+                    start -= 1
+            elif start > 0 and end < len(text) and text[start - 1] == " " == text[end]:
+                end += 1  # "a 【ad】 b" → "a b"
+        hits.append((KIND_CODE[x.kind], start, end, {"text": _shown(x.text)}, fix))
+    return hits

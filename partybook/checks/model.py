@@ -1,0 +1,151 @@
+"""The checks' small types: a finding, a fix applied, and the text units a draft is cut into.
+
+Locations (DESIGN §9): ``section`` is the section id; ``item`` is the item's index in an
+item section (None elsewhere); ``start``/``end`` are character offsets within
+
+* a line section (the title): the line;
+* a paragraphs section: the section's paragraphs joined with ``"\\n"``
+  (``draft.text_of(section)``);
+* an item section: the item text ``heading + "\\n" + body``, followed for grouped items by
+  ``"\\n" + point.heading + "\\n" + point.body`` for each point (see :func:`item_text`).
+
+Section-wide findings (an empty section, a count mismatch) have ``start == end == 0``;
+findings about the whole document use the section ``"document"``, those about the sign-off
+date use ``"signoff"``. Beyond the JSON fields, ``field`` ("line", "paragraph", "heading",
+"body"), ``index`` (the paragraph's index, or the point's index inside a grouped item) and
+``field_start`` (the offset within that field) let an editor highlight the exact spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..draft import Draft, Item
+from ..genre import Genre, SectionKind
+
+SEVERITIES = ("error", "warning", "hint")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: str  # "error" | "warning" | "hint"
+    message: str  # Chinese: what is wrong and what to do
+    section: str
+    item: int | None = None
+    start: int = 0
+    end: int = 0
+    field: str = ""
+    index: int | None = None
+    field_start: int = 0
+    fix: str | None = None  # replacement for [start, end) when a safe fix exists
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN §9."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "section": self.section,
+            "item": self.item,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @property
+    def location(self) -> str:
+        """``section:item:offset`` as the text output prints it (item ``-`` when None)."""
+        item = "-" if self.item is None else str(self.item)
+        return f"{self.section}:{item}:{self.start}"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One fix applied by :func:`partybook.checks.fix`: the text around it before and after."""
+
+    code: str
+    section: str
+    item: int | None
+    before: str
+    after: str
+    field: str = ""
+    index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One piece of text the checks scan: a line, a paragraph, a heading or a body."""
+
+    section: str
+    item: int | None
+    field: str  # line | paragraph | heading | body
+    index: int | None  # paragraph index, or point index inside a grouped item
+    text: str
+    base: int  # offset of ``text`` in the section / item text
+
+
+def item_text(item: Item) -> str:
+    """The text item offsets refer to: heading, body, then each point's heading and body."""
+    parts = [item.heading, item.body]
+    for sub in item.items or []:
+        parts.extend((sub.heading, sub.body))
+    return "\n".join(parts)
+
+
+def _item_units(section: str, i: int, item: Item) -> list[Unit]:
+    out = [Unit(section, i, "heading", None, item.heading, 0)]
+    pos = len(item.heading) + 1
+    out.append(Unit(section, i, "body", None, item.body, pos))
+    pos += len(item.body) + 1
+    for k, sub in enumerate(item.items or []):
+        out.append(Unit(section, i, "heading", k, sub.heading, pos))
+        pos += len(sub.heading) + 1
+        out.append(Unit(section, i, "body", k, sub.body, pos))
+        pos += len(sub.body) + 1
+    return out
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a rule may look at, computed once per :func:`check` call."""
+
+    draft: Draft
+    genre: Genre
+    today: date
+    units: list[Unit] = field(default_factory=list)
+    by_section: dict[str, list[Unit]] = field(default_factory=dict)
+
+    @property
+    def example(self) -> bool:
+        return bool(self.draft.example)
+
+    def items(self, section: str) -> list[Item]:
+        return self.draft.items(section)
+
+    def section_chars(self, section: str) -> int:
+        from ..text import count_chars
+
+        return sum(count_chars(u.text) for u in self.by_section.get(section, ()))
+
+
+def build_context(draft: Draft, genre: Genre, today: date) -> Context:
+    ctx = Context(draft, genre, today)
+    for spec in genre.content_sections():
+        content = draft.sections.get(spec.id)
+        units: list[Unit] = []
+        if isinstance(content, str):
+            units.append(Unit(spec.id, None, "line", None, content, 0))
+        elif isinstance(content, list):
+            pos = 0
+            for i, entry in enumerate(content):
+                if isinstance(entry, Item):
+                    units.extend(_item_units(spec.id, i, entry))
+                elif isinstance(entry, str):
+                    field_ = "line" if spec.kind is SectionKind.LINE else "paragraph"
+                    units.append(Unit(spec.id, None, field_, i, entry, pos))
+                    pos += len(entry) + 1
+        ctx.by_section[spec.id] = units
+        ctx.units.extend(units)
+    return ctx

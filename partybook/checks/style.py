@@ -1,0 +1,252 @@
+"""PB5xx — length and style: section and document length, repeated sentences, passages
+copied from the genre's worked example, known misspellings, problems without the first
+person, about others, or without a concrete example."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..draft import Item
+from ..genre import load_genre
+from ..text import count_chars
+from .data import misspellings, words
+from .model import Context, Finding, Unit
+from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .structure import section_name
+
+
+def _advice(count: int, lo: int, hi: int) -> str:
+    if count < lo:
+        return "内容偏少，请按提示充实。"
+    return "内容偏多，请精简。"
+
+
+def _exempt(ctx: Context) -> bool:
+    """The genre's own worked example may show shortened sections: no length rules."""
+    author = ctx.genre.example_meta.get("author")
+    return bool(author) and ctx.draft.meta.author == author
+
+
+@draft_rule("PB501")
+def section_length(ctx: Context) -> Iterable[Finding]:
+    if _exempt(ctx):
+        return
+    for spec in ctx.genre.content_sections():
+        lo, hi = spec.length.min, spec.length.max
+        if not lo and not hi:
+            continue
+        n = ctx.section_chars(spec.id)
+        if n and (n < lo or (hi and n > hi)):
+            yield finding(
+                "PB501",
+                spec.id,
+                args={
+                    "name": section_name(spec),
+                    "count": n,
+                    "min": lo,
+                    "max": hi or "不限",
+                    "advice": _advice(n, lo, hi),
+                },
+            )
+
+
+@draft_rule("PB502")
+def document_length(ctx: Context) -> Iterable[Finding]:
+    if _exempt(ctx):
+        return
+    lo, hi = ctx.genre.length.min, ctx.genre.length.max
+    n = sum(count_chars(u.text) for u in ctx.units)
+    if n and (n < lo or (hi and n > hi)):
+        yield finding(
+            "PB502",
+            "document",
+            args={"count": n, "min": lo, "max": hi or "不限", "advice": _advice(n, lo, hi)},
+        )
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_NORMALISE = re.compile(r"[\s，,、“”‘’\"'：:。！？!?；;]")
+
+
+@lru_cache(maxsize=8192)
+def sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sentences of 8+ characters as (start, end, normalised key)."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        key = _NORMALISE.sub("", m.group())
+        if len(key) >= 8:
+            lead = len(m.group()) - len(m.group().lstrip())
+            out.append((m.start() + lead, m.end(), key))
+    return tuple(out)
+
+
+def _where(ctx: Context, unit: Unit) -> str:
+    name = section_name(ctx.genre.section(unit.section))
+    if unit.item is not None:
+        return f"{name}第{unit.item + 1}条"
+    if unit.index is not None and unit.field == "paragraph":
+        return f"{name}第{unit.index + 1}段"
+    return name
+
+
+@draft_rule("PB503")
+def repeated_sentence(ctx: Context) -> Iterable[Finding]:
+    seen: dict[str, Unit] = {}
+    for unit in ctx.units:
+        for s, e, key in sentences(unit.text):
+            first = seen.get(key)
+            if first is None:
+                seen[key] = unit
+                continue
+            yield finding(
+                "PB503",
+                unit.section,
+                unit.item,
+                unit.base + s,
+                unit.base + e,
+                {"where": _where(ctx, first)},
+                field=unit.field,
+                index=unit.index,
+                field_start=s,
+            )
+
+
+# --- copied from the worked example ----------------------------------------------------
+
+COPY_MIN = 30  # characters
+_GRAM = 10
+_STEP = COPY_MIN - _GRAM  # any common run of COPY_MIN chars contains a sampled gram
+
+
+def _example_texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in _example_texts(v)]
+    if isinstance(value, dict):
+        out = []
+        for k in ("heading", "body"):
+            if isinstance(value.get(k), str):
+                out.append(value[k])
+        out.extend(_example_texts(value.get("items") or []))
+        return out
+    if isinstance(value, Item):
+        return _example_texts(value.model_dump())
+    return []
+
+
+@lru_cache(maxsize=8)
+def example_index(genre_id: str) -> tuple[str, dict[str, list[int]]]:
+    """The genre's example text and the positions of each of its 10-character grams."""
+    genre = load_genre(genre_id)
+    text = "\n".join(t for v in genre.example_sections().values() for t in _example_texts(v))
+    index: dict[str, list[int]] = {}
+    for i in range(len(text) - _GRAM + 1):
+        index.setdefault(text[i : i + _GRAM], []).append(i)
+    return text, index
+
+
+@unit_rule("PB504")
+def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
+    text = unit.text
+    if env.own_example or len(text) < COPY_MIN:
+        return []
+    example, index = example_index(env.genre)
+    hits: list[Hit] = []
+    covered = 0
+    for p in range(0, len(text) - _GRAM + 1, _STEP):
+        if p < covered:
+            continue
+        positions = index.get(text[p : p + _GRAM])
+        if not positions:
+            continue
+        best = (0, 0)
+        for q in positions:
+            s, t = p, q
+            while s > covered and t > 0 and text[s - 1] == example[t - 1]:
+                s, t = s - 1, t - 1
+            e, u = p + _GRAM, q + _GRAM
+            while e < len(text) and u < len(example) and text[e] == example[u]:
+                e, u = e + 1, u + 1
+            if e - s > best[1] - best[0]:
+                best = (s, e)
+        s, e = best
+        if e - s >= COPY_MIN:
+            hits.append(("PB504", s, e, {"count": e - s}, None))
+            covered = e
+    return hits
+
+
+# --- misspellings ----------------------------------------------------------------------
+
+
+@unit_rule("PB505", fixable=True)
+def misspelling(unit: Unit, env: Env) -> list[Hit]:
+    pattern, table = misspellings(env.genre)
+    if pattern is None:
+        return []
+    hits: list[Hit] = []
+    for m in pattern.finditer(unit.text):
+        entry = table[m.group()]
+        hits.append(
+            ("PB505", m.start(), m.end(), {"fix": entry.right, "note": entry.note}, entry.right)
+        )
+    return hits
+
+
+# --- problems of a personal genre ------------------------------------------------------
+
+
+def _problem_items(ctx: Context) -> Iterable[tuple[str, int, Item, str]]:
+    if not ctx.genre.personal:
+        return
+    for section in words().problem_sections:
+        if section not in ctx.by_section:
+            continue
+        for i, item in enumerate(ctx.items(section)):
+            if item.is_empty():
+                continue
+            parts = [item.heading, item.body]
+            for p in item.items or []:
+                parts.extend((p.heading, p.body))
+            yield section, i, item, "\n".join(parts)
+
+
+@draft_rule("PB506")
+def problem_without_first_person(ctx: Context) -> Iterable[Finding]:
+    pattern = words().first_person
+    for section, i, item, text in _problem_items(ctx):
+        if not pattern.search(text):
+            yield finding("PB506", section, i, 0, len(item.heading), field="heading")
+
+
+_CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
+
+
+@unit_rule("PB507")
+def problem_about_others(unit: Unit, env: Env) -> list[Hit]:
+    w = words()
+    if not env.personal or unit.section not in w.problem_sections:
+        return []
+    if not w.others.search(unit.text):
+        return []
+    hits: list[Hit] = []
+    for clause in _CLAUSE.finditer(unit.text):
+        if w.first_person.search(clause.group()):
+            continue
+        for m in w.others.finditer(clause.group()):
+            s = clause.start() + m.start()
+            hits.append(("PB507", s, s + len(m.group()), None, None))
+    return hits
+
+
+@draft_rule("PB508")
+def problem_without_example(ctx: Context) -> Iterable[Finding]:
+    pattern = words().concrete
+    for section, i, item, text in _problem_items(ctx):
+        body = text[len(item.heading) :]
+        if body.strip() and not pattern.search(body):
+            b = len(item.heading) + 1
+            yield finding("PB508", section, i, b, b + len(item.body), field="body")

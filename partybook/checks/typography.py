@@ -1,0 +1,162 @@
+"""PB3xx — typography: half-width punctuation, pairs, quotes, spaces, ellipsis and dash
+forms, doubled punctuation, leading zeros in dates (GB/T 15834, GB/T 9704).
+
+The inline forms are declared in one table (code, regex, fix) and combined into a single
+regex, so a paragraph is scanned once for all of them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .model import Unit
+from .registry import Env, Hit, unit_rule
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》…—"
+CJK = HAN + CJK_PUNCT
+
+_HALF_TO_FULL = {
+    ",": "，",
+    ";": "；",
+    ":": "：",
+    "?": "？",
+    "!": "！",
+    ".": "。",
+    "(": "（",
+    ")": "）",
+}
+
+
+def _full(text: str) -> str:
+    return "".join(_HALF_TO_FULL.get(c, c) for c in text.strip(" \t"))
+
+
+def _paren(text: str) -> str:
+    return "（" + text[1:-1] + "）"
+
+
+def _first(ch: str) -> Callable[[str], str]:
+    return lambda text: ch
+
+
+def _ellipsis(text: str) -> str:
+    return "……"
+
+
+def _dash(text: str) -> str:
+    return "——"
+
+
+def _nothing(text: str) -> str:
+    return ""
+
+
+# (code, extra message args, regex, fix function or None). Order matters: earlier
+# alternatives win where two could match at the same place.
+TABLE: list[tuple[str, dict[str, str], str, Callable[[str], str] | None]] = [
+    # PB305 ellipsis and dash forms (before PB306 so 。。。 is an ellipsis, not doubling)
+    (
+        "PB305",
+        {"name": "省略号"},
+        r"\.{3,}|。{3,}|．{3,}|·{3,}|、{3,}|…{3,}|(?<!…)…(?!…)",
+        _ellipsis,
+    ),
+    (
+        "PB305",
+        {"name": "破折号"},
+        r"(?<=[" + HAN + r"])-{2,}|-{2,}(?=[" + HAN + r"])|－{2,}|─{2,}|—{3,}|(?<![—\d])—(?![—\d])",
+        _dash,
+    ),
+    # PB306 doubled punctuation
+    ("PB306", {}, r"(?P<dup>[，。；：、！？])(?P=dup)+", lambda t: t[0]),
+    ("PB306", {}, r"[，、；：][。！？]|[。！？][，、；：]", None),
+    # PB301 half-width punctuation next to Chinese
+    ("PB301", {}, r"\((?=[^()\n]{0,80}[" + HAN + r"])[^()\n]{0,80}\)", _paren),
+    ("PB301", {}, r"(?<=[" + CJK + r"])[,;:?!] *|[,;:?!] *(?=[" + HAN + r"])", _full),
+    ("PB301", {}, r"(?<=[" + HAN + r"])\.(?![\d.])", _full),
+    ("PB301", {}, r"(?<=[" + HAN + r"])[()]|[()](?=[" + HAN + r"])", _full),
+    # PB303 straight or corner quotes
+    ("PB303", {}, r'"[^"\n]{0,200}"', lambda t: "“" + t[1:-1] + "”"),
+    ("PB303", {}, r"「[^」\n]{0,200}」", lambda t: "“" + t[1:-1] + "”"),
+    ("PB303", {}, r"『[^』\n]{0,200}』", lambda t: "‘" + t[1:-1] + "’"),
+    ("PB303", {}, r'"|(?<=[' + HAN + r"])'|'(?=[" + HAN + r"])|[「」『』]", None),
+    # PB304 spaces inside Chinese text, and between Chinese and digits
+    ("PB304", {}, r"(?<=[" + CJK + r"])[ \t\u3000\u00a0]+(?=[" + CJK + r"])", _nothing),
+    (
+        "PB304",
+        {},
+        r"(?<=[" + HAN + r"])[ \t\u3000\u00a0]+(?=\d)|(?<=\d)[ \t\u3000\u00a0]+(?=[" + HAN + r"])",
+        _nothing,
+    ),
+]
+
+_COMBINED = re.compile("|".join(f"(?P<g{i}>{pat})" for i, (_, _, pat, _) in enumerate(TABLE)))
+_GROUPS = {f"g{i}": entry for i, entry in enumerate(TABLE)}
+# a cheap pre-test: text without any of these characters has nothing for the table
+_TRIGGER = re.compile(r"[,;:?!.()\"'「」『』…—\-－─。，；：、！？ \t\u3000\u00a0]")
+
+
+@unit_rule("PB301", "PB303", "PB304", "PB305", "PB306", fixable=True)
+def inline_typography(unit: Unit, env: Env) -> list[Hit]:
+    text = unit.text
+    if not _TRIGGER.search(text):
+        return []
+    hits: list[Hit] = []
+    for m in _COMBINED.finditer(text):
+        group = m.lastgroup or ""  # the outer group of the alternative (it closes last)
+        code, args, _, fixer = _GROUPS[group]
+        found = m.group(group)
+        fix = fixer(found) if fixer else None
+        a = dict(args)
+        a["fix"] = fix or ""
+        hits.append((code, m.start(), m.end(), a, fix))
+    return hits
+
+
+_PAIRS = {"“": "”", "（": "）", "《": "》", "‘": "’", "【": "】", "〔": "〕"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+
+
+@unit_rule("PB302")
+def unbalanced_pairs(unit: Unit, env: Env) -> list[Hit]:
+    text = unit.text
+    if all(text.count(o) == text.count(c) for o, c in _PAIRS.items()):
+        return []
+    stack: list[tuple[str, int]] = []
+    hits: list[Hit] = []
+    for m in _PAIR_CHARS.finditer(text):
+        ch = m.group()
+        if ch in _PAIRS:
+            stack.append((ch, m.start()))
+        else:
+            opener = _CLOSERS[ch]
+            # close the innermost matching opener; openers left above it are unclosed
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == opener:
+                    for _o, pos in stack[k + 1 :]:
+                        hits.append(("PB302", pos, pos + 1, None, None))
+                    del stack[k:]
+                    break
+            else:
+                hits.append(("PB302", m.start(), m.end(), None, None))
+    hits.extend(("PB302", pos, pos + 1, None, None) for _, pos in stack)
+    return sorted(hits, key=lambda h: h[1])
+
+
+_LEADING_ZERO = re.compile(r"\d{4}年0?\d{1,2}月(?:0?\d{1,2}[日号])?")
+
+
+@unit_rule("PB307", fixable=True)
+def date_leading_zero(unit: Unit, env: Env) -> list[Hit]:
+    text = unit.text
+    if "年0" not in text and "月0" not in text:
+        return []
+    hits: list[Hit] = []
+    for m in _LEADING_ZERO.finditer(text):
+        found = m.group()
+        fixed = re.sub(r"(?<=[年月])0(?=\d)", "", found)
+        if fixed != found:
+            hits.append(("PB307", m.start(), m.end(), {"fix": fixed}, fixed))
+    return hits
