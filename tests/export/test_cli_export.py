@@ -1,0 +1,95 @@
+"""partybook export --to docx|pdf|html as a real process; overwrite refusal; lean imports."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from partybook.draft import Draft
+
+
+def _cli(*args: str, cwd: Path, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+    flags = ["-X", "importtime"] if importtime else []
+    return subprocess.run(
+        [sys.executable, *flags, "-m", "partybook", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=180,
+    )
+
+
+@pytest.fixture
+def draft_file(example_draft: Draft, tmp_path: Path) -> Path:
+    p = tmp_path / "草稿.json"
+    p.write_text(json.dumps(example_draft.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def test_export_docx_and_refuse_overwrite(draft_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "党性分析.docx"
+    r = _cli("export", str(draft_file), "--to", "docx", "-o", str(out), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "已导出" in r.stdout
+    doc = docx.Document(io.BytesIO(out.read_bytes()))
+    assert doc.paragraphs[0].text == "2025年秋季科级干部任职培训班党性分析"
+    before = out.read_bytes()
+    r = _cli("export", str(draft_file), "--to", "docx", "-o", str(out), cwd=tmp_path)
+    assert r.returncode == 2
+    assert "已存在" in r.stderr and "--force" in r.stderr and "Traceback" not in r.stderr
+    assert out.read_bytes() == before
+    out.write_bytes(b"old")
+    r = _cli("export", str(draft_file), "--to", "docx", "-o", str(out), "--force", cwd=tmp_path)
+    assert r.returncode == 0 and out.read_bytes()[:2] == b"PK"
+
+
+def test_export_html(draft_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "preview.html"
+    r = _cli("export", str(draft_file), "--to", "html", "-o", str(out), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "一、基本情况" in page
+
+
+def test_export_pdf_reports_font_substitution(draft_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "党性分析.pdf"
+    r = _cli("export", str(draft_file), "--to", "pdf", "-o", str(out), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert "提示：" in r.stdout and "仿宋_GB2312 →" in r.stdout
+
+
+def test_docx_path_imports_only_what_it_uses(draft_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lean.docx"
+    code = (
+        "import json, sys\n"
+        "from partybook.cli import main\n"
+        f"rc = main(['export', {str(draft_file)!r}, '--to', 'docx', '-o', {str(out)!r}])\n"
+        "print(json.dumps({'rc': rc, 'modules': sorted(sys.modules)}))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    result = json.loads(r.stdout.splitlines()[-1])
+    assert result["rc"] == 0 and out.exists()
+    modules = set(result["modules"])
+    assert "partybook.exporters.docx" in modules and "partybook.exporters.ooxml" in modules
+    forbidden = (
+        "jupyter",
+        "jupyter_core",
+        "ipywidgets",
+        "nbconvert",
+        "IPython",
+        "ipykernel",
+        "docx",
+        "lxml",
+    )
+    assert not {m for m in modules if m.split(".")[0] in forbidden}
+    for other in ("pdf", "html", "md", "txt"):
+        assert f"partybook.exporters.{other}" not in modules
