@@ -197,23 +197,25 @@ def styles_xml(fonts: FontConfig, layout: PageLayout = LAYOUT) -> bytes:
         "<w:docDefaults><w:rPrDefault>",
         _rpr(body),
         "</w:rPrDefault><w:pPrDefault><w:pPr>",
-        '<w:widowControl w:val="0"/><w:jc w:val="both"/>',
+        '<w:widowControl w:val="0"/>',
         exact,
+        '<w:jc w:val="both"/>',
         "</w:pPr></w:pPrDefault></w:docDefaults>",
         # Normal: body text, 3号 仿宋, first line indented two characters, exact 28.95 pt
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/><w:jc w:val="both"/>'
-        f"{exact}<w:ind {_indent_chars(2, layout)}/></w:pPr>{_rpr(body)}</w:style>",
+        '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>'
+        f'{exact}<w:ind {_indent_chars(2, layout)}/><w:jc w:val="both"/></w:pPr>'
+        f"{_rpr(body)}</w:style>",
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
         "<w:unhideWhenUsed/></w:style>",
         # Title: 2号 方正小标宋简体, centred, no indent, one blank line below
         '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/>'
         '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/>'
-        '<w:pPr><w:keepNext/><w:jc w:val="center"/>'
+        "<w:pPr><w:keepNext/>"
         f'<w:spacing w:before="0" w:after="{layout.line_pitch}"'
         f' w:line="{layout.line_pitch}" w:lineRule="exact"/>'
-        '<w:ind w:firstLine="0"/><w:outlineLvl w:val="9"/></w:pPr>'
+        '<w:ind w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="9"/></w:pPr>'
         f"{_rpr(title)}</w:style>",
     ]
     for level in HEADING_LEVELS:
@@ -234,7 +236,7 @@ def styles_xml(fonts: FontConfig, layout: PageLayout = LAYOUT) -> bytes:
         s.append(
             f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
             '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
-            f'<w:pPr><w:jc w:val="right"/>{right}</w:pPr>{_rpr(sign)}</w:style>'
+            f'<w:pPr>{right}<w:jc w:val="right"/></w:pPr>{_rpr(sign)}</w:style>'
         )
     s.append(
         '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'
@@ -252,9 +254,9 @@ def footer_xml(fonts: FontConfig, *, odd: bool, layout: PageLayout = LAYOUT) -> 
     pn = fonts.role("page_number")
     one = pn.half_points * 10  # one 4号 character in twips
     if odd:
-        ppr = f'<w:jc w:val="right"/><w:ind w:right="{one}"/>'
+        ppr = f'<w:ind w:right="{one}"/><w:jc w:val="right"/>'
     else:
-        ppr = f'<w:jc w:val="left"/><w:ind w:left="{one}"/>'
+        ppr = f'<w:ind w:left="{one}"/><w:jc w:val="left"/>'
     rpr_dash = f"<w:rPr>{rfonts(pn, hint_east_asia=True)}{_LANG}</w:rPr>"
     rpr = f"<w:rPr>{rfonts(pn)}{_LANG}</w:rPr>"
     return (
@@ -273,8 +275,8 @@ def footer_xml(fonts: FontConfig, *, odd: bool, layout: PageLayout = LAYOUT) -> 
 SETTINGS_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<w:settings xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-    '<w:zoom w:percent="100"/><w:evenAndOddHeaders/>'
-    '<w:defaultTabStop w:val="420"/><w:drawingGridVerticalSpacing w:val="579"/>'
+    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>'
+    '<w:drawingGridVerticalSpacing w:val="579"/>'
     '<w:characterSpacingControl w:val="compressPunctuation"/>'
     "<w:compat><w:spaceForUL/>"
     "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>"
