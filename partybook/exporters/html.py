@@ -31,7 +31,8 @@ def _css(fonts: FontConfig) -> str:
   text-align: justify; word-break: break-all; overflow-wrap: anywhere; }}
 .pb-doc p {{ margin: 0; text-indent: 2em; }}
 .pb-doc .pb-title {{ font-family: "Times New Roman", {stack("title")}; font-size: 22pt;
-  text-align: center; text-indent: 0; margin-bottom: 28.95pt; word-break: normal; }}
+  font-weight: bold; text-align: center; text-indent: 0; margin-bottom: 28.95pt;
+  word-break: normal; }}
 .pb-doc .pb-h1, .pb-doc .pb-l1 {{ font-family: "Times New Roman", {stack("heading1")}; }}
 .pb-doc .pb-h2, .pb-doc .pb-l2 {{ font-family: "Times New Roman", {stack("heading2")}; }}
 .pb-doc .pb-h3, .pb-doc .pb-l3 {{ font-family: "Times New Roman", {stack("heading3")}; }}
