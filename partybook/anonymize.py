@@ -129,8 +129,11 @@ class Gazetteer:
                 continue
             suffix = next(s for s in PLACE_SUFFIXES if word.endswith(s))
             out.append(_Span(start, end, self.suffix_ph[suffix], 3))
+        place_ends = {s.end for s in out if s.priority in (2, 3)}
         for m in self.bureau_re.finditer(text):
             prefix = m.group(1)
+            if m.start() not in place_ends:  # XX局 is a unit's name only right after a place
+                continue
             if any(c in self.function_chars or c in "局副党某" for c in prefix) or any(
                 prefix[i:] in self.generic_bureaus for i in range(len(prefix) - 1)
             ):

@@ -196,3 +196,27 @@ def test_cli_anonymize_prints_and_refuses_overwrite(named_draft: Draft, tmp_path
     assert r.returncode == 0
     r = _cli("anonymize", str(src), "-o", str(tmp_path / "x.docx"), cwd=tmp_path)
     assert r.returncode == 2 and ".json" in r.stderr
+
+
+def test_unit_names_only_after_a_place(genre: Genre) -> None:
+    d = conform(
+        Draft(
+            genre=genre.id,
+            sections={
+                "opening": [
+                    "我先后在松溪县东风局和青梅镇农机局工作，常到各乡镇街道调研，"
+                    "配合市场监管局和县城管局执法，局党组也多次研究。"
+                ]
+            },
+        ),
+        genre,
+    )
+    example, reps = anonymize(d, genre)
+    text = example.sections["opening"][0]
+    assert text.startswith("我先后在某县某局和某镇农机局工作")
+    assert "各乡镇街道" in text and "市场监管局" in text and "县城管局" in text and "局党组" in text
+    assert [(r.before, r.after) for r in reps] == [
+        ("松溪县", "某县"),
+        ("东风局", "某局"),
+        ("青梅镇", "某镇"),
+    ]
