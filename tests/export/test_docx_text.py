@@ -79,3 +79,13 @@ def test_any_text_exports_to_well_formed_docx(title, para, heading, body, author
             and ch not in "\ufffe\uffff"
         ):
             assert ch in joined
+
+
+def test_one_megabyte_paragraph(genre: Genre) -> None:
+    big = "我认真学习了党章党规，对照检查了自己的思想和工作。" * 40000
+    d = conform(Draft(genre=genre.id, sections={"title": "长文", "opening": [big]}), genre)
+    for fmt in ("docx", "html"):
+        data = get_exporter(fmt).export(d)
+        assert len(data) > 10_000
+    doc = docx.Document(io.BytesIO(get_exporter("docx").export(d)))
+    assert doc.paragraphs[1].text == big
