@@ -36,12 +36,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _NUMBER = re.compile(
     rf"""\s*(?:
-      (?P<cn>[{_CN}]{{1,3}})\s*[、.．](?![\d０-９])
+      (?P<cn>[{_CN}]{{1,3}})\s*(?:[、．]|\.(?![\d０-９]))
     | [（(]\s*(?P<pcn>[{_CN}]{{1,3}})\s*[）)][、.．]?
     | (?P<ar>[\d０-９]{{1,2}})\s*(?:[、．]|\.(?![\d０-９])|[)）](?![\d０-９]))
     | [（(]\s*(?P<par>[\d０-９]{{1,2}})\s*[）)][、.．]?
     | (?P<circ>[{_CIRCLED}])
-    | (?P<shi>[{_CN}]{{1,3}})(?P<verb>是|要)(?![\d０-９])[，,：:、]?
+    | (?P<shi>[{_CN}]{{1,3}})(?P<verb>是|要)[，,：:、]?
     )[ \t\u3000]*""",
     re.VERBOSE,
 )
@@ -168,24 +168,24 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s\u3000]", "", name).strip(_TRAIL)
 
 
-_NAMES: dict[tuple[int, str, int], tuple[tuple[str, str], ...]] = {}
+_NAMES: dict[tuple[int, str, int], dict[str, str]] = {}
+_COLON = re.compile(r"[ \t\u3000]*[：:]")
 
 
-def _names(genre: Genre) -> tuple[tuple[str, str], ...]:
-    """(normalised name, section id), longest names first."""
+def _names(genre: Genre) -> dict[str, str]:
+    """Normalised section name or alias → section id."""
     key = (id(genre), genre.id, genre.version)
     cached = _NAMES.get(key)
     if cached is not None:
         return cached
-    out: list[tuple[str, str]] = []
+    out: dict[str, str] = {}
     for spec in genre.sections:
         if not spec.heading or spec.kind is SectionKind.SIGNOFF:
             continue
         for name in (spec.heading, *spec.aliases):
-            out.append((_norm(name), spec.id))
-    result = tuple(sorted(set(out), key=lambda p: -len(p[0])))
-    _NAMES[key] = result
-    return result
+            out.setdefault(_norm(name), spec.id)
+    _NAMES[key] = out
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,17 +204,20 @@ def match_section(text: str, genre: Genre, *, loose: bool = False) -> SectionHea
     text without a sentence inside that contains a section keyword.
     """
     s = text.strip()
+    if len(s) > 200:
+        return None
     compact = _norm(s)
     if not compact:
         return None
-    for name, sid in _names(genre):
-        if compact == name:
-            return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
-    for name, sid in _names(genre):
-        if compact.startswith(name):
-            m = re.match(r"\s*".join(map(re.escape, name)) + r"[ \t\u3000]*[：:]", s)
-            if m:
-                return SectionHeading(sid, s[: m.end()].rstrip(_TRAIL), s[m.end() :].strip(), True)
+    names = _names(genre)
+    sid = names.get(compact)
+    if sid is not None:
+        return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
+    colon = _COLON.search(s)
+    if colon is not None:
+        sid = names.get(_norm(s[: colon.start()]))
+        if sid is not None:
+            return SectionHeading(sid, s[: colon.start()].strip(), s[colon.end() :].strip(), True)
     if loose and len(compact) <= 16 and not re.search(r"[。！？!?，,；;]", compact):
         ids = {spec.id for spec in genre.sections}
         for sid, words in _KEYWORDS:

@@ -1,0 +1,92 @@
+"""Property tests: export → import gives the same draft; nothing of the input is lost."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from importer.strategies import drafts, messy_document
+
+from partybook.assemble import assemble, assemble_markdown
+from partybook.draft import Draft, conform
+from partybook.genre import load_genre
+from partybook.importer import import_text, parse_text
+
+GENRES = ["dangxing-fenxi", "duizhao-jiancha"]
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _normal(draft: Draft) -> dict:
+    genre = load_genre(draft.genre)
+    d = conform(draft.model_copy(deep=True), genre)
+    out = {}
+    for sid, content in d.sections.items():
+        if isinstance(content, list):
+            content = [
+                e.model_dump(exclude_none=True) if hasattr(e, "model_dump") else e
+                for e in content
+                if not (hasattr(e, "is_empty") and e.is_empty())
+            ]
+        out[sid] = content
+    return out
+
+
+@pytest.mark.parametrize("genre_id", GENRES)
+@SETTINGS
+@given(data=st.data())
+def test_plain_text_round_trip(genre_id: str, data: st.DataObject) -> None:
+    genre = load_genre(genre_id)
+    draft = data.draw(drafts(genre))
+    text = assemble(draft, genre)
+    back = parse_text(text, genre_id=genre_id)
+    assert _normal(back) == _normal(draft), text
+    assert back.meta.model_dump() == draft.meta.model_dump(), text
+    assert back.unplaced == []
+
+
+@pytest.mark.parametrize("genre_id", GENRES)
+@SETTINGS
+@given(data=st.data())
+def test_markdown_round_trip(genre_id: str, data: st.DataObject) -> None:
+    genre = load_genre(genre_id)
+    draft = data.draw(drafts(genre))
+    md = assemble_markdown(draft, genre)
+    result = import_text(md, genre_id=genre_id, markdown=True)
+    assert _normal(result.draft) == _normal(draft), md
+    assert result.draft.meta.model_dump() == draft.meta.model_dump(), md
+    assert result.removed == []
+
+
+@pytest.mark.parametrize("genre_id", GENRES)
+def test_genre_example_round_trips_with_detection(genre_id: str) -> None:
+    genre = load_genre(genre_id)
+    draft = conform(
+        Draft(genre=genre_id, meta=genre.example_meta, sections=genre.example_sections()), genre
+    )
+    for text in (assemble(draft, genre), assemble_markdown(draft, genre)):
+        back = import_text(text).draft  # genre detected from the title
+        assert back.genre == genre_id
+        assert _normal(back) == _normal(draft)
+        assert back.meta.author == genre.example_meta["author"]
+        assert back.meta.unit == genre.example_meta["unit"]
+
+
+def _everything(result) -> str:
+    d = result.draft
+    parts = [d.text_of(sid) for sid in d.sections]
+    parts += d.unplaced
+    parts += [r.what for r in result.removed]
+    parts += [d.meta.author, d.meta.unit, d.meta.position]
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+@settings(max_examples=120, deadline=None)
+@given(doc=messy_document())
+def test_nothing_is_lost(doc: tuple[str, list[str]]) -> None:
+    text, sentences = doc
+    result = import_text(text, genre_id="dangxing-fenxi")
+    everything = _everything(result)
+    for s in sentences:
+        assert re.sub(r"\s+", "", s) in everything, (s, text)
