@@ -22,7 +22,10 @@ TITLE_LINE_EMS = 20  # 2号 characters on one 156 mm line
 
 def _css(fonts: FontConfig) -> str:
     def stack(role: str) -> str:
-        return fonts.css_stack(role).replace("<", "").replace("{", "").replace("}", "")
+        # the configured font first (one place to change it), then the fallbacks
+        first = fonts.role(role).east_asia.replace('"', "")
+        rest = fonts.css_stack(role)
+        return f'"{first}", {rest}'.replace("<", "").replace("{", "").replace("}", "")
 
     return f"""
 .pb-doc {{ box-sizing: content-box; width: 156mm; max-width: 100%; margin: 0 auto;
