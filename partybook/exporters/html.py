@@ -20,7 +20,11 @@ from .fonts import FontConfig, load_fonts
 TITLE_LINE_EMS = 20  # 2号 characters on one 156 mm line
 
 
-def _css(fonts: FontConfig) -> str:
+def _css(fonts: FontConfig, page: bool) -> str:
+    # the page shows the GB/T 9704 margins; the embedded preview keeps the 156 mm line
+    # (28 characters) but only a narrow frame, to fit beside the editor
+    padding = "37mm 26mm 35mm 28mm" if page else "1.5em 1.5em 2em 1.5em"
+
     def stack(role: str) -> str:
         # the configured font first (one place to change it), then the fallbacks
         first = fonts.role(role).east_asia.replace('"', "")
@@ -29,7 +33,7 @@ def _css(fonts: FontConfig) -> str:
 
     return f"""
 .pb-doc {{ box-sizing: content-box; width: 156mm; max-width: 100%; margin: 0 auto;
-  padding: 37mm 26mm 35mm 28mm; background: #fff; color: #000;
+  padding: {padding}; background: #fff; color: #000;
   font-family: "Times New Roman", {stack("body")}; font-size: 16pt; line-height: 28.95pt;
   text-align: justify; word-break: break-all; overflow-wrap: anywhere; }}
 .pb-doc p {{ margin: 0; text-indent: 2em; }}
@@ -65,7 +69,9 @@ def _block_html(b: Block, first_of_signoff: bool) -> str:
     return f"<p>{escape(b.number + b.text)}</p>"
 
 
-def _render(draft: Draft, genre: Genre, fonts: FontConfig) -> tuple[str, str, str, str]:
+def _render(
+    draft: Draft, genre: Genre, fonts: FontConfig, *, page: bool
+) -> tuple[str, str, str, str]:
     """(style, body, title text, notice)."""
     doc_blocks, notice = clean_blocks(blocks(draft, genre), section_names(genre))
     parts: list[str] = []
@@ -76,12 +82,12 @@ def _render(draft: Draft, genre: Genre, fonts: FontConfig) -> tuple[str, str, st
         prev = b.role
     body = '<div class="pb-doc" lang="zh-CN">' + "\n".join(parts) + "</div>"
     title = next((b.text for b in doc_blocks if b.role == "title"), genre.name)
-    return _css(fonts), body, title, notice
+    return _css(fonts, page), body, title, notice
 
 
 def render_html_fragment(draft: Draft, genre: Genre | None = None) -> str:
     """The document as an embeddable fragment: a scoped ``<style>`` and a ``div.pb-doc``."""
-    style, body, _, _ = _render(draft, genre or load_genre(draft.genre), load_fonts())
+    style, body, _, _ = _render(draft, genre or load_genre(draft.genre), load_fonts(), page=False)
     return f"<style>{style}</style>\n{body}"
 
 
@@ -92,7 +98,7 @@ class HtmlExporter(Exporter):
     mimetype = "text/html; charset=utf-8"
 
     def to_bytes(self, draft: Draft, genre: Genre) -> bytes:
-        style, body, title, notice = _render(draft, genre, load_fonts())
+        style, body, title, notice = _render(draft, genre, load_fonts(), page=True)
         if notice:
             self.notices.append(notice)
         page = (

@@ -49,6 +49,7 @@ def test_hostile_input_is_escaped_everywhere(hostile_draft: Draft, genre: Genre)
         "br",
     }
     assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "padding: 37mm 26mm 35mm 28mm" in page  # the page shows the GB/T 9704 margins
     # text comes back exactly as typed (entities decoded once, not twice)
     text = "".join(parsed.text)
     assert '<script>alert("x")</script> & \'q\' "dq" <b>粗</b> &amp;' in text
