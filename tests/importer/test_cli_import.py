@@ -1,0 +1,63 @@
+"""partybook import: writes the draft and prints what was removed and what stayed unplaced."""
+
+from __future__ import annotations
+
+import json
+
+from partybook.cli import main
+from partybook.storage import load
+
+
+def test_import_prints_removals_and_unplaced(fixture_path, tmp_path, capsys):
+    out = tmp_path / "draft.json"
+    assert main(["import", str(fixture_path("template_site.txt")), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    draft = load(out)
+    assert draft.sections["title"] == "科级干部任职培训班党性分析"
+    assert "删除了" in printed
+    assert "第 1 行：首页 > 范文大全 > 党性分析 > 正文（网页导航）" in printed
+    assert "第 9 行（基本情况）：— 1 —（页码等版面残留）" in printed
+    assert "##paidbegin##（网页标记）" in printed
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == 1 and data["genre"] == "dangxing-fenxi"
+
+
+def test_import_lists_unplaced(fixture_path, tmp_path, capsys):
+    out = tmp_path / "d.json"
+    assert main(["import", str(fixture_path("old_style.txt")), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "未归类 1 段" in printed and "通过认真查摆，我主要存在以下问题：" in printed
+    assert load(out).unplaced == ["通过认真查摆，我主要存在以下问题："]
+
+
+def test_refuses_to_overwrite_without_force(fixture_path, tmp_path, capsys):
+    out = tmp_path / "d.json"
+    out.write_text("{}", encoding="utf-8")
+    assert main(["import", str(fixture_path("old_style.txt")), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "{}"
+    assert main(["import", str(fixture_path("old_style.txt")), "-o", str(out), "--force"]) == 0
+    assert load(out).meta.author == "王晓东"
+
+
+def test_genre_and_simplified_options(tmp_path, capsys):
+    src = tmp_path / "t.txt"
+    src.write_text(
+        "黨性分析\n\n一、存在的問題\n（一）在學習方面。\n一是學得少。每天只讀十分鐘。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "d.json"
+    assert (
+        main(["import", str(src), "-o", str(out), "--genre", "duizhao-jiancha", "--simplified"])
+        == 0
+    )
+    d = load(out)
+    assert d.genre == "duizhao-jiancha"
+    group = d.items("problems")[0]
+    assert group.heading == "在学习方面。" and group.items[0].heading == "学得少。"
+
+
+def test_output_must_be_json(fixture_path, tmp_path, capsys):
+    out = tmp_path / "d.txt"
+    assert main(["import", str(fixture_path("old_style.txt")), "-o", str(out)]) == 2
+    assert ".json" in capsys.readouterr().err and not out.exists()
