@@ -18,6 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .errors import GenreError
 from .paths import templates_dir
 
+# libyaml's loader when present: same safety as yaml.safe_load, ~10× faster to parse.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class SectionKind(StrEnum):
     LINE = "line"  # one line of text (the title)
@@ -178,7 +181,7 @@ def load_genre_file(path: Path) -> Genre:
     except UnicodeDecodeError:
         raise GenreError(f"文体文件 {path} 不是 UTF-8 编码，请用 UTF-8 重新保存。") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C-accelerated
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark is not None else ""

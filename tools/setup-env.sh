@@ -8,6 +8,8 @@ setup_venv() {
         echo "partybook: creating .venv …"
         python3 -m venv .venv
     fi
+    # editable_mode=compat installs a plain .pth path: no import-hook finder to load at
+    # every start of the partybook command.
     # Reinstall only when pyproject.toml changed or new extras are wanted. The stamp holds
     # "<hash of pyproject.toml>-<extras>"; an install with the test extras serves ./start too.
     local hash
@@ -17,7 +19,7 @@ setup_venv() {
     [ -f "$stamp" ] && have="$(cat "$stamp")"
     if [ "$have" != "$hash-$extras" ] && { [ -n "$extras" ] || [ "${have%%-*}" != "$hash" ]; }; then
         echo "partybook: installing dependencies into .venv (the first run takes a few minutes) …"
-        .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
+        .venv/bin/python -m pip install -q --disable-pip-version-check --config-settings editable_mode=compat -e "$spec"
         echo "$hash-$extras" > "$stamp"
     fi
 }
