@@ -90,3 +90,20 @@ def test_nothing_is_lost(doc: tuple[str, list[str]]) -> None:
     everything = _everything(result)
     for s in sentences:
         assert re.sub(r"\s+", "", s) in everything, (s, text)
+
+
+_ANY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("一二三四五六七八九十是要、.．（）()①：:。！？，\n\n  #*_<>[]【】\\")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_ANY, md=st.booleans(), genre_id=st.sampled_from([None, *GENRES]))
+def test_any_text_imports_without_crashing(text: str, md: bool, genre_id: str | None) -> None:
+    result = import_text(text, genre_id=genre_id, markdown=md)
+    assert result.draft.genre in GENRES
+    Draft.model_validate(result.draft.to_dict())  # the result is a valid draft
