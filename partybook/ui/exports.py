@@ -94,9 +94,7 @@ def _describe(r: Any) -> str:
     if isinstance(r, tuple | list) and len(r) >= 2:
         return f"{r[0]} → {r[1]}"
     before = getattr(r, "original", None) or getattr(r, "before", None) or getattr(r, "old", None)
-    after = (
-        getattr(r, "replacement", None) or getattr(r, "after", None) or getattr(r, "new", None)
-    )
+    after = getattr(r, "replacement", None) or getattr(r, "after", None) or getattr(r, "new", None)
     if before is not None and after is not None:
         return f"{before} → {after}"
     return str(r)

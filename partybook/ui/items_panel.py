@@ -167,9 +167,7 @@ class ItemsPanel:
             rm = button("", f"pb-remove-point pb-remove-{sid}-{index}-{p}", icon="trash")
             rm.tooltip = "删除这一点（可撤销）"
             rm.on_click(
-                self.msgs.guard(
-                    lambda _, p=p: self.session.remove_point(sid, index, p), "删除要点"
-                )
+                self.msgs.guard(lambda _, p=p: self.session.remove_point(sid, index, p), "删除要点")
             )
             h = self._text(
                 point.heading,

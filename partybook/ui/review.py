@@ -41,7 +41,9 @@ def _pieces(draft: Draft, genre: Genre) -> list[tuple[str, str]]:
     return out
 
 
-def diff_rows(before: Draft, after: Draft, genre: Genre, limit: int = 60) -> list[tuple[str, str, str]]:
+def diff_rows(
+    before: Draft, after: Draft, genre: Genre, limit: int = 60
+) -> list[tuple[str, str, str]]:
     """(place, before snippet HTML, after snippet HTML) for every changed spot."""
     rows: list[tuple[str, str, str]] = []
     a_pieces, b_pieces = _pieces(before, genre), _pieces(after, genre)
@@ -56,8 +58,8 @@ def diff_rows(before: Draft, after: Draft, genre: Genre, limit: int = 60) -> lis
                 continue
             left = esc(a[max(0, i1 - CONTEXT) : i1])
             right = esc(a[i2 : i2 + CONTEXT])
-            old = f'{left}<del>{esc(a[i1:i2]) or "∅"}</del>{right}'
-            new = f'{left}<ins>{esc(b[j1:j2]) or "（删去）"}</ins>{right}'
+            old = f"{left}<del>{esc(a[i1:i2]) or '∅'}</del>{right}"
+            new = f"{left}<ins>{esc(b[j1:j2]) or '（删去）'}</ins>{right}"
             rows.append((place, old, new))
             if len(rows) >= limit:
                 return rows

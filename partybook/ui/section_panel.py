@@ -75,7 +75,9 @@ class SectionPanel:
             f'<div class="pb-prompts"><b>想一想：</b><ul>{prompts}</ul></div>' if prompts else ""
         )
         self.example = html_box("", "pb-example-box")
-        self.example_button = button("看范例", f"pb-example-toggle pb-example-{spec.id}", icon="eye")
+        self.example_button = button(
+            "看范例", f"pb-example-toggle pb-example-{spec.id}", icon="eye"
+        )
         self.example_button.on_click(msgs.guard(self._toggle_example, "显示范例"))
         self.details = w.VBox([self.prompts, self.example_button, self.example])
         self.details.add_class("pb-details")
@@ -83,8 +85,16 @@ class SectionPanel:
         foot = w.HBox([self.count])
         foot.add_class("pb-panel-foot")
         self.root = w.VBox(
-            [header, self.step_prompt, self.guidance, self.comments, body, foot, self.findings,
-             self.details]
+            [
+                header,
+                self.step_prompt,
+                self.guidance,
+                self.comments,
+                body,
+                foot,
+                self.findings,
+                self.details,
+            ]
         )
         self.root.add_class("pb-panel")
         self.root.add_class(f"pb-panel-{spec.id}")

@@ -454,7 +454,10 @@ class Session:
         try:
             self.refresh()
         except Exception as err:
-            self.tell(f"自动检查出错：{type(err).__name__}：{err}。您的内容不受影响，已照常保存。", "error")
+            self.tell(
+                f"自动检查出错：{type(err).__name__}：{err}。您的内容不受影响，已照常保存。",
+                "error",
+            )
 
     def refresh(self, emit: bool = True) -> None:
         """Run the checks and render the preview now (the debounced path calls this)."""
@@ -492,7 +495,9 @@ class Session:
         else:
             body = render_html_fragment(bounded, self.genre)
         if cut:
-            body += f'<p class="pb-preview-cut">（内容过长，预览只显示每节前 {PREVIEW_LIMIT} 字）</p>'
+            body += (
+                f'<p class="pb-preview-cut">（内容过长，预览只显示每节前 {PREVIEW_LIMIT} 字）</p>'
+            )
         return body
 
     def findings_for(self, section_id: str) -> list[Any]:
@@ -617,8 +622,11 @@ class Session:
         exporter = get_exporter(fmt)
         data = exporter.export(draft, genre)
         stem = safe_filename(" ".join(draft.text_of("title").split()) or genre.name)
-        return f"{stem}.{exporter.extension.lstrip('.')}", data, exporter.mimetype, list(
-            exporter.notices
+        return (
+            f"{stem}.{exporter.extension.lstrip('.')}",
+            data,
+            exporter.mimetype,
+            list(exporter.notices),
         )
 
     def export_example(self) -> tuple[str, bytes, list[Any]]:

@@ -24,7 +24,9 @@ class StartScreen:
         self.genre = w.Dropdown(options=choices, value=choices[0][1], description="文体")
         self.author = w.Text(description="姓名", placeholder="例如：张明")
         self.unit = w.Text(description="单位", placeholder="可不填")
-        self.class_name = w.Text(description="班次", placeholder="例如：2025年秋季科级干部任职培训班")
+        self.class_name = w.Text(
+            description="班次", placeholder="例如：2025年秋季科级干部任职培训班"
+        )
         for t in (self.genre, self.author, self.unit, self.class_name):
             t.style.description_width = "3em"
             full_width(t)
@@ -36,8 +38,14 @@ class StartScreen:
         new.on_click(msgs.guard(self._new, "新建草稿"))
         new_card = w.VBox(
             [
-                html_box('<div class="pb-h">新建</div><div class="pb-hint">选择文体，填上姓名、单位和班次（都可以以后再改）。</div>'),
-                self.genre, self.author, self.unit, self.class_name, new,
+                html_box(
+                    '<div class="pb-h">新建</div><div class="pb-hint">选择文体，填上姓名、单位和班次（都可以以后再改）。</div>'
+                ),
+                self.genre,
+                self.author,
+                self.unit,
+                self.class_name,
+                new,
             ]
         )
         new_card.add_class("pb-card")
@@ -48,11 +56,18 @@ class StartScreen:
         self.listing.add_class("pb-draft-list")
         self.folder_note = html_box("", "pb-hint")
         open_card = w.VBox(
-            [html_box('<div class="pb-h">继续写作</div>'), self.resume, self.listing, self.folder_note]
+            [
+                html_box('<div class="pb-h">继续写作</div>'),
+                self.resume,
+                self.listing,
+                self.folder_note,
+            ]
         )
         open_card.add_class("pb-card")
 
-        self.upload = w.FileUpload(accept=".txt,.md,.markdown,.docx", multiple=False, description="选择文件")
+        self.upload = w.FileUpload(
+            accept=".txt,.md,.markdown,.docx", multiple=False, description="选择文件"
+        )
         self.upload.add_class("pb-import")
         self.upload.observe(msgs.guard(self._import, "导入文档"), "value")
         self.report = html_box("", "pb-import-report")
@@ -94,7 +109,8 @@ class StartScreen:
         for d in drafts[:SHOWN]:
             if d.error:
                 label = html_box(
-                    f'<span class="pb-bad">{esc(d.path.name)}：{esc(d.error)}</span>', "pb-draft-info"
+                    f'<span class="pb-bad">{esc(d.path.name)}：{esc(d.error)}</span>',
+                    "pb-draft-info",
                 )
                 rows.append(w.HBox([label]))
                 continue
@@ -112,9 +128,15 @@ class StartScreen:
             row.add_class("pb-draft-row")
             rows.append(row)
         if len(drafts) > SHOWN:
-            rows.append(html_box(f'<div class="pb-hint">另有 {len(drafts) - SHOWN} 份较早的草稿未列出。</div>'))
+            rows.append(
+                html_box(
+                    f'<div class="pb-hint">另有 {len(drafts) - SHOWN} 份较早的草稿未列出。</div>'
+                )
+            )
         self.listing.children = tuple(rows)
-        self.folder_note.value = f'<div class="pb-hint">草稿保存在：{esc(str(self.session.folder))}</div>'
+        self.folder_note.value = (
+            f'<div class="pb-hint">草稿保存在：{esc(str(self.session.folder))}</div>'
+        )
 
     def _new(self, _: Any = None) -> None:
         self.session.new(
@@ -168,15 +190,25 @@ def import_report(result: Any, session: Session) -> str:
         for r in removed[:REMOVAL_SHOWN]:
             where = r.where(unit, names) if hasattr(r, "where") else ""
             msg = getattr(r, "message", "") or getattr(r, "kind", "")
-            items.append(f"<li>{esc(where)}：去掉“{esc(getattr(r, 'what', str(r))[:80])}”{('（' + esc(msg) + '）') if msg else ''}</li>")
-        more = f"<li>……另有 {len(removed) - REMOVAL_SHOWN} 处</li>" if len(removed) > REMOVAL_SHOWN else ""
-        parts.append(f"<div>去掉了 {len(removed)} 处模板残留：</div><ul>{''.join(items)}{more}</ul>")
+            items.append(
+                f"<li>{esc(where)}：去掉“{esc(getattr(r, 'what', str(r))[:80])}”{('（' + esc(msg) + '）') if msg else ''}</li>"
+            )
+        more = (
+            f"<li>……另有 {len(removed) - REMOVAL_SHOWN} 处</li>"
+            if len(removed) > REMOVAL_SHOWN
+            else ""
+        )
+        parts.append(
+            f"<div>去掉了 {len(removed)} 处模板残留：</div><ul>{''.join(items)}{more}</ul>"
+        )
     else:
         parts.append("<div>没有发现需要去掉的模板残留。</div>")
     unplaced = list(getattr(result, "unplaced", []))
     if unplaced:
         lis = "".join(f"<li>{esc(u[:120])}</li>" for u in unplaced[:20])
-        parts.append(f"<div>{len(unplaced)} 段未能归入任何部分，已保留在“未归类”中，请手工移入：</div><ul>{lis}</ul>")
+        parts.append(
+            f"<div>{len(unplaced)} 段未能归入任何部分，已保留在“未归类”中，请手工移入：</div><ul>{lis}</ul>"
+        )
     for n in getattr(result, "notices", []) or []:
         parts.append(f'<div class="pb-notice">{esc(n)}</div>')
     return "".join(parts)

@@ -51,7 +51,9 @@ class Workbook:
         self.title = html_box("", "pb-app-title")
         self.saved = SaveStatus(self.session)
         self.progress = ProgressBar(self.session)
-        self.undo_button = button("撤销", "pb-undo-top", icon="undo", tooltip="撤销上一次删除或自动修复")
+        self.undo_button = button(
+            "撤销", "pb-undo-top", icon="undo", tooltip="撤销上一次删除或自动修复"
+        )
         self.undo_button.on_click(self.msgs.guard(lambda _: self.session.undo(), "撤销"))
         self.home_button = button("草稿列表", "pb-home", icon="folder-open")
         self.home_button.on_click(self.msgs.guard(lambda _: self.session.close(), "返回"))
@@ -66,9 +68,15 @@ class Workbook:
         self.exercise_box = html_box("", "pb-exercise")
         self.exercise_prev = button("上一步", "pb-step-prev", icon="arrow-left")
         self.exercise_next = button("下一步", "pb-step-next", "info", icon="arrow-right")
-        self.exercise_prev.on_click(self.msgs.guard(lambda _: self.goto_step(self.step - 1), "上一步"))
-        self.exercise_next.on_click(self.msgs.guard(lambda _: self.goto_step(self.step + 1), "下一步"))
-        self.exercise_bar = w.VBox([self.exercise_box, w.HBox([self.exercise_prev, self.exercise_next])])
+        self.exercise_prev.on_click(
+            self.msgs.guard(lambda _: self.goto_step(self.step - 1), "上一步")
+        )
+        self.exercise_next.on_click(
+            self.msgs.guard(lambda _: self.goto_step(self.step + 1), "下一步")
+        )
+        self.exercise_bar = w.VBox(
+            [self.exercise_box, w.HBox([self.exercise_prev, self.exercise_next])]
+        )
         self.exercise_bar.add_class("pb-exercise-bar")
         self.exercise_bar.layout.display = "none"
         self.report = html_box("", "pb-report")
@@ -140,7 +148,9 @@ class Workbook:
         choices = [v for _, v in self.start.genre.options]
         if self.exercise.genre in choices:
             self.start.genre.value = self.exercise.genre
-        self.msgs.show(f"练习模式：{self.exercise.title}（共 {len(self.exercise.steps)} 步）", "info")
+        self.msgs.show(
+            f"练习模式：{self.exercise.title}（共 {len(self.exercise.steps)} 步）", "info"
+        )
 
     def goto_step(self, index: int) -> None:
         ex = self.exercise
@@ -149,7 +159,9 @@ class Workbook:
         index = max(0, min(index, len(ex.steps) - 1))
         self.step = index
         step = ex.steps[index]
-        total = f"共 {len(ex.steps)} 步，建议用时 {ex.total_minutes} 分钟" if ex.total_minutes else ""
+        total = (
+            f"共 {len(ex.steps)} 步，建议用时 {ex.total_minutes} 分钟" if ex.total_minutes else ""
+        )
         self.exercise_box.value = (
             f'<div class="pb-ex-title">{esc(ex.title)} <span class="pb-hint">{esc(total)}</span></div>'
             f'<div class="pb-ex-step">{esc(ex.step_label(index, self.session.genre))}</div>'
@@ -253,10 +265,7 @@ class Workbook:
         if panel is None:
             return
         panel.refresh_header()
-        if not panel.is_open:
-            for sid, p in self.panels.items():
-                if p.is_open and sid != section:
-                    p.set_open(False)
+        if not panel.is_open:  # others stay as they are: closing them would move the page
             panel.set_open(True)
         if section == "title" and self.session.draft is not None:
             title = self.session.draft.text_of("title").strip() or "（未填标题）"

@@ -1,0 +1,171 @@
+"""The workbook driven in a real Chromium, in JupyterLab and in Voila (issue 6).
+
+The smoke path: create a draft, type Chinese into several sections, add a problem (its
+cause and measure appear), watch a finding appear and disappear, wait for the autosave and
+read the JSON on disk, reload and resume, export .docx and open it with python-docx.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import docx
+import pytest
+
+from partybook.storage import load
+
+WORKBOOK = "党性分析工作簿.ipynb"
+Server = object  # tests/browser/conftest.py: url, port, token, drafts, root
+
+pytestmark = pytest.mark.browser
+
+TITLE = "2026年春季科级干部任职培训班党性分析"
+OPENING = "按照组织安排，我参加了东湖区委党校春季培训班，系统学习了党章党规，收获很大。"
+BASIC = "我1988年5月出生，2010年7月参加工作，2009年12月加入中国共产党。\n现任东湖区水务局副局长。"
+PROBLEM = "调查研究不够深入。"
+PROBLEM_BODY = "去年编制河道整治方案时，我只到现场看了两次，方案被退回修改。"
+
+
+def wait_text(page, selector: str, text: str, timeout: float = 20) -> None:
+    page.locator(selector).filter(has_text=text).first.wait_for(timeout=timeout * 1000)
+
+
+def draft_files(server: Server) -> list[Path]:
+    return sorted(server.drafts.glob("*.json"), key=lambda p: p.stat().st_mtime)
+
+
+def wait_saved_with(server: Server, predicate, timeout: float = 15):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        files = draft_files(server)
+        if files:
+            try:
+                last = load(files[-1])
+                if predicate(last):
+                    return files[-1], last
+            except Exception:  # a file being replaced: read it again
+                pass
+        time.sleep(0.2)
+    raise AssertionError(f"autosave never wrote the expected text; last: {last}")
+
+
+def run_all_lab(page, server: Server | None = None, selector: str = ".pb-new") -> None:
+    """Open the workbook (unless ``server`` is None: the page is already there) and Run All.
+
+    The menu can be clicked a moment before the kernel connection is ready, in which case
+    JupyterLab ignores it: try again, as a user would.
+    """
+    if server is not None:
+        page.goto(f"{server.url}/lab/tree/{quote(WORKBOOK)}?token={server.token}")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    for attempt in range(4):
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+        page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
+        try:
+            page.wait_for_selector(selector, timeout=15_000 * (attempt + 1))
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+
+
+def write_and_check(page, server: Server, artifacts: Path, prefix: str) -> Path:
+    """The shared part of the smoke path; returns the draft file."""
+    page.screenshot(path=str(artifacts / f"{prefix}-1-start.png"), full_page=True)
+    page.locator(".pb-new-author input").fill("王晓东")
+    page.click(".pb-new")
+    title = page.locator(".pb-editor-title input")
+    title.wait_for()
+    title.fill(TITLE)
+    page.locator(".pb-editor-opening textarea").fill(OPENING)
+    basic = page.locator(".pb-editor-basic textarea")
+    basic.click()
+    basic.fill(BASIC)
+    # add a problem: its cause and measure appear with it
+    page.click(".pb-add-problem")
+    page.locator(".pb-editor-problems-0-heading input").fill(PROBLEM)
+    page.locator(".pb-editor-problems-0-body textarea").fill(PROBLEM_BODY)
+    page.locator(".pb-editor-causes-0-body textarea").wait_for()
+    page.locator(".pb-editor-measures-0-body textarea").wait_for()
+    wait_text(page, ".pb-panel-causes .pb-linked", PROBLEM)
+    # a template leftover makes a finding appear in the basic section; deleting it clears it
+    leftover = (
+        "() => [...document.querySelectorAll('.pb-panel-basic .pb-section-findings .pb-code')]"
+        ".filter(e => e.textContent.startsWith('PB2')).length"
+    )
+    basic.fill(BASIC + "\n我在××××年获得表彰。")
+    page.wait_for_function(f"({leftover})() > 0", timeout=15_000)
+    assert page.locator(".pb-findings .pb-f").count() >= 1
+    page.screenshot(path=str(artifacts / f"{prefix}-2-finding.png"), full_page=True)
+    basic.fill(BASIC)
+    page.wait_for_function(f"({leftover})() === 0", timeout=15_000)
+    page.locator(".pb-editor-signoff-author input").fill("王晓东")
+    page.locator(".pb-editor-signoff-date input").fill("2026-04")
+    wait_text(page, ".pb-saved", "已保存")
+    path, draft = wait_saved_with(
+        server,
+        lambda d: d.paragraphs("basic") == BASIC.split("\n")
+        and d.meta.date == "2026-04"
+        and d.items("problems")[0].body == PROBLEM_BODY,
+    )
+    assert draft.text_of("title") == TITLE
+    assert len(draft.items("causes")) == len(draft.items("measures")) == 1
+    assert "已完成" in page.locator(".pb-progress").inner_text()
+    page.screenshot(path=str(artifacts / f"{prefix}-3-written.png"), full_page=True)
+    return path
+
+
+def export_docx(page, artifacts: Path, prefix: str) -> None:
+    page.locator(".pb-tabs .lm-TabBar-tab", has_text="导出").click()
+    page.click(".pb-export-docx")
+    link = page.locator("a.pb-download-docx")
+    link.wait_for(timeout=30_000)
+    with page.expect_download() as info:
+        link.click()
+    target = artifacts / f"{prefix}-export.docx"
+    info.value.save_as(target)
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert TITLE in text and PROBLEM in text
+    page.screenshot(path=str(artifacts / f"{prefix}-4-export.png"), full_page=True)
+
+
+def test_jupyterlab_smoke_path(lab_server: Server, page, artifacts_dir: Path) -> None:
+    run_all_lab(page, lab_server)
+    path = write_and_check(page, lab_server, artifacts_dir, "lab")
+    # reload the page: the widgets are gone, the JSON file brings everything back
+    page.reload()
+    run_all_lab(page, None, ".pb-resume")
+    page.click(".pb-resume")
+    basic = page.locator(".pb-editor-basic textarea")
+    basic.wait_for()
+    assert basic.input_value() == BASIC
+    assert page.locator(".pb-editor-title input").input_value() == TITLE
+    assert page.locator(".pb-editor-problems-0-body textarea").input_value() == PROBLEM_BODY
+    assert json.loads(path.read_text(encoding="utf-8"))["sections"]["title"] == TITLE
+    page.screenshot(path=str(artifacts_dir / "lab-3b-restored.png"), full_page=True)
+    # the review page lists every section and jumps back to it
+    page.locator(".pb-tabs .lm-TabBar-tab", has_text="检查与修改").click()
+    page.locator(".pb-jump-basic").wait_for()
+    page.screenshot(path=str(artifacts_dir / "lab-3c-review.png"), full_page=True)
+    page.click(".pb-jump-basic")
+    page.locator(".pb-panel-basic.pb-open").wait_for()
+    export_docx(page, artifacts_dir, "lab")
+
+
+def test_voila_smoke_path(voila_server: Server, page, artifacts_dir: Path) -> None:
+    page.goto(voila_server.url + "/", timeout=120_000)
+    page.wait_for_selector(".pb-new", timeout=120_000)
+    assert page.locator(".jp-InputArea, .jp-CodeCell .CodeMirror, .cm-editor").count() == 0
+    write_and_check(page, voila_server, artifacts_dir, "voila")
+    # Voila starts a fresh kernel per page: reloading resumes from the file
+    page.reload()
+    page.locator(".pb-resume").wait_for(timeout=120_000)
+    page.click(".pb-resume")
+    basic = page.locator(".pb-editor-basic textarea")
+    basic.wait_for()
+    assert basic.input_value() == BASIC
+    export_docx(page, artifacts_dir, "voila")
