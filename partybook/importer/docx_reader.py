@@ -170,7 +170,7 @@ def _kind(paragraph: Any) -> str:
         name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
     except (KeyError, ValueError, AttributeError):
         name = ""
-    if name in ("title", "标题", "subtitle"):
+    if name in ("title", "标题"):
         return "title"
     if name.startswith(("heading", "标题")):
         digits = "".join(c for c in name if c.isdigit())
@@ -249,6 +249,8 @@ def docx_paras(data: bytes, name: str) -> list[Para]:
                 if lead.strip() and len(lead) < len(text.split("\n")[0]) and len(lead) <= 80:
                     head = label + lead
             k = kind if kind != "center" else ("title" if not out else "")
+            if not k and i == 0 and len(pieces) == 1 and lead.strip() and lead == text:
+                k = "subheading"  # a paragraph all in bold: a heading of some level
             out.append(Para(piece, n, blank_before=blank, kind=k, head=head))
             blank = False
     return out

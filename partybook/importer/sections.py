@@ -183,6 +183,16 @@ class SectionBuilder:
             self.title = text
             self.placed.add(p.line, "title")
             return True
+        if (
+            not p.blank_before
+            and self.placed.sections[-1:] == ["title"]
+            and not _TITLE_WORDS.search(self.title)
+            and _TITLE_WORDS.search(text)
+            and len(self.title) + len(text) <= 60
+        ):  # a title set on two lines
+            self.title += text
+            self.placed.add(p.line, "title")
+            return True
         if _compact(text) == _compact(self.title):
             self._remove(text, "duplicate_title", p.line, f"重复的标题“{text}”已合并为一个。")
             return True

@@ -228,3 +228,10 @@ def test_markdown_written_by_hand():
         ("学习不够。", "平时学得少。"),
         ("作风不实。", "下乡少。"),
     ]
+
+
+def test_title_set_on_two_lines_is_joined():
+    text = "2024年春季中青年干部培训班\n党性分析\n\n开头。\n"
+    r = import_bytes(text.encode(), "t.txt")
+    assert r.draft.sections["title"] == "2024年春季中青年干部培训班党性分析"
+    assert r.removed == []

@@ -39,7 +39,9 @@ def test_numbering_forms(line, style, n, rest):
     assert num is not None and (num.style, num.n, num.rest) == (style, n, rest)
 
 
-@pytest.mark.parametrize("line", ["1.5万亩农田", "2021.10", "一是", "十分重要", "我是一名党员", "统一是前提"])
+@pytest.mark.parametrize(
+    "line", ["1.5万亩农田", "2021.10", "一是", "十分重要", "我是一名党员", "统一是前提"]
+)
 def test_not_numbered(line):
     assert parse_number(line) is None
 
@@ -124,7 +126,10 @@ def test_not_dates(text):
 def test_clean_line():
     assert clean_line("  我 是 一 名 党员 ") == ("我是一名党员", 0)
     assert clean_line("学习Python 和 GDP 数据") == ("学习Python 和 GDP 数据", 0)
-    assert clean_line("按照安排,我参加了学习:收获很大;") == ("按照安排，我参加了学习：收获很大；", 3)
+    assert clean_line("按照安排,我参加了学习:收获很大;") == (
+        "按照安排，我参加了学习：收获很大；",
+        3,
+    )
     assert clean_line("(一)学习不够") == ("（一）学习不够", 1)
     assert clean_line("用 (Python) 写") == ("用 (Python) 写", 0)
 
@@ -183,6 +188,8 @@ def test_detect_genre():
 
     assert detect_genre(paras("2025年度组织生活会个人对照检查材料", "正文。")) == "duizhao-jiancha"
     assert detect_genre(paras("科级干部任职培训班党性分析", "正文。")) == "dangxing-fenxi"
-    grouped = paras("材料", "一、存在的问题", "（一）在学习方面。", "一是学得少。", "（二）在作风方面。")
+    grouped = paras(
+        "材料", "一、存在的问题", "（一）在学习方面。", "一是学得少。", "（二）在作风方面。"
+    )
     assert detect_genre(grouped) == "duizhao-jiancha"
     assert detect_genre(paras("材料", "一、基本情况", "二、存在的问题")) == "dangxing-fenxi"
