@@ -18,6 +18,8 @@ API (stable — names are added, never renamed)::
         URLs and markers cut out, spaces left around a cut tidied) and the removed
         leftovers with offsets into the ORIGINAL text. Placeholders are never removed:
         they need the author's words.
+    quick_patterns() -> tuple[Pattern, Pattern]
+        Two cheap pre-test regexes: a line matching neither has no inline leftover.
     is_stray_title(line, genre=None) -> bool
         True when ``line`` looks like the title of another kind of document (a 工作总结 /
         专题报告 / 讲话 … title inside a 党性分析).
@@ -77,6 +79,7 @@ class Leftover:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     inline: re.Pattern[str]  # placeholders, markers, urls, bracketed notes, ad phrases
+    trigger_words: re.Pattern[str]
     ad_in_bracket: re.Pattern[str]
     strong_ad: re.Pattern[str]
     navigation: re.Pattern[str]
@@ -122,6 +125,11 @@ _BRACKETED = (
 )
 
 
+# Cheap pre-tests (a character class and a set of literal words both scan at C speed):
+# a line with neither cannot hold an inline leftover, so the big regex is skipped.
+_TRIGGER_CHARS = re.compile(r"[#<&\[【［xX×Ｘｘ*＊某_＿@A-Za-z（(]")
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = _load_data()
@@ -142,8 +150,10 @@ def _rules() -> _Rules:
     nav = "|".join(f"(?:{p})" for p in data["navigation_patterns"])
     furn = "|".join(f"(?:{p})" for p in data["furniture_patterns"])
     ok = [str(w) for w in data["example_placeholders"]]
+    triggers = sorted({str(w) for w in data["ad_triggers"]}, key=len, reverse=True)
     return _Rules(
         inline=inline,
+        trigger_words=re.compile("|".join(re.escape(w) for w in triggers)),
         ad_in_bracket=re.compile(f"{ad_words}|{url}", re.IGNORECASE),
         strong_ad=re.compile(f"{strong}|{url}", re.IGNORECASE),
         navigation=re.compile(rf"\s*(?:{nav})"),
@@ -183,6 +193,13 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,：:]")
 _TITLE_TAIL = re.compile(r"\s*(?:[（(][^）)]{1,12}[)）])?\s*$")
 
 
+def quick_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two cheap regexes: a line where neither matches holds no inline leftover (only the
+    whole-line kinds — navigation, page furniture, stray titles — remain possible, and those
+    are short lines). Callers scanning much text use them to skip clean paragraphs."""
+    return _TRIGGER_CHARS, _rules().trigger_words
+
+
 def is_stray_title(line: str, genre: Any = None) -> bool:
     """True when ``line`` reads like a title of another kind of document."""
     s = line.strip()
@@ -194,6 +211,14 @@ def is_stray_title(line: str, genre: Any = None) -> bool:
 
 def is_junk_line(line: str, genre: Any = None) -> Leftover | None:
     """The leftover covering the whole of ``line`` when the line is junk, else None."""
+    junk = _junk_shape(line, genre)
+    if junk is not None or not line.strip():
+        return junk
+    return _only_ads(line, _inline(line, example=False))
+
+
+def _junk_shape(line: str, genre: Any) -> Leftover | None:
+    """Navigation, page furniture or a stray title: junk by the line's shape alone."""
     stripped = line.strip()
     if not stripped:
         return None
@@ -206,9 +231,15 @@ def is_junk_line(line: str, genre: Any = None) -> Leftover | None:
         return _make("navigation", start, end, stripped, line=True)
     if is_stray_title(line, genre):
         return _make("stray_title", start, end, stripped, line=True)
-    # a line made of nothing but ads, URLs and markers
-    inner = _inline(line, example=False)
+    return None
+
+
+def _only_ads(line: str, inner: list[Leftover]) -> Leftover | None:
+    """The whole line as one leftover when it holds nothing but ads, URLs and markers."""
     if inner and all(x.removable for x in inner):
+        stripped = line.strip()
+        start = len(line) - len(line.lstrip())
+        end = len(line.rstrip())
         rest = line
         for x in reversed(inner):
             rest = rest[: x.start] + rest[x.end :]
@@ -225,9 +256,10 @@ def is_junk_line(line: str, genre: Any = None) -> Leftover | None:
 _SITE_NAME = re.compile(r"\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|网站|文库|文档网|范文)\s*")
 
 
-
 def _inline(line: str, *, example: bool, offset: int = 0) -> list[Leftover]:
     r = _rules()
+    if not _TRIGGER_CHARS.search(line) and not r.trigger_words.search(line):
+        return []
     out: list[Leftover] = []
     for m in r.inline.finditer(line):
         kind = m.lastgroup or ""
@@ -285,11 +317,14 @@ def find_leftovers(text: str, genre: Any = None, *, example: bool = False) -> li
     for pos, line in _lines(text):
         if not line.strip():
             continue
-        junk = is_junk_line(line, genre)
-        if junk is not None:
-            out.append(_shift(junk, pos))
-            continue
-        out.extend(_inline(line, example=example, offset=pos))
+        junk = _junk_shape(line, genre)
+        if junk is None:
+            inner = _inline(line, example=example)
+            junk = _only_ads(line, inner)
+            if junk is None:
+                out.extend(_shift(x, pos) for x in inner)
+                continue
+        out.append(_shift(junk, pos))
     return out
 
 

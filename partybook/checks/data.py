@@ -24,7 +24,7 @@ class Words:
     plan_sections: frozenset[str]
     first_person: re.Pattern[str]
     others: re.Pattern[str]
-    concrete: re.Pattern[str]
+    concrete: tuple[re.Pattern[str], ...]
     stop_bigrams: frozenset[str]
     events: dict[str, re.Pattern[str]]
 
@@ -38,7 +38,7 @@ def words() -> Words:
         plan_sections=frozenset(d["plan_sections"]),
         first_person=re.compile(alt(d["first_person"])),
         others=re.compile(alt(d["others_words"])),
-        concrete=re.compile("|".join(f"(?:{p})" for p in d["concrete_patterns"])),
+        concrete=tuple(re.compile(p) for p in d["concrete_patterns"]),
         stop_bigrams=frozenset(d["stop_bigrams"]),
         events={k: re.compile(v) for k, v in d["life_events"].items()},
     )
@@ -69,5 +69,25 @@ def misspellings(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspell
         table[wrong] = Misspelling(wrong, str(e["right"]), str(e.get("note", "")))
     if not parts:
         return None, table
-    parts.sort(key=lambda p: len(p[0]), reverse=True)
-    return re.compile("|".join(p for _, p in parts)), table
+    return re.compile(_trie(parts)), table
+
+
+def _trie(parts: list[tuple[str, str]]) -> str:
+    """One alternation grouped by first character (``责(?:任当意识|…)|急燥|…``), longest
+    first inside each group: the regex engine then tries one branch per position instead
+    of every entry."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for wrong, pat in parts:
+        groups.setdefault(wrong[0], []).append((wrong, pat))
+    out = []
+    for first, entries in groups.items():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+        plain = [p for w, p in entries if p.startswith(re.escape(first))]
+        other = [p for w, p in entries if not p.startswith(re.escape(first))]
+        if len(plain) > 1:
+            rests = "|".join(p[len(re.escape(first)) :] for p in plain)
+            out.append(f"{re.escape(first)}(?:{rests})")
+        else:
+            out.extend(plain)
+        out.extend(other)
+    return "|".join(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -17,31 +18,96 @@ _CACHE_MAX = 20000
 _cache: dict[tuple[object, ...], tuple[Hit, ...]] = {}
 
 
-def _hits(unit: Unit, env: Env) -> tuple[Hit, ...]:
-    key = (unit.text, unit.section, unit.field, env)
-    cached = _cache.get(key)
-    if cached is not None:
-        return cached
-    hits: list[Hit] = []
-    for _, scan in UNIT_SCANNERS:
-        hits.extend(scan(unit, env))
-    removed = [(h[1], h[2]) for h in hits if h[0] in _REMOVALS]
-    if removed:
-        hits = [
-            h
-            for h in hits
-            if h[0] in _REMOVALS or not any(s < h[2] and h[1] < e for s, e in removed)
-        ]
-    result = tuple(hits)
-    if len(_cache) >= _CACHE_MAX:
-        _cache.clear()
-    _cache[key] = result
-    return result
+def _key(unit: Unit, env: Env) -> tuple[object, ...]:
+    return (unit.text, unit.section, unit.field, env)
+
+
+def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
+    """Hits of every unit rule for ``units``, in one batch.
+
+    The texts are joined once; each rule's pre-tests are searched over the joined text and
+    the rule runs only on the texts where they match (most rules match nowhere in most
+    paragraphs, so most calls are skipped).
+    """
+    joined_parts = [""]
+    starts: list[int] = []
+    pos = 1  # the joined text starts with "\n": every text follows a line break
+    for u in units:
+        starts.append(pos)
+        joined_parts.append(u.text)
+        pos += len(u.text) + 1
+    joined = "\n".join(joined_parts)
+    end = len(joined)
+    hits: list[list[Hit]] = [[] for _ in units]
+    for rule in UNIT_SCANNERS:
+        if rule.quick is None:
+            targets: Iterable[int] = range(len(units))
+        else:
+            found: set[int] = set()
+            for rx in rule.quick(env):
+                at = 0
+                while at < end:
+                    m = rx.search(joined, at)
+                    if m is None:
+                        break
+                    k = bisect_right(starts, max(m.end() - 1, m.start())) - 1
+                    if k < 0:
+                        at = starts[0] if starts else end
+                        continue
+                    found.add(k)
+                    at = starts[k + 1] if k + 1 < len(starts) else end
+            if rule.short:
+                found.update(
+                    k for k, u in enumerate(units) if len(u.text) <= rule.short or "\n" in u.text
+                )
+            targets = sorted(found)
+        for k in targets:
+            hits[k].extend(rule.scan(units[k], env))
+    for k, hs in enumerate(hits):
+        removed = [(h[1], h[2]) for h in hs if h[0] in _REMOVALS]
+        if removed:
+            hits[k] = [
+                h
+                for h in hs
+                if h[0] in _REMOVALS or not any(s < h[2] and h[1] < e for s, e in removed)
+            ]
+    return hits
+
+
+def _unit_hits(units: list[Unit], env: Env) -> list[tuple[Hit, ...]]:
+    """Hits per unit, from the per-text cache where possible."""
+    out: list[tuple[Hit, ...] | None] = [_cache.get(_key(u, env)) for u in units]
+    todo = [k for k, h in enumerate(out) if h is None]
+    if todo:
+        fresh = _scan([units[k] for k in todo], env)
+        if len(_cache) + len(todo) > _CACHE_MAX:
+            _cache.clear()
+        for k, hs in zip(todo, fresh, strict=True):
+            out[k] = _cache[_key(units[k], env)] = tuple(hs)
+    return out  # type: ignore[return-value]
+
+
+def _phrase_findings(units: list[Unit], rules: Sequence[PhraseRule], joined: str) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in rules:
+        if rule.pattern is None or not rule.pattern.search(joined):
+            continue
+        for u in units:
+            if (rule.sections is None or u.section in rule.sections) and rule.pattern.search(
+                u.text
+            ):
+                out.extend(rule.scan(u))
+    return out
 
 
 def clear_cache() -> None:
     """Forget cached per-text results (benchmarks use it to measure a cold run)."""
     _cache.clear()
+    from .model import chars
+    from .style import sentences
+
+    chars.cache_clear()
+    sentences.cache_clear()
 
 
 def _resolve_genre(draft: Draft, genre: Genre | str | None) -> Genre:
@@ -76,14 +142,12 @@ def check(
     env = Env(g.id, bool(draft.example), day.toordinal(), g.personal, _own_example(draft, g))
     phrase_rules: list[PhraseRule] = list(default_phrase_rules()) if phrase_defaults else []
     phrase_rules.extend(extra_rules or ())
+    units = [u for u in ctx.units if u.text]
     out: list[Finding] = []
-    for unit in ctx.units:
-        if not unit.text:
-            continue
-        for code, s, e, args, fx in _hits(unit, env):
+    for unit, hits in zip(units, _unit_hits(units, env), strict=True):
+        for code, s, e, args, fx in hits:
             out.append(at_unit(code, unit, s, e, args, fx))
-        for rule in phrase_rules:
-            out.extend(rule.scan(unit))
+    out.extend(_phrase_findings(units, phrase_rules, ctx.joined))
     for _, fn in DRAFT_RULES:
         out.extend(fn(ctx))
     order = {sid: n for n, sid in enumerate(g.section_ids)}

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..leftovers import find_leftovers, is_stray_title
+from ..leftovers import find_leftovers, is_stray_title, quick_patterns
 from .model import Unit
 from .registry import Env, Hit, unit_rule
 
@@ -24,7 +24,18 @@ def _shown(text: str) -> str:
     return text if len(text) <= 30 else text[:28] + "……"
 
 
-@unit_rule("PB201", "PB202", "PB203", "PB204", "PB205", "PB206", "PB207", fixable=True)
+@unit_rule(
+    "PB201",
+    "PB202",
+    "PB203",
+    "PB204",
+    "PB205",
+    "PB206",
+    "PB207",
+    fixable=True,
+    quick=lambda env: quick_patterns(),
+    short=80,  # navigation, page furniture and stray titles are short lines
+)
 def leftovers(unit: Unit, env: Env) -> list[Hit]:
     """Every leftover in the unit; removable ones carry a fix that deletes them."""
     text = unit.text

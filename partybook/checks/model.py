@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..draft import Draft, Item
@@ -116,6 +117,7 @@ class Context:
     today: date
     units: list[Unit] = field(default_factory=list)
     by_section: dict[str, list[Unit]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # shared work between rules
 
     @property
     def example(self) -> bool:
@@ -124,10 +126,29 @@ class Context:
     def items(self, section: str) -> list[Item]:
         return self.draft.items(section)
 
-    def section_chars(self, section: str) -> int:
-        from ..text import count_chars
+    @property
+    def joined(self) -> str:
+        """All texts joined with line breaks (computed once)."""
+        text = self.memo.get("joined")
+        if text is None:
+            text = self.memo["joined"] = "\n".join(u.text for u in self.units)
+        return text
 
-        return sum(count_chars(u.text) for u in self.by_section.get(section, ()))
+    def section_chars(self, section: str) -> int:
+        """Characters of a section as :func:`partybook.text.count_chars` counts them."""
+        memo = self.memo.setdefault("chars", {})
+        n = memo.get(section)
+        if n is None:
+            text = "".join(u.text for u in self.by_section.get(section, ()))
+            n = memo[section] = len("".join(text.split()))
+        return n
+
+
+@lru_cache(maxsize=8192)
+def chars(text: str) -> int:
+    """Characters as :func:`partybook.text.count_chars` counts them (whitespace excluded),
+    computed at C speed and cached per text."""
+    return len("".join(text.split()))
 
 
 def build_context(draft: Draft, genre: Genre, today: date) -> Context:

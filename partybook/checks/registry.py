@@ -18,7 +18,8 @@ example), write the function in its family module decorated with ``@unit_rule(co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -53,6 +54,50 @@ class Env:
 
 UnitScanner = Callable[[Unit, Env], list[Hit]]
 DraftRule = Callable[[Context], Iterable[Finding]]
+# Pre-tests of a unit rule: regexes (or a function of the settings giving them) searched
+# once over all the texts joined; the rule runs only on texts where one of them matches.
+# Use patterns that start with a literal or a character class: Python's regex engine then
+# skips ahead at C speed. ``short`` also runs the rule on texts with a line of at most
+# that many characters (rules about whole short lines).
+Quick = Callable[[Env], Sequence[Any]]  # compiled patterns, or objects with .search
+
+
+class Literals:
+    """A pre-test for fixed strings, searched with ``str.find`` (faster than a regex for a
+    few literals). Duck-types the ``search(text, pos)`` of a compiled pattern."""
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+
+    def search(self, text: str, pos: int = 0) -> _Span | None:
+        best = -1
+        for w in self.words:
+            i = text.find(w, pos)
+            if i >= 0 and (best < 0 or i < best):
+                best, length = i, len(w)
+        return None if best < 0 else _Span(best, best + length)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The part of a match object the engine uses."""
+
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRule:
+    codes: tuple[str, ...]
+    scan: UnitScanner
+    quick: Quick | None = None
+    short: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +113,25 @@ class Rule:
     family: str = ""
 
 
-UNIT_SCANNERS: list[tuple[tuple[str, ...], UnitScanner]] = []
+UNIT_SCANNERS: list[UnitRule] = []
 DRAFT_RULES: list[tuple[str, DraftRule]] = []
 _FIXABLE: set[str] = set()
 
 
-def unit_rule(*codes: str, fixable: bool = False) -> Callable[[UnitScanner], UnitScanner]:
+def unit_rule(
+    *codes: str,
+    fixable: bool = False,
+    quick: Sequence[Any] | Quick | None = None,
+    short: int = 0,
+) -> Callable[[UnitScanner], UnitScanner]:
+    if quick is not None and not callable(quick):
+        compiled = tuple(re.compile(p) if isinstance(p, str) else p for p in quick)
+        quick_fn: Quick | None = lambda env: compiled  # noqa: E731
+    else:
+        quick_fn = quick
+
     def deco(fn: UnitScanner) -> UnitScanner:
-        UNIT_SCANNERS.append((codes, fn))
+        UNIT_SCANNERS.append(UnitRule(codes, fn, quick_fn, short))
         if fixable:
             _FIXABLE.update(codes)
         return fn
@@ -122,7 +178,7 @@ def rules() -> dict[str, Rule]:
 
 def implemented_codes() -> set[str]:
     _load_families()
-    codes = {c for cs, _ in UNIT_SCANNERS for c in cs}
+    codes = {c for r in UNIT_SCANNERS for c in r.codes}
     codes.update(c for c, _ in DRAFT_RULES)
     return codes
 

@@ -142,7 +142,11 @@ def body_without_heading(ctx: Context) -> Iterable[Finding]:
 
 
 def _item_shape(ctx: Context) -> list[Finding]:
+    memo = ctx.memo.get("item_shape")
+    if memo is not None:
+        return memo
     out: list[Finding] = []
+    ctx.memo["item_shape"] = out
     for spec in ctx.genre.content_sections():
         if spec.kind not in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS):
             continue
@@ -170,7 +174,11 @@ _NUMBER = re.compile(
 )
 
 
-@unit_rule("PB107", fixable=True)
+@unit_rule(
+    "PB107",
+    fixable=True,
+    quick=(r"\n[ \t\u3000]*[（(一二三四五六七八九十第0-9①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]",),
+)
 def typed_numbering(unit: Unit, env: Env) -> list[Hit]:
     if unit.field == "line":
         return []

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .model import Unit
-from .registry import Env, Hit, unit_rule
+from .registry import Env, Hit, Literals, unit_rule
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》…—"
@@ -52,25 +52,17 @@ def _nothing(text: str) -> str:
     return ""
 
 
-# (code, extra message args, regex, fix function or None). Order matters: earlier
-# alternatives win where two could match at the same place.
+# (code, extra message args, regex, fix function or None). Every regex starts at one of
+# the rare characters of _STARTS; order matters where two could match at the same place.
 TABLE: list[tuple[str, dict[str, str], str, Callable[[str], str] | None]] = [
-    # PB305 ellipsis and dash forms (before PB306 so 。。。 is an ellipsis, not doubling)
-    (
-        "PB305",
-        {"name": "省略号"},
-        r"\.{3,}|。{3,}|．{3,}|·{3,}|、{3,}|…{3,}|(?<!…)…(?!…)",
-        _ellipsis,
-    ),
+    # PB305 ellipsis and dash forms
+    ("PB305", {"name": "省略号"}, r"\.{3,}|．{3,}|·{3,}|…{3,}|(?<!…)…(?!…)", _ellipsis),
     (
         "PB305",
         {"name": "破折号"},
         r"(?<=[" + HAN + r"])-{2,}|-{2,}(?=[" + HAN + r"])|－{2,}|─{2,}|—{3,}|(?<![—\d])—(?![—\d])",
         _dash,
     ),
-    # PB306 doubled punctuation
-    ("PB306", {}, r"(?P<dup>[，。；：、！？])(?P=dup)+", lambda t: t[0]),
-    ("PB306", {}, r"[，、；：][。！？]|[。！？][，、；：]", None),
     # PB301 half-width punctuation next to Chinese
     ("PB301", {}, r"\((?=[^()\n]{0,80}[" + HAN + r"])[^()\n]{0,80}\)", _paren),
     ("PB301", {}, r"(?<=[" + CJK + r"])[,;:?!] *|[,;:?!] *(?=[" + HAN + r"])", _full),
@@ -93,24 +85,58 @@ TABLE: list[tuple[str, dict[str, str], str, Callable[[str], str] | None]] = [
 
 _COMBINED = re.compile("|".join(f"(?P<g{i}>{pat})" for i, (_, _, pat, _) in enumerate(TABLE)))
 _GROUPS = {f"g{i}": entry for i, entry in enumerate(TABLE)}
-# a cheap pre-test: text without any of these characters has nothing for the table
-_TRIGGER = re.compile(r"[,;:?!.()\"'「」『』…—\-－─。，；：、！？ \t\u3000\u00a0]")
+# The characters a TABLE match can start with: rare in Chinese text, so the scanner finds
+# them with one fast character-class search and tries the table only there.
+_STARTS = re.compile(r"[,;:?!.()\"'「」『』\-－─—…·． \t\u3000\u00a0]")
+# Runs of Chinese sentence punctuation (PB306 doubling; 。。。 and 、、、 are PB305).
+_MARKS = "，。；：、！？"
+_PUNCT_RUN = re.compile(f"[{_MARKS}][{_MARKS}]+")
 
 
-@unit_rule("PB301", "PB303", "PB304", "PB305", "PB306", fixable=True)
+def _punct_run(run: str) -> tuple[str, dict[str, str], str | None] | None:
+    if set(run) <= {"！", "？"} and len(run) == 2 and run[0] != run[1]:
+        return None  # ？！ and ！？ are accepted
+    if len(set(run)) == 1:
+        if len(run) >= 3 and run[0] in "。、":
+            return "PB305", {"name": "省略号"}, "……"
+        return "PB306", {}, run[0]
+    return "PB306", {}, None
+
+
+@unit_rule(
+    "PB301",
+    "PB303",
+    "PB304",
+    "PB305",
+    "PB306",
+    fixable=True,
+    quick=(
+        r"[,;:?!.()\"'「」『』\-－─·． \t\u3000\u00a0]",
+        _PUNCT_RUN.pattern,
+        Literals("…", "—"),
+    ),
+)
 def inline_typography(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
-    if not _TRIGGER.search(text):
-        return []
     hits: list[Hit] = []
-    for m in _COMBINED.finditer(text):
+    done = 0
+    for start in _STARTS.finditer(text):
+        if start.start() < done:
+            continue
+        m = _COMBINED.match(text, start.start())
+        if m is None:
+            continue
         group = m.lastgroup or ""  # the outer group of the alternative (it closes last)
         code, args, _, fixer = _GROUPS[group]
-        found = m.group(group)
-        fix = fixer(found) if fixer else None
-        a = dict(args)
-        a["fix"] = fix or ""
-        hits.append((code, m.start(), m.end(), a, fix))
+        fix = fixer(m.group(group)) if fixer else None
+        hits.append((code, m.start(), m.end(), {**args, "fix": fix or ""}, fix))
+        done = m.end()
+    for m in _PUNCT_RUN.finditer(text):
+        found = _punct_run(m.group())
+        if found is not None:
+            code, args, fix = found
+            hits.append((code, m.start(), m.end(), {**args, "fix": fix or ""}, fix))
+    hits.sort(key=lambda h: h[1])
     return hits
 
 
@@ -119,10 +145,31 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
-@unit_rule("PB302")
+_SIMPLE_PAIRS = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(o + c)}\n]*{re.escape(c)}" for o, c in _PAIRS.items())
+)
+
+
+class _PairQuick:
+    """Pre-test for PB302: remove every simply matched pair from the whole text at C speed;
+    only when a pair character is left over are the texts holding one scanned."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._left = False
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if text is not self._text:
+            self._text = text
+            self._left = _PAIR_CHARS.search(_SIMPLE_PAIRS.sub("", text)) is not None
+        return _PAIR_CHARS.search(text, pos) if self._left else None
+
+
+@unit_rule("PB302", quick=lambda env: [_PairQuick()])
 def unbalanced_pairs(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
-    if all(text.count(o) == text.count(c) for o, c in _PAIRS.items()):
+    found = "".join(_PAIR_CHARS.findall(text))
+    if all(found.count(o) == found.count(c) for o, c in _PAIRS.items()):
         return []
     stack: list[tuple[str, int]] = []
     hits: list[Hit] = []
@@ -148,7 +195,7 @@ def unbalanced_pairs(unit: Unit, env: Env) -> list[Hit]:
 _LEADING_ZERO = re.compile(r"\d{4}年0?\d{1,2}月(?:0?\d{1,2}[日号])?")
 
 
-@unit_rule("PB307", fixable=True)
+@unit_rule("PB307", fixable=True, quick=("0[1-9][月日号]",))
 def date_leading_zero(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
     if "年0" not in text and "月0" not in text:
