@@ -115,6 +115,13 @@ class SectionBuilder:
             return num, None
         if (
             num is not None
+            and sh.rest
+            and self.section_style is not None
+            and num.style != self.section_style
+        ):
+            return num, None  # “1.整改措施：落实不到位” inside a section is an item
+        if (
+            num is not None
             and not sh.exact
             and self.current is not None
             and num.style == self.item_style.get(self.current)
@@ -325,12 +332,10 @@ class SectionBuilder:
                 for point in points:
                     self.item = self._new_item(sid, *split_heading(point))
                 return
-        if self.item is not None:
+        if self.item is not None and not (style == "plain" and _plain_heading(p)):
             _append_body(self.item, text)
             return
-        if style in (None, "plain") and (
-            p.kind == "subheading" or (title_like(text) and len(text) <= 30)
-        ):
+        if style in (None, "plain") and _plain_heading(p):
             self.item_style[sid] = "plain"
             self.item = self._new_item(sid, text, "")
             return
@@ -438,6 +443,12 @@ class SectionBuilder:
             genre=self.genre.id, meta=self.meta, sections=sections, unplaced=self.unplaced
         )
         return conform(draft, self.genre)
+
+
+def _plain_heading(p: Para) -> bool:
+    """An unnumbered line that reads as an item heading: short, no sentence end."""
+    text = p.text.strip()
+    return p.kind == "subheading" or (title_like(text) and len(text) <= 30)
 
 
 def _append_body(item: Item, text: str) -> None:

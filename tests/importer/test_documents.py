@@ -235,3 +235,24 @@ def test_title_set_on_two_lines_is_joined():
     r = import_bytes(text.encode(), "t.txt")
     assert r.draft.sections["title"] == "2024年春季中青年干部培训班党性分析"
     assert r.removed == []
+
+
+def test_item_naming_a_section_stays_an_item_and_plain_headings_split():
+    text = (
+        "党性分析\n一、基本情况\n我是干部。\n二、存在的问题\n"
+        "1.整改措施：落实不到位，拖拉。\n2.学习不够。少。\n三、整改措施\n一是学习。\n"
+    )
+    d = import_bytes(text.encode(), "t.txt").draft
+    assert [(i.heading, i.body) for i in d.items("problems")] == [
+        ("整改措施", "落实不到位，拖拉。"),
+        ("学习不够。", "少。"),
+    ]
+    assert [i.heading for i in d.items("measures")] == ["学习。"]
+    text = (
+        "党性分析\n\n二、存在的问题\n学习不够深入\n平时学习少，笔记少。\n作风不够扎实\n下乡少。\n"
+    )
+    d = import_bytes(text.encode(), "t.txt").draft
+    assert [(i.heading, i.body) for i in d.items("problems")] == [
+        ("学习不够深入", "平时学习少，笔记少。"),
+        ("作风不够扎实", "下乡少。"),
+    ]
