@@ -97,6 +97,19 @@ class Exercise(BaseModel):
             p = base / p
         return p
 
+    def phrase_rules(self) -> list[Any]:
+        """The class's phrase rules (``partybook.checks.PhraseRule``), for
+        ``check(draft, extra_rules=...)``; empty when the exercise has none."""
+        path = self.rules_path()
+        if path is None:
+            return []
+        from ..checks import load_phrase_rules
+
+        try:
+            return load_phrase_rules(path)
+        except PartybookError as err:
+            raise ExerciseError(f"练习文件 {self.source} 的键 rules_file 有误：{err}") from None
+
 
 _DEFAULT_NAMES = {"title": "标题", "opening": "开头", "signoff": "落款"}
 
@@ -150,11 +163,13 @@ def parse_exercise(data: Any, source: str = "练习文件") -> Exercise:
                 f"{step.section}。可用的章节：{ids}。"
             )
     rules = exercise.rules_path()
-    if rules is not None and not rules.is_file():
-        raise ExerciseError(
-            f"练习文件 {source} 的键 rules_file：找不到短语规则文件 {rules}。"
-            "请检查文件名（相对路径以练习文件所在文件夹为准），或删去这一项。"
-        )
+    if rules is not None:
+        if not rules.is_file():
+            raise ExerciseError(
+                f"练习文件 {source} 的键 rules_file：找不到短语规则文件 {rules}。"
+                "请检查文件名（相对路径以练习文件所在文件夹为准），或删去这一项。"
+            )
+        exercise.phrase_rules()  # a broken rules file is reported now, naming the file
     return exercise
 
 

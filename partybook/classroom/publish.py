@@ -1,0 +1,106 @@
+"""Publishing anonymised examples from a class's drafts.
+
+The instructor picks drafts; :func:`prepare` anonymises each one with
+:func:`partybook.anonymize.anonymize` and returns the replacements for review; after review
+:func:`publish` saves the example into the examples folder, where the class report compares
+new drafts with it and workbooks can offer it as an extra example (:func:`load_examples`).
+
+The examples folder is ``templates/examples/<genre>/`` unless ``PARTYBOOK_EXAMPLES`` (or the
+``folder`` argument) names another root; each genre has its own sub-folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..draft import Draft
+from ..errors import PartybookError
+
+EXAMPLES_ENV = "PARTYBOOK_EXAMPLES"
+
+
+def examples_root(folder: str | os.PathLike[str] | None = None) -> Path:
+    if folder is not None:
+        return Path(folder)
+    override = os.environ.get(EXAMPLES_ENV)
+    if override:
+        return Path(override)
+    from ..paths import templates_dir
+
+    return templates_dir() / "examples"
+
+
+def examples_dir(genre_id: str, folder: str | os.PathLike[str] | None = None) -> Path:
+    from ..filenames import safe_filename
+
+    return examples_root(folder) / safe_filename(genre_id, default="examples")
+
+
+@dataclass
+class Candidate:
+    """A draft picked for publishing, anonymised, waiting for the instructor's review."""
+
+    source: str  # the draft's file name in the class
+    original: Draft
+    example: Draft
+    replacements: list[Any] = field(default_factory=list)  # anonymize.Replacement
+
+    def review_lines(self) -> list[str]:
+        """Every replacement as "章节：原文 → 替换", for the instructor to check."""
+        return [r.describe() for r in self.replacements]
+
+
+def prepare(draft: Draft, source: str = "") -> Candidate:
+    """Anonymise ``draft`` for publishing. The instructor's comments are not published."""
+    from ..anonymize import anonymize
+
+    example, replacements = anonymize(draft)
+    example.comments = []
+    example.example = True
+    return Candidate(source=source, original=draft, example=example, replacements=replacements)
+
+
+def publish(
+    candidate: Candidate | Draft,
+    folder: str | os.PathLike[str] | None = None,
+    name: str | None = None,
+) -> Path:
+    """Save a reviewed example as ``<examples folder>/<genre>/<name>.json`` (never overwriting
+    another example: a number is added to the name). Returns the path written."""
+    from ..filenames import safe_filename, unique_path
+    from ..storage import save
+
+    example = candidate.example if isinstance(candidate, Candidate) else candidate
+    if not example.example:
+        raise PartybookError("只能发布经过匿名化处理的范文。请先点“匿名化”，核对替换后再发布。")
+    target = examples_dir(example.genre, folder)
+    title = example.text_of("title").strip()
+    stem = safe_filename(name or title or "范文", default="范文", max_bytes=90)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        return save(example, unique_path(target, stem, ".json"), touch=False)
+    except PermissionError:
+        raise PartybookError(
+            f"没有权限写入范文文件夹 {target}。请换一个文件夹，或请管理员开放写权限。"
+        ) from None
+
+
+def load_examples(
+    genre_id: str, folder: str | os.PathLike[str] | None = None
+) -> list[tuple[Path, Draft]]:
+    """Published examples of a genre, by file name. Unreadable files are left out."""
+    from ..storage import load
+
+    d = examples_dir(genre_id, folder)
+    out = []
+    for path in sorted(d.glob("*.json")) if d.is_dir() else []:
+        try:
+            draft = load(path)
+        except PartybookError:
+            continue
+        if draft.genre == genre_id:
+            out.append((path, draft))
+    return out
