@@ -127,7 +127,9 @@ _BRACKETED = (
 
 # Cheap pre-tests (a character class and a set of literal words both scan at C speed):
 # a line with neither cannot hold an inline leftover, so the big regex is skipped.
-_TRIGGER_CHARS = re.compile(r"[#<&\[【［xX×Ｘｘ*＊某_＿@A-Za-z（(]")
+_TRIGGER_CHARS = re.compile(r"[#<&\[【［xX×Ｘｘ*＊某_＿@A-Za-z]|[（(]\s+[)）]")
+# (importer) "（" is not a trigger by itself: every （一） item would pay for the big regex;
+# a round bracket is a leftover only with a trigger word inside or when blank.
 
 
 @lru_cache(maxsize=1)
