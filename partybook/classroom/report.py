@@ -32,7 +32,7 @@ class Row:
     errors: int | None  # None: the file could not be read
     warnings: int | None
     hints: int | None
-    updated: str
+    updated: str  # ISO 8601, as saved in the draft (file time for unreadable files)
     comments: int = 0
     problem: str = ""  # Chinese: why the file could not be read
     findings: list[Any] = field(default_factory=list, repr=False)  # checks.Finding
@@ -124,7 +124,9 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
     draft = entry.draft
     if draft is None:
         updated = (
-            datetime.fromtimestamp(entry.mtime).strftime("%Y-%m-%d %H:%M") if entry.mtime else ""
+            datetime.fromtimestamp(entry.mtime).astimezone().isoformat(timespec="seconds")
+            if entry.mtime
+            else ""
         )
         return Row(
             entry.file, entry.student, "", "", 0, 0, 0, None, None, None, updated,
@@ -139,7 +141,7 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
     except Exception as err:  # one odd draft must not stop the class report
         return Row(
             entry.file, entry.student, draft.meta.author, draft.genre, done, total, chars,
-            None, None, None, short_time(draft.updated),
+            None, None, None, draft.updated,
             problem=f"检查时出错（{type(err).__name__}），请单独打开此草稿查看。",
         )  # fmt: skip
     count = {s: 0 for s in ("error", "warning", "hint")}
@@ -156,7 +158,7 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
         errors=count["error"],
         warnings=count["warning"],
         hints=count["hint"],
-        updated=short_time(draft.updated),
+        updated=draft.updated,
         comments=len(draft.comments),
         findings=findings,
     )
@@ -212,7 +214,7 @@ def format_text(report: ClassReport) -> str:
             continue
         lines.append(
             f"{r.file}\t{r.student}\t{r.sections_done}/{r.sections_total}\t{r.characters}"
-            f"\t{r.errors}\t{r.warnings}\t{r.updated}"
+            f"\t{r.errors}\t{r.warnings}\t{short_time(r.updated)}"
         )
     if report.skipped:
         lines += ["", f"已跳过的冲突副本：{'、'.join(report.skipped)}"]

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "export": "partybook.cli.cmd_export",
     "anonymize": "partybook.cli.cmd_anonymize",
     "class-report": "partybook.cli.cmd_class_report",
+    "class-export": "partybook.cli.cmd_class_export",
 }
 
 
