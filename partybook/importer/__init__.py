@@ -75,6 +75,8 @@ def import_bytes(
     if suffix in (".doc", ".wps", ".docx") or data.startswith(OLE_MAGIC):
         check_size(data, name, "docx")
         check_ole(data, name, suffix)
+    if suffix in TEXT_SUFFIXES and data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
+        suffix = ".docx"  # a Word file under a text name
     if suffix in (".doc", ".wps"):
         from .limits import SAVE_AS_DOCX
 

@@ -14,7 +14,7 @@ _BASIC = re.compile(r"基本情况|个人情况|个人简历")
 
 def detect_genre(paras: list[Para], default: str = "dangxing-fenxi") -> str:
     """``duizhao-jiancha`` when the title or the grouping says so, else ``dangxing-fenxi``."""
-    head = [p.text for p in paras[:3]]
+    head = [p.text for p in paras[:6] if len(p.text) <= 60]
     for text in head:
         if _DANGXING_TITLE.search(text):
             return "dangxing-fenxi"

@@ -256,3 +256,9 @@ def test_item_naming_a_section_stays_an_item_and_plain_headings_split():
         ("学习不够深入", "平时学习少，笔记少。"),
         ("作风不够扎实", "下乡少。"),
     ]
+
+
+def test_word_file_under_a_text_name_is_read_as_word(built):
+    data = built["word_numbered.docx"].read_bytes()
+    d = import_bytes(data, "旧稿.txt").draft
+    assert d.sections["title"] == "2024年春季中青年干部培训班党性分析"

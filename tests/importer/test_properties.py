@@ -107,3 +107,19 @@ def test_any_text_imports_without_crashing(text: str, md: bool, genre_id: str | 
     result = import_text(text, genre_id=genre_id, markdown=md)
     assert result.draft.genre in GENRES
     Draft.model_validate(result.draft.to_dict())  # the result is a valid draft
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_exported_file_imports_to_the_same_draft(fmt: str, data: st.DataObject) -> None:
+    from partybook.exporters import get_exporter
+    from partybook.importer import import_bytes
+
+    genre = load_genre(data.draw(st.sampled_from(GENRES)))
+    draft = data.draw(drafts(genre))
+    exporter = get_exporter(fmt)
+    payload = exporter.to_bytes(draft, genre)
+    back = import_bytes(payload, f"草稿.{fmt}", genre_id=genre.id).draft
+    assert _normal(back) == _normal(draft)
+    assert back.meta.model_dump() == draft.meta.model_dump()
