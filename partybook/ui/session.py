@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,6 +43,7 @@ PREVIEW_LIMIT = 20_000  # characters per section shown in the live preview
 UNDO_DEPTH = 20
 
 Listener = Callable[..., None]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -79,7 +81,7 @@ def clean_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = text.encode("utf-8", "replace").decode("utf-8")
+        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
@@ -134,6 +136,7 @@ class Session:
         self._saver = Throttle(save_delay, self._autosave, self.scheduler)
         self._checker = Debounce(check_delay, self._refresh_safe, self.scheduler)
         self.on_listener_error: Callable[[BaseException], None] | None = None
+        self.extra_rules: list[Any] = []  # an exercise's phrase rules
 
     # --- events -----------------------------------------------------------------------
     def on(self, event: str, fn: Listener) -> None:
@@ -471,7 +474,7 @@ class Session:
             self.findings = []
             self.check_notice = "检查模块尚未安装，暂时无法自动检查。"
         else:
-            self.findings = list(check(bounded, self.genre))
+            self.findings = list(check(bounded, self.genre, extra_rules=self.extra_rules or None))
             self.check_notice = (
                 f"“{names}”超过 {CHECK_LIMIT} 字，只检查了前 {CHECK_LIMIT} 字。" if cut else ""
             )
@@ -541,7 +544,7 @@ class Session:
         draft, _ = self._require()
         from ..checks import fix
 
-        return fix(draft.model_copy(deep=True))
+        return fix(draft.model_copy(deep=True), self.genre)
 
     def apply_fixes(self) -> list[Any]:
         draft, genre = self._require()

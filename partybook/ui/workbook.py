@@ -145,6 +145,11 @@ class Workbook:
         from ..classroom.exercise import load_exercise
 
         self.exercise = load_exercise(path)
+        rules = self.exercise.rules_path()
+        if rules is not None:
+            from ..checks import load_phrase_rules
+
+            self.session.extra_rules = list(load_phrase_rules(rules))
         choices = [v for _, v in self.start.genre.options]
         if self.exercise.genre in choices:
             self.start.genre.value = self.exercise.genre

@@ -1,0 +1,276 @@
+"""The workbook's widget-free model: autosave, conflicts, aligned items, checks, fixes, undo."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from partybook.storage import load
+from partybook.ui.scheduler import ManualScheduler
+from partybook.ui.session import CHECK_LIMIT, SAVE_DELAY, Session
+
+
+@pytest.fixture
+def clock() -> ManualScheduler:
+    return ManualScheduler()
+
+
+@pytest.fixture
+def session(tmp_path: Path, clock: ManualScheduler) -> Session:
+    s = Session(tmp_path, scheduler=clock)
+    s.new("dangxing-fenxi", author="李红梅", unit="南岭县教育局")
+    return s
+
+
+def events(session: Session, name: str) -> list[dict]:
+    seen: list[dict] = []
+    session.on(name, lambda **kw: seen.append(kw))
+    return seen
+
+
+def test_new_draft_is_saved_at_once_with_a_safe_name(session: Session, tmp_path: Path) -> None:
+    assert session.path is not None and session.path.parent == tmp_path
+    assert session.path.name.startswith("李红梅的党性分析-")
+    draft = load(session.path)
+    assert draft.meta.author == "李红梅" and draft.meta.unit == "南岭县教育局"
+    assert session.status_text().startswith("已保存 ")
+
+
+def test_name_with_path_characters_stays_in_the_folder(tmp_path: Path, clock) -> None:
+    s = Session(tmp_path, scheduler=clock)
+    path = s.new(author="../../etc/passwd")
+    assert path.parent == tmp_path and "/" not in path.name
+
+
+def test_edits_are_saved_within_the_delay_not_before(session: Session, clock) -> None:
+    session.set_text("basic", "我1990年出生。\n2012年参加工作。")
+    assert load(session.path).paragraphs("basic") == []
+    clock.advance(SAVE_DELAY - 0.05)
+    assert load(session.path).paragraphs("basic") == []
+    clock.advance(0.1)
+    assert load(session.path).paragraphs("basic") == ["我1990年出生。", "2012年参加工作。"]
+    assert not session.dirty
+
+
+def test_continuous_typing_still_saves_every_delay(session: Session, clock) -> None:
+    """A burst without pause must not postpone saving: at most SAVE_DELAY is ever unsaved."""
+    text = ""
+    for n in range(60):  # 6 seconds of typing, a character every 100 ms
+        text += "字"
+        session.set_text("opening", text)
+        clock.advance(0.1)
+        on_disk = load(session.path).text_of("opening")
+        assert len(text) - len(on_disk) <= SAVE_DELAY / 0.1 + 1, n
+
+
+def test_pasted_text_is_kept_and_saved(session: Session, clock) -> None:
+    odd = "第一段😀\u200b零宽\u200d字符\x07响铃\x00空字符\r\n第二段\r第三段\ud800孤立代理"
+    session.set_text("basic", odd)
+    clock.advance(1)
+    paras = load(session.path).paragraphs("basic")
+    assert paras == [
+        "第一段😀\u200b零宽\u200d字符\x07响铃\x00空字符",
+        "第二段",
+        "第三段\ufffd孤立代理",
+    ]
+
+
+def test_one_megabyte_paste_saves_checks_bounded_and_reloads(session: Session, clock) -> None:
+    big = ("我们要坚持实事求是，一切从实际出发。" * 60 + "\n") * 1000
+    assert len(big) > 1_000_000
+    session.set_text("basic", big)
+    clock.advance(1)
+    assert load(session.path).text_of("basic") == big.rstrip("\n")
+    assert str(CHECK_LIMIT) in session.check_notice
+    assert "只检查了前" in session.check_notice
+    assert "预览只显示" in session.preview
+
+
+def test_second_tab_conflict_keeps_both(tmp_path: Path, session: Session, clock) -> None:
+    other = Session(tmp_path, scheduler=clock)
+    other.open(session.path)
+    messages = events(other, "message")
+    session.set_text("basic", "第一个标签页写的。")
+    session.save_now()
+    other.set_text("basic", "第二个标签页写的。")
+    other.save_now()
+    assert load(session.path).paragraphs("basic") == ["第一个标签页写的。"]
+    assert other.path != session.path and "冲突副本" in other.path.name
+    assert load(other.path).paragraphs("basic") == ["第二个标签页写的。"]
+    assert messages and messages[-1]["level"] == "warning"
+    assert other.path.name in messages[-1]["text"]
+    # later edits of the second tab go on into its copy, the first file stays untouched
+    other.set_text("basic", "第二个标签页继续写。")
+    clock.advance(1)
+    assert load(other.path).paragraphs("basic") == ["第二个标签页继续写。"]
+    assert load(session.path).paragraphs("basic") == ["第一个标签页写的。"]
+
+
+def test_same_second_save_elsewhere_is_still_a_conflict(tmp_path: Path, session, clock) -> None:
+    other = Session(tmp_path, scheduler=clock)
+    other.open(session.path)
+    data = json.loads(session.path.read_text(encoding="utf-8"))
+    data["sections"]["title"] = "别处改的标题"  # same "updated" stamp, other content
+    session.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    other.set_text("title", "我的标题")
+    other.save_now()
+    assert load(session.path).text_of("title") == "别处改的标题"
+    assert load(other.path).text_of("title") == "我的标题"
+
+
+def test_failed_save_keeps_the_text_and_says_so(session: Session, clock, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    session.path = blocker / "draft.json"
+    messages = events(session, "message")
+    statuses = events(session, "status")
+    session.set_text("basic", "这段文字不能丢。")
+    clock.advance(1)
+    assert session.dirty and session.draft.paragraphs("basic") == ["这段文字不能丢。"]
+    assert messages[-1]["level"] == "error" and "自动保存失败" in messages[-1]["text"]
+    assert statuses[-1]["state"] == "error"
+
+
+def test_problems_causes_measures_stay_aligned(session: Session) -> None:
+    d = session.draft
+    session.add_item("problems")
+    session.add_item("problems")
+    assert [len(d.items(s)) for s in ("problems", "causes", "measures")] == [2, 2, 2]
+    session.set_item("problems", 0, "heading", "学习不够深入。")
+    session.set_item("problems", 1, "heading", "担当不够。")
+    session.set_item("measures", 1, "body", "每月报告难点进展。")
+    assert session.linked_heading("causes", 1) == "担当不够。"
+    assert session.linked_heading("measures", 0) == "学习不够深入。"
+    session.move_item("causes", 1, -1)  # moving any of them moves all three
+    assert d.items("problems")[0].heading == "担当不够。"
+    assert d.items("measures")[0].body == "每月报告难点进展。"
+    session.remove_item("measures", 0)
+    assert [len(d.items(s)) for s in ("problems", "causes", "measures")] == [1, 1, 1]
+    assert d.items("problems")[0].heading == "学习不够深入。"
+    session.undo()
+    d = session.draft
+    assert [len(d.items(s)) for s in ("problems", "causes", "measures")] == [2, 2, 2]
+    assert d.items("problems")[0].heading == "担当不够。"
+
+
+def test_misaligned_import_is_padded_on_request(session: Session) -> None:
+    from partybook.draft import Item
+
+    session.draft.sections["problems"] = [Item(heading="一"), Item(heading="二")]
+    session.draft.sections["causes"] = [Item(heading="因")]
+    session.align("causes")
+    assert [len(session.draft.items(s)) for s in ("problems", "causes", "measures")] == [2, 2, 2]
+    assert session.linked_heading("measures", 1) == "二"
+
+
+def test_grouped_items_of_the_second_genre(tmp_path: Path, clock) -> None:
+    s = Session(tmp_path, scheduler=clock)
+    s.new("duizhao-jiancha")
+    assert s.linked_group("problems") == ["problems"]
+    s.add_item("problems")
+    s.add_point("problems", 0)
+    s.set_item("problems", 0, "heading", "在理论学习方面。")
+    s.set_item("problems", 0, "heading", "学习不系统。", point=1)
+    assert len(s.draft.items("problems")[0].items) == 2
+    s.remove_point("problems", 0, 0)
+    assert s.draft.items("problems")[0].items[0].heading == "学习不系统。"
+    s.save_now()
+    assert load(s.path).items("problems")[0].items[0].heading == "学习不系统。"
+
+
+def test_findings_follow_the_text_after_the_check_delay(session: Session, clock) -> None:
+    session.set_text("basic", "我在××××年到某某单位工作。")
+    assert not any(f.code.startswith("PB2") for f in session.findings_for("basic"))
+    clock.advance(0.5)
+    codes = [f.code for f in session.findings_for("basic")]
+    assert any(c.startswith("PB2") for c in codes), codes
+    session.set_text("basic", "我在2015年到南岭县教育局工作。")
+    clock.advance(0.5)
+    assert not any(f.code.startswith("PB2") for f in session.findings_for("basic"))
+
+
+def test_progress_counts_done_sections_and_severities(session: Session, clock, genre) -> None:
+    p = session.progress()
+    assert (p.done, p.total) == (0, len(genre.sections))
+    assert p.errors >= 1  # required sections are empty
+    session.set_text("title", "2026年春季科级干部任职培训班党性分析")
+    session.set_meta("date", "2026-04")
+    clock.advance(1)
+    p = session.progress()
+    assert set(p.done_ids) == {"title", "signoff"}
+
+
+def test_fixes_show_before_after_apply_and_undo(session: Session, clock) -> None:
+    from partybook.ui.review import diff_rows
+
+    session.set_text("basic", "我们,他们都在学习.")
+    fixed, changes = session.propose_fixes()
+    assert changes
+    rows = diff_rows(session.draft, fixed, session.genre)
+    assert rows and "<del>" in rows[0][1] and "<ins>" in rows[0][2]
+    session.apply_fixes()
+    assert session.draft.paragraphs("basic") != ["我们,他们都在学习."]
+    assert "，" in session.draft.text_of("basic")
+    session.undo()
+    assert session.draft.paragraphs("basic") == ["我们,他们都在学习."]
+
+
+def test_export_docx_and_shared_example(session: Session, example_draft) -> None:
+    session.draft.sections.update(example_draft.sections)
+    name, data, mime, _ = session.export("docx")
+    assert name.endswith(".docx") and "wordprocessingml" in mime
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert example_draft.text_of("title") in text
+    name, data, replacements = session.export_example()
+    shared = json.loads(data)
+    assert name.endswith(".json") and shared["example"] is True
+    assert "李红梅" not in data.decode("utf-8") and replacements
+
+
+def test_drafts_are_listed_newest_first_with_broken_ones_named(tmp_path: Path, clock) -> None:
+    import os
+    import time
+
+    s = Session(tmp_path, scheduler=clock)
+    first = s.new(author="甲")
+    s.set_text("title", "甲的标题")
+    s.save_now()
+    second = s.new(author="乙")
+    os.utime(first, (time.time() - 100, time.time() - 100))
+    (tmp_path / "坏文件.json").write_text("{not json", encoding="utf-8")
+    found = s.list_drafts()
+    good = [d for d in found if not d.error]
+    assert [d.path for d in good] == [second, first]
+    assert good[1].title == "甲的标题"
+    assert any(d.error and d.path.name == "坏文件.json" for d in found)
+
+
+def test_import_a_text_document_reports_what_was_removed(tmp_path: Path, clock) -> None:
+    s = Session(tmp_path, scheduler=clock)
+    text = (
+        "科级干部任职培训班党性分析\n"
+        "一、基本情况\n我1990年出生，2012年参加工作。\n"
+        "更多精品范文请关注微信公众号：某某素材网\n"
+        "二、存在的问题和不足\n（一）学习不够深入。平时学习多是读文件。\n"
+    )
+    result = s.import_document(text.encode("gbk"), "旧稿.txt")
+    assert s.path is not None and s.path.exists()
+    assert any("公众号" in r.what for r in result.removed)
+    assert s.draft.items("problems")[0].heading.startswith("学习不够深入")
+    assert load(s.path).paragraphs("basic") == ["我1990年出生，2012年参加工作。"]
+
+
+def test_the_model_never_imports_ipywidgets() -> None:
+    import subprocess
+
+    code = (
+        "import sys, partybook.ui.session, partybook.ui.scheduler; "
+        "print('ipywidgets' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
