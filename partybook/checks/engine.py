@@ -51,11 +51,13 @@ def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
                     if m is None:
                         break
                     k = bisect_right(starts, max(m.end() - 1, m.start())) - 1
-                    if k < 0:
-                        at = starts[0] if starts else end
+                    if k < 0:  # pragma: no cover - every match ends inside a text
+                        at = m.end()
                         continue
                     found.add(k)
-                    at = starts[k + 1] if k + 1 < len(starts) else end
+                    # go on from the line break before the next text (pre-tests may
+                    # start with it)
+                    at = starts[k + 1] - 1 if k + 1 < len(starts) else end
             if rule.short:
                 found.update(
                     k for k, u in enumerate(units) if len(u.text) <= rule.short or "\n" in u.text

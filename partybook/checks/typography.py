@@ -65,6 +65,7 @@ TABLE: list[tuple[str, dict[str, str], str, Callable[[str], str] | None]] = [
     ),
     # PB301 half-width punctuation next to Chinese
     ("PB301", {}, r"\((?=[^()\n]{0,80}[" + HAN + r"])[^()\n]{0,80}\)", _paren),
+    ("", {}, r"\([ -~]{0,40}\)", None),  # (Python 3): Latin inside stays half-width
     ("PB301", {}, r"(?<=[" + CJK + r"])[,;:?!] *|[,;:?!] *(?=[" + HAN + r"])", _full),
     ("PB301", {}, r"(?<=[" + HAN + r"])\.(?![\d.])", _full),
     ("PB301", {}, r"(?<=[" + HAN + r"])[()]|[()](?=[" + HAN + r"])", _full),
@@ -128,9 +129,11 @@ def inline_typography(unit: Unit, env: Env) -> list[Hit]:
             continue
         group = m.lastgroup or ""  # the outer group of the alternative (it closes last)
         code, args, _, fixer = _GROUPS[group]
+        done = m.end()
+        if not code:
+            continue
         fix = fixer(m.group(group)) if fixer else None
         hits.append((code, m.start(), m.end(), {**args, "fix": fix or ""}, fix))
-        done = m.end()
     for m in _PUNCT_RUN.finditer(text):
         found = _punct_run(m.group())
         if found is not None:
