@@ -24,7 +24,9 @@ def test_PB401_impossible_meta_date_flagged(clean, only):
 
 
 def test_PB401_real_dates_not_flagged(clean, only):
-    clean.sections["basic"][1] = "2024年2月29日、2023年12月31日、1999年。" + clean.sections["basic"][1]
+    clean.sections["basic"][1] = (
+        "2024年2月29日、2023年12月31日、1999年。" + clean.sections["basic"][1]
+    )
     assert only(clean, "PB401") == []
 
 

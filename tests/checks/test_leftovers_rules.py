@@ -12,7 +12,9 @@ def _add_para(draft, text: str, section: str = "opening") -> int:
     return len(before) + 1
 
 
-@pytest.mark.parametrize("blank", ["xx", "XX", "xxx", "×××", "某某", "xxxx年xx月", "____", "【】", "（  ）"])
+@pytest.mark.parametrize(
+    "blank", ["xx", "XX", "xxx", "×××", "某某", "xxxx年xx月", "____", "【】", "（  ）"]
+)
 def test_PB201_placeholder_flagged(clean, only, blank):
     text = f"我于{blank}参加了培训。"
     at = _add_para(clean, text)
@@ -119,7 +121,9 @@ def test_PB205_own_title_and_sentences_not_flagged(clean, only):
     assert only(clean, "PB205") == []
 
 
-@pytest.mark.parametrize("line", ["首页 > 范文大全 > 党性分析", "上一篇：2020年度述职报告", "相关推荐"])
+@pytest.mark.parametrize(
+    "line", ["首页 > 范文大全 > 党性分析", "上一篇：2020年度述职报告", "相关推荐"]
+)
 def test_PB206_navigation_line_flagged(clean, only, line):
     at = _add_para(clean, line)
     found = only(clean, "PB206")

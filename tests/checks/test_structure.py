@@ -122,7 +122,9 @@ def test_PB107_number_typed_at_body_and_paragraph_start_flagged(clean, only):
 
 
 def test_PB107_numbers_inside_sentences_not_flagged(clean, only):
-    clean.sections["basic"][0] = "第一次到党校学习，一是一、二是二的道理我懂，3.5万亩。" + clean.sections["basic"][0]
+    clean.sections["basic"][0] = (
+        "第一次到党校学习，一是一、二是二的道理我懂，3.5万亩。" + clean.sections["basic"][0]
+    )
     assert only(clean, "PB107") == []
 
 

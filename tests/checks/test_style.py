@@ -103,7 +103,9 @@ def test_PB505_misspelling_flagged_with_fix(clean, only, text, bad, fix):
     assert [(f.item, f.start, f.end, f.fix) for f in found] == [(1, s, s + len(bad), fix)]
 
 
-@pytest.mark.parametrize("text", ["生活必需品", "必需的物资", "化学反应", "认真的学习态度", "责任担当意识"])
+@pytest.mark.parametrize(
+    "text", ["生活必需品", "必需的物资", "化学反应", "认真的学习态度", "责任担当意识"]
+)
 def test_PB505_correct_words_not_flagged(clean, only, text):
     clean.sections["measures"][1].body += text + "。"
     assert only(clean, "PB505") == []
@@ -187,5 +189,7 @@ def test_grouped_problems_checked_per_aspect(only):
     g = load_genre("duizhao-jiancha")
     d = conform(Draft(genre=g.id, sections=g.example_sections()), g)
     assert only(d, "PB506") == []  # a point without 我 is fine when its aspect has one
-    d.sections["problems"][0].items = [Item(heading="学习不够。", body="学习时间少，去年只读了两本书。")]
+    d.sections["problems"][0].items = [
+        Item(heading="学习不够。", body="学习时间少，去年只读了两本书。")
+    ]
     assert [f.item for f in only(d, "PB506")] == [0]

@@ -111,7 +111,12 @@ def test_PB305_correct_forms_and_ranges_not_flagged(clean, only):
 
 
 @pytest.mark.parametrize(
-    ("text", "bad", "fix"), [("请批评指正。。", "。。", "。"), ("学习，，工作。", "，，", "，"), ("学习，。", "，。", None)]
+    ("text", "bad", "fix"),
+    [
+        ("请批评指正。。", "。。", "。"),
+        ("学习，，工作。", "，，", "，"),
+        ("学习，。", "，。", None),
+    ],
 )
 def test_PB306_doubled_punctuation_flagged(clean, only, text, bad, fix):
     at = _set_body(clean, text)
@@ -127,7 +132,10 @@ def test_PB306_single_and_accepted_marks_not_flagged(clean, only):
 
 @pytest.mark.parametrize(
     ("text", "bad", "fix"),
-    [("我2021年09月入党。", "2021年09月", "2021年9月"), ("2021年10月08日", "2021年10月08日", "2021年10月8日")],
+    [
+        ("我2021年09月入党。", "2021年09月", "2021年9月"),
+        ("2021年10月08日", "2021年10月08日", "2021年10月8日"),
+    ],
 )
 def test_PB307_leading_zero_in_date_flagged_with_fix(clean, only, text, bad, fix):
     at = _set_body(clean, text)
