@@ -40,6 +40,8 @@ class Thresholds:
     lsh_threshold: float = 0.4  # candidate sections: estimated Jaccard ≥ this
     num_perm: int = 64  # MinHash permutations
     min_section: int = 40  # sections shorter than this are not indexed on their own
+    common_share: float = 0.25  # a passage in this share of the class (and in ≥ 4 drafts)
+    # is a stock phrase everyone uses, not evidence of copying: shown, not counted
 
 
 @dataclass
@@ -51,10 +53,13 @@ class Passage:
     text_b: str
     section_a: str
     section_b: str
+    norm: str = ""  # the passage without punctuation (what was compared)
+    common: bool = False  # a stock phrase found in many drafts of the class: not counted
 
     def to_dict(self) -> dict[str, object]:
         return {
             "length": self.length,
+            "common": self.common,
             "text_a": self.text_a,
             "text_b": self.text_b,
             "section_a": self.section_a,
@@ -223,6 +228,7 @@ def shared_passages(a: Doc, b: Doc, min_len: int) -> list[Passage]:
                     text_b=b.original(start + shift, end + shift),
                     section_a=a.section_at(start),
                     section_b=b.section_at(start + shift),
+                    norm=a.norm[start:end],
                 )
             )
     return out
@@ -341,7 +347,8 @@ class Detector:
         if jaccard < t.similarity and containment < t.containment and not may_share:
             return None
         passages = shared_passages(a, b, t.min_passage)
-        shared = sum(p.length for p in passages)
+        self._mark_common(passages)
+        shared = sum(p.length for p in passages if not p.common)
         reasons = []
         if jaccard >= t.similarity:
             reasons.append(f"整体相似度 {jaccard:.0%}，达到阈值 {t.similarity:.0%}")
@@ -363,6 +370,14 @@ class Detector:
             passages=passages,
             reasons=reasons,
         )
+
+    def _mark_common(self, passages: list[Passage]) -> None:
+        drafts = [d for d in self.docs if not d.reference]
+        limit = max(4, self.t.common_share * len(drafts))
+        if len(drafts) < limit:
+            return
+        for p in passages:
+            p.common = sum(1 for d in drafts if p.norm in d.norm) >= limit
 
     def pairs(self) -> list[Pair]:
         found = [p for i, j in sorted(self.candidates()) if (p := self.verify(i, j)) is not None]

@@ -21,6 +21,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="整体相似度阈值，0 到 1 之间（默认 0.5）",
     )
     p.add_argument(
+        "--containment",
+        type=float,
+        default=None,
+        help="较短一篇有此比例的内容出现在另一篇中即算相似，0 到 1 之间（默认 0.6）",
+    )
+    p.add_argument(
         "--min-shared",
         type=int,
         default=None,
@@ -47,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
         if not 0 < args.threshold <= 1:
             raise InputError(f"--threshold 应在 0 到 1 之间（如 0.5），现在是 {args.threshold}。")
         t = replace(t, similarity=args.threshold)
+    if args.containment is not None:
+        if not 0 < args.containment <= 1:
+            raise InputError(f"--containment 应在 0 到 1 之间，现在是 {args.containment}。")
+        t = replace(t, containment=args.containment)
     if args.min_shared is not None:
         if args.min_shared < t.min_passage:
             raise InputError(f"--min-shared 不能小于 {t.min_passage}（单段最短字数）。")
@@ -58,9 +68,7 @@ def run(args: argparse.Namespace) -> int:
         from ..checks import load_phrase_rules
 
         rules = load_phrase_rules(args.rules)
-    report = class_report(
-        collect(args.folder), t, extra_rules=rules, examples_folder=args.examples
-    )
+    report = class_report(collect(args.folder), t, extra_rules=rules, examples_folder=args.examples)
     if args.format == "json":
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
