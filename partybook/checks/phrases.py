@@ -105,7 +105,7 @@ def parse_phrase_rules(data: Any, source: str) -> list[PhraseRule]:
         fix = entry.get("fix")
         if fix is not None and not isinstance(fix, str):
             raise bad(where, "的 fix 应为文字")
-        ordered = sorted({p.strip() for p in phrases}, key=len, reverse=True)
+        ordered = sorted({p.strip() for p in phrases}, key=lambda p: (-len(p), p))
         out.append(
             PhraseRule(
                 code,

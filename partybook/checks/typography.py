@@ -2,7 +2,12 @@
 forms, doubled punctuation, leading zeros in dates (GB/T 15834, GB/T 9704).
 
 The inline forms are declared in one table (code, regex, fix) and combined into a single
-regex, so a paragraph is scanned once for all of them."""
+regex, tried only where one of their rare start characters occurs.
+
+autocorrect-py (2.14, with its spacing rules switched off) was measured for the fixes and
+not used: fast enough (0.5 ms for 8,500 characters) but it leaves “2024 年”, （中文）
+brackets in half-width, straight quotes and ... untouched, and reports whole changed lines,
+while a finding and its fix need the exact span."""
 
 from __future__ import annotations
 

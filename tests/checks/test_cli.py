@@ -177,3 +177,27 @@ def test_check_as_a_process_exit_codes(site_json, clean_json):
     )
     assert (bad.returncode, ok.returncode) == (1, 0)
     assert "PB401" in bad.stdout
+
+
+def _result(*removed):
+    from partybook.draft import Draft
+    from partybook.importer import ImportResult, Removal
+
+    return ImportResult(Draft(), [Removal(*r) for r in removed])
+
+
+def test_PB208_other_importer_removal_reported():
+    from partybook.cli._report import removal_findings
+
+    found = removal_findings(_result(("处级干部进修班党性分析", "duplicate_title", 2, "opening")))
+    assert [(f.code, f.section, f.severity) for f in found] == [("PB208", "opening", "warning")]
+    assert "第 2 行" in found[0].message and "处级干部进修班党性分析" in found[0].message
+
+
+def test_PB208_leftover_kinds_not_reported_as_PB208():
+    from partybook.cli._report import removal_findings
+
+    found = removal_findings(
+        _result(("##paidend##", "marker", 9, "signoff"), ("— 1 —", "furniture", 5, ""))
+    )
+    assert [(f.code, f.section) for f in found] == [("PB204", "signoff"), ("PB207", "document")]
