@@ -1,0 +1,111 @@
+"""The instructor's dashboard, in-process (no browser): every control drives the real model."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+
+from partybook.classroom.dashboard import Dashboard
+from partybook.storage import load
+
+
+def _students_in_table(html: str) -> list[str]:
+    return re.findall(r"<tr><td>([^<]+)</td>", html)
+
+
+def test_table_chart_and_sorting(klass, tmp_path):
+    folder, roles = klass
+    (folder / "坏文件.json").write_text("{", encoding="utf-8")
+    dash = Dashboard(folder=folder, examples_folder=tmp_path / "examples")
+    assert dash.messages.value == ""
+    n = sum(len(v) for v in roles.values())
+    assert f"共 {n + 1} 份草稿" in dash.summary.value and "无法读取 1 份" in dash.summary.value
+    assert "坏文件.json" in dash.table.value and "无法读取" in dash.table.value
+    assert bytes(dash.chart.value).startswith(b"\x89PNG")
+    dash.sort_key.value = "characters"
+    dash.descending.value = True
+    rows = [r for r in dash.model.sorted_rows("characters", True) if r.ok]
+    shown = _students_in_table(dash.table.value)
+    assert shown[: len(rows)] == [r.student for r in rows]
+    chars = [r.characters for r in rows]
+    assert chars == sorted(chars, reverse=True)
+    dash.sort_key.value = "similar"
+    top = _students_in_table(dash.table.value)[:4]
+    assert "覃春华" in top  # the copy of the worked example is among the flagged
+
+
+def test_student_view_feedback_and_publish(klass, tmp_path):
+    folder, roles = klass
+    dash = Dashboard(folder=folder, examples_folder=tmp_path / "examples", author="周老师")
+    dash.student.value = roles["near_copy"][0]
+    assert "相似度" in dash.similar.value and "pbc-side" in dash.similar.value
+    assert "存在的问题和不足" in dash.preview.value
+    # feedback on the second problem
+    dash.fb_section.value = "problems"
+    dash.fb_item.value = 1
+    dash.fb_text.value = "这一条请写清楚时间和数字。"
+    dash.fb_save.click()
+    assert "批注已保存" in dash.messages.value
+    saved = load(folder / roles["near_copy"][0]).comments
+    assert [(c.section, c.item, c.text, c.author) for c in saved] == [
+        ("problems", 1, "这一条请写清楚时间和数字。", "周老师")
+    ]
+    assert "这一条请写清楚时间和数字" in dash.comments.value
+    # an empty comment is refused, visibly
+    dash.fb_save.click()
+    assert "批注内容是空的" in dash.messages.value
+    # publish: anonymise, review, save
+    dash.pub_save.click()
+    assert "请先点“匿名化预览”" in dash.messages.value
+    dash.pub_prepare.click()
+    author = load(folder / roles["near_copy"][0]).meta.author
+    assert author in dash.pub_review.value and not dash.pub_save.disabled
+    dash.pub_save.click()
+    published = list((tmp_path / "examples" / "dangxing-fenxi").glob("*.json"))
+    assert len(published) == 1
+    data = json.loads(published[0].read_text(encoding="utf-8"))
+    assert data["example"] is True and author not in json.dumps(data, ensure_ascii=False)
+    assert not data.get("comments")
+
+
+def test_batch_export_button(klass, tmp_path):
+    folder, roles = klass
+    dash = Dashboard(folder=folder)
+    target = tmp_path / "全班.zip"
+    dash.out_path.value = str(target)
+    dash.export_button.click()
+    n = sum(len(v) for v in roles.values())
+    assert dash.progress.value == dash.progress.max == n
+    assert f"已导出 {n} 份 .docx" in dash.export_result.value
+    assert "data:application/zip;base64," in dash.export_result.value
+    with zipfile.ZipFile(target) as zf:
+        assert sum(x.endswith(".docx") for x in zf.namelist()) == n
+    dash.export_button.click()  # never overwrites
+    assert "已存在" in dash.messages.value
+
+
+def test_refresh_picks_up_new_drafts_and_bad_folder_is_reported(klass, tmp_path):
+    folder, roles = klass
+    dash = Dashboard(folder=folder)
+    before = len(dash.model.rows)
+    src = folder / roles["distinct"][0]
+    draft = load(src)
+    draft.meta.author = "新来的学员"
+    from partybook.storage import save
+
+    save(draft, folder / "new.json")
+    dash.refresh_button.click()
+    assert len(dash.model.rows) == before + 1 and "新来的学员" in dash.table.value
+    dash.source.value = str(tmp_path / "没有这个文件夹")
+    dash.refresh_button.click()
+    assert "找不到班级草稿文件夹" in dash.messages.value
+
+
+def test_threshold_slider_changes_flags(klass):
+    folder, _ = klass
+    dash = Dashboard(folder=folder)
+    pairs = len(dash.model.report.similar)
+    dash.model.thresholds = dash.model.thresholds.__class__(containment=1.0, min_shared=10**6)
+    dash.threshold.value = 0.95
+    assert len(dash.model.report.similar) < pairs
