@@ -136,6 +136,26 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def _umask() -> int:
+    try:  # Linux reports it without changing it (os.umask would, for every thread)
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def _file_mode(path: Path) -> int:
+    """The replaced file's permissions, or what ``open()`` would give a new file (0666 less
+    the umask): drafts in a shared class folder stay readable by the instructor's group."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, never half."""
     folder = path.parent
@@ -143,6 +163,7 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     bak_tmp = f"{tmp}.bak"
     try:
+        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; a class folder needs group read
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
