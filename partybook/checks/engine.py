@@ -60,20 +60,25 @@ def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
                     at = starts[k + 1] - 1 if k + 1 < len(starts) else end
             if rule.short:
                 found.update(
-                    k for k, u in enumerate(units) if len(u.text) <= rule.short or "\n" in u.text
+                    k
+                    for k, u in enumerate(units)
+                    if u.field in rule.short_fields
+                    and (len(u.text) <= rule.short or "\n" in u.text)
                 )
             targets = sorted(found)
         for k in targets:
             hits[k].extend(rule.scan(units[k], env))
     for k, hs in enumerate(hits):
-        removed = [(h[1], h[2]) for h in hs if h[0] in _REMOVALS]
+        removed = sorted((h[1], h[2]) for h in hs if h[0] in _REMOVALS)
         if removed:
-            hits[k] = [
-                h
-                for h in hs
-                if h[0] in _REMOVALS or not any(s < h[2] and h[1] < e for s, e in removed)
-            ]
+            hits[k] = [h for h in hs if h[0] in _REMOVALS or not _overlaps(removed, h[1], h[2])]
     return hits
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the sorted, non-nested ``spans``."""
+    i = bisect_right(spans, (e, -1))  # spans starting before e
+    return any(spans[j][1] > s for j in range(max(0, i - 2), i))
 
 
 def _unit_hits(units: list[Unit], env: Env) -> list[tuple[Hit, ...]]:
@@ -222,29 +227,35 @@ def _apply(draft: Draft, findings: Iterable[Finding]) -> list[Change]:
         original = _get(draft, fs[0])
         if original is None:
             continue
-        text = original
-        last = len(text) + 1
+        pieces: list[str] = []  # the new text, built back to front
+        last = len(original)
         done: list[Change] = []
         for f in sorted(fs, key=lambda f: (f.field_start, f.end - f.start), reverse=True):
             s = f.field_start
             e = s + (f.end - f.start)
-            if e > last or e > len(text):
+            if e > last:
                 continue  # overlaps a fix already applied; the next round sees it again
             repl = f.fix or ""
-            after_text = original[:s] + repl + original[e:]
+            left, right = original[max(0, s - _CONTEXT) : s], original[e : e + _CONTEXT]
+            lead = "…" if s > _CONTEXT else ""
+            tail = "…" if len(original) - e > _CONTEXT else ""
+            after = f"{lead}{left}{repl}{right}{tail}".replace("\n", "⏎")
             done.append(
                 Change(
                     f.code,
                     f.section,
                     f.item,
                     _snippet(original, s, e),
-                    _snippet(after_text, s, s + len(repl)) or "（删除）",
+                    after if (left or repl or right) else "（删除）",
                     f.field,
                     f.index,
                 )
             )
-            text = text[:s] + repl + text[e:]
+            pieces.append(original[e:last])
+            pieces.append(repl)
             last = s
+        pieces.append(original[:last])
+        text = "".join(reversed(pieces))
         if text != original:
             _set(draft, fs[0], text)
             changes.extend(reversed(done))

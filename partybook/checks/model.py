@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..draft import Draft, Item
 from ..genre import Genre, SectionKind
@@ -75,9 +75,10 @@ class Change:
     index: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One piece of text the checks scan: a line, a paragraph, a heading or a body."""
+class Unit(NamedTuple):
+    """One piece of text the checks scan: a line, a paragraph, a heading or a body.
+
+    (A NamedTuple: made ~100 times per check, it must be cheap to create.)"""
 
     section: str
     item: int | None

@@ -57,8 +57,8 @@ DraftRule = Callable[[Context], Iterable[Finding]]
 # Pre-tests of a unit rule: regexes (or a function of the settings giving them) searched
 # once over all the texts joined; the rule runs only on texts where one of them matches.
 # Use patterns that start with a literal or a character class: Python's regex engine then
-# skips ahead at C speed. ``short`` also runs the rule on texts with a line of at most
-# that many characters (rules about whole short lines).
+# skips ahead at C speed. ``short`` also runs the rule on texts of the ``short_fields``
+# with a line of at most that many characters (rules about whole short lines).
 Quick = Callable[[Env], Sequence[Any]]  # compiled patterns, or objects with .search
 
 
@@ -98,6 +98,7 @@ class UnitRule:
     scan: UnitScanner
     quick: Quick | None = None
     short: int = 0
+    short_fields: frozenset[str] = frozenset({"line", "paragraph", "body"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,13 +200,18 @@ class _Fmt(dict[str, Any]):
         return ""
 
 
+@lru_cache(maxsize=1)
+def _texts() -> dict[str, tuple[str, str]]:
+    return {code: (e["severity"], e["message"]) for code, e in catalogue().items()}
+
+
 def message(code: str, args: dict[str, Any] | None) -> str:
-    template = catalogue()[code]["message"]
-    return template.format_map(_Fmt(args or {}))
+    template = _texts()[code][1]
+    return template.format_map(_Fmt(args or {})) if "{" in template else template
 
 
 def severity(code: str) -> str:
-    return catalogue()[code]["severity"]
+    return _texts()[code][0]
 
 
 def finding(

@@ -121,3 +121,20 @@ def test_check_accepts_genre_id_and_genre_object(clean, run):
     g = load_genre("dangxing-fenxi")
     clean.sections["problems"][0].body += "学习,工作。"
     assert run(clean, genre=g) == run(clean, genre="dangxing-fenxi") == run(clean)
+
+
+def test_any_unicode_and_huge_text_do_not_break_check_or_fix(clean, run):
+    from partybook.checks import fix
+
+    from .conftest import TODAY
+
+    odd = "\x00\x07\u200b\ufeff😀（“《\ud7ff\U0002a6a5 \u3000\r\t" * 50
+    clean.sections["opening"] = [odd, "", "  "]
+    clean.sections["title"] = "\n\n"
+    clean.sections["problems"][0].heading = "\u200b"
+    clean.sections["basic"] = ["字" * 300_000 + "，xx。" + "我" * 300_000]
+    found = run(clean)
+    assert all(f.start <= f.end for f in found)
+    assert any(f.code == "PB201" for f in found)  # the blank inside the huge paragraph
+    fixed, _ = fix(clean, today=TODAY)
+    assert fixed.sections["basic"][0].count("字") == 300_000  # content never dropped
