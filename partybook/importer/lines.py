@@ -50,22 +50,37 @@ def clean_line(text: str) -> tuple[str, int]:
 _OPENERS = SENTENCE_END + "：:；;”’」』）)"
 
 
+def _may_continue(p: Para) -> bool:
+    """The line stops without punctuation, and is not a numbered heading without a full
+    stop (“（三）党员作用发挥不好” followed by its body is an item, not a broken line)."""
+    if p.text[-1] in _OPENERS:
+        return False
+    return parse_number(p.text) is None or any(c in SENTENCE_END for c in p.text)
+
+
 def rejoin_broken(paras: list[Para]) -> tuple[list[Para], int]:
     """Join lines a PDF copy broke in mid-sentence.
 
-    Only when the text looks like a PDF copy: many lines of nearly the same length that
-    stop without punctuation. A line is joined to the next when it is at least 80 % of
-    that width, ends without closing punctuation, and the next line is not numbered and
-    follows directly (no blank line).
+    Only when the text looks like a PDF copy: the line width (the median length of the
+    longer half of the lines) is at least 20 characters, at least four lines and 35 % of
+    the lines are that wide (±15 %), and at least two of those stop without punctuation.
+    A line is then joined to the next when it is that wide, ends without closing
+    punctuation, is not a numbered heading without a full stop, and the next line follows
+    directly (no blank line) and is not numbered.
     """
-    lengths = [len(p.text) for p in paras if len(p.text) >= 8]
+    lengths = sorted(len(p.text) for p in paras if len(p.text) >= 8)
     if len(lengths) < 4:
         return paras, 0
-    width = median(sorted(lengths)[len(lengths) // 2 :])  # the upper half's median
-    if width < 12 or width > 90:
+    width = median(lengths[len(lengths) // 2 :])
+    if width < 20 or width > 90:
         return paras, 0
-    broken = [p for p in paras if len(p.text) >= 0.8 * width and p.text[-1] not in _OPENERS]
-    if len(broken) < 3 or len(broken) < 0.25 * len(lengths):
+
+    def wide(p: Para) -> bool:
+        return abs(len(p.text) - width) <= 0.15 * width and not p.kind
+
+    full = [p for p in paras if wide(p)]
+    broken = [p for p in full if _may_continue(p)]
+    if len(full) < 4 or len(full) < 0.35 * len(lengths) or len(broken) < 2:
         return paras, 0
     out: list[Para] = []
     joins = 0
@@ -75,12 +90,20 @@ def rejoin_broken(paras: list[Para]) -> tuple[list[Para], int]:
             prev is not None
             and not p.blank_before
             and not p.kind
+            and len(prev.text) >= 0.85 * width
             and not prev.kind
-            and len(prev.text) >= 0.8 * width
-            and prev.text[-1] not in _OPENERS
+            and _may_continue(prev)
             and parse_number(p.text) is None
         ):
-            prev.text += p.text
+            sep = (
+                " "
+                if prev.text[-1].isascii()
+                and prev.text[-1].isalnum()
+                and p.text[0].isascii()
+                and p.text[0].isalnum()
+                else ""
+            )
+            prev.text += sep + p.text
             joins += 1
             continue
         out.append(p)
