@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..numbering import cn_number
+from .headings import parse_number
 from .limits import SAVE_AS_DOCX, open_docx_zip
 from .model import Para
 
@@ -188,6 +189,29 @@ def _kind(paragraph: Any) -> str:
     return ""
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def paragraph_text(p_el: Any) -> str:
+    """All the paragraph's text, tracked insertions included (python-docx's
+    ``Paragraph.text`` skips runs inside ``w:ins``); deleted text (``w:delText``), field
+    codes and the duplicate fallback copy of text boxes are left out."""
+    parts: list[str] = []
+    for el in p_el.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{_MC}Fallback"):
+        tag = el.tag
+        if tag == f"{_MC}Fallback":
+            continue
+        if any(a.tag == f"{_MC}Fallback" for a in el.iterancestors(f"{_MC}Fallback")):
+            continue
+        if tag == f"{W}t":
+            parts.append(el.text or "")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
 def _bold_lead(paragraph: Any) -> str:
     lead = ""
     for run in paragraph.runs:
@@ -231,7 +255,7 @@ def docx_paras(data: bytes, name: str) -> list[Para]:
     blank = False
     for n, p_el in enumerate(_blocks(document.element.body), 1):
         paragraph = Paragraph(p_el, document)
-        text = paragraph.text
+        text = paragraph_text(p_el)
         if not text.strip():
             blank = True
             continue
@@ -244,7 +268,7 @@ def docx_paras(data: bytes, name: str) -> list[Para]:
             if not piece.strip():
                 continue
             head = None
-            if i == 0:
+            if i == 0 and label and parse_number(piece) is None:  # not typed as well
                 piece = label + piece
                 if lead.strip() and len(lead) < len(text.split("\n")[0]) and len(lead) <= 80:
                     head = label + lead

@@ -98,8 +98,19 @@ def word_numbered_docx(path: Path) -> None:
         _number(p, num, 1)
 
     section("基本情况")
-    doc.add_paragraph("我1987年9月出生，2010年6月加入中国共产党，现任松江区发展改革委项目科科长。")
-    section("存在的问题和不足")
+    basic = doc.add_paragraph("我1987年9月出生，2010年6月加入中国共产党，")
+    # a tracked insertion (w:ins): python-docx's Paragraph.text would skip it
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "1")
+    ins.set(qn("w:author"), "审阅人")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "现任松江区发展改革委项目科科长。"
+    r.append(t)
+    ins.append(r)
+    basic._p.append(ins)
+    typed = doc.add_paragraph("二、存在的问题和不足", style="Heading 1")  # typed and numbered
+    _number(typed, num, 0)
     item("谋划工作不够超前。对重点项目的前期储备研究不够，去年有两个项目因手续准备不足推迟开工。")
     item("服务企业不够主动")
     doc.add_paragraph("企业来办事时能够热情接待，但主动上门了解困难少，全年走访企业只有九家。")

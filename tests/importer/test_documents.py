@@ -135,7 +135,10 @@ def test_word_list_numbering_and_odd_styles(built):
     d = r.draft
     assert r.line_unit == "段"
     assert d.sections["title"] == "2024年春季中青年干部培训班党性分析"
-    assert d.paragraphs("basic")[0].startswith("我1987年9月出生")
+    # the last clause is a tracked insertion (w:ins)
+    assert d.paragraphs("basic") == [
+        "我1987年9月出生，2010年6月加入中国共产党，现任松江区发展改革委项目科科长。"
+    ]
     assert _headings(d, "problems") == ["谋划工作不够超前。", "服务企业不够主动"]
     assert d.items("problems")[1].body.startswith("企业来办事时能够热情接待")
     assert _headings(d, "causes") == ["进取意识有所减弱。", "宗旨意识不够牢固。"]
@@ -262,3 +265,16 @@ def test_word_file_under_a_text_name_is_read_as_word(built):
     data = built["word_numbered.docx"].read_bytes()
     d = import_bytes(data, "旧稿.txt").draft
     assert d.sections["title"] == "2024年春季中青年干部培训班党性分析"
+
+
+def test_numbered_headings_without_full_stop_are_not_pdf_breaks():
+    text = (
+        "一、基本情况\n理论学习，理论学习理论学习理论学习理论学习。\n二、存在的问题和不足\n"
+        "三、问题和原因分析\n四、整改措施\n一是理论学习。\n二是理论学习理论学习理论学习理论学习\n"
+        "三是理论学习。理论学习理论学习理论学习。\n四是理论学习理论学习理论学习理论学习\n理论学习。\n"
+    )
+    items = import_bytes(text.encode(), "t.txt").draft.items("measures")
+    assert [(i.heading, i.body) for i in items][3] == (
+        "理论学习理论学习理论学习理论学习",
+        "理论学习。",
+    )
