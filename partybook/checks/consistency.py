@@ -7,6 +7,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..genre import SectionKind
 from ..text import format_date
@@ -141,15 +142,24 @@ def dates_out_of_order(ctx: Context) -> Iterable[Finding]:
             )
 
 
-def key_bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def key_bigrams(text: str) -> frozenset[str]:
     """Pairs of adjacent Chinese characters, minus the too-common ones."""
     stop = words().stop_bigrams
     han = [("\u4e00" <= c <= "\u9fff") for c in text]
-    return {
+    return frozenset(
         text[i : i + 2]
         for i in range(len(text) - 1)
         if han[i] and han[i + 1] and text[i : i + 2] not in stop
-    }
+    )
+
+
+@lru_cache(maxsize=4096)
+def measure_hits(problem_heading: str, measure_text: str) -> bool:
+    """Whether the measure text holds a key term of the problem's heading (True when the
+    heading has no key term to look for)."""
+    keys = key_bigrams(problem_heading)
+    return not keys or any(key in measure_text for key in keys)
 
 
 @draft_rule("PB404")
@@ -172,15 +182,13 @@ def measure_misses_problem(ctx: Context) -> Iterable[Finding]:
             if k >= len(problems):
                 break
             problem = problems[k]
-            keys = key_bigrams(problem.heading + "".join(p.heading for p in problem.items or []))
-            if not keys:
-                continue
+            heading = problem.heading + "".join(p.heading for p in problem.items or [])
             text = (
                 measure.heading
                 + measure.body
                 + "".join(p.heading + p.body for p in measure.items or [])
             )
-            if not any(key in text for key in keys):
+            if not measure_hits(heading, text):
                 shown = problem.heading.strip()
                 shown = shown if len(shown) <= 20 else shown[:18] + "……"
                 yield finding(

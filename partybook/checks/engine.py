@@ -94,27 +94,62 @@ def _unit_hits(units: list[Unit], env: Env) -> list[tuple[Hit, ...]]:
     return out  # type: ignore[return-value]
 
 
-def _phrase_findings(units: list[Unit], rules: Sequence[PhraseRule], joined: str) -> list[Finding]:
+_phrase_cache: dict[tuple[object, ...], tuple[Finding, ...]] = {}
+_phrase_rules_seen: dict[tuple[int, ...], Sequence[PhraseRule]] = {}  # pins ids in keys
+
+
+def _phrase_findings(units: list[Unit], rules: Sequence[PhraseRule]) -> list[Finding]:
+    """Phrase-rule findings, cached per text like the unit rules (offsets within the text;
+    the unit's place is added on the way out)."""
+    if not rules:
+        return []
+    rules_key = tuple(map(id, rules))
+    _phrase_rules_seen.setdefault(rules_key, rules)
+    cached = [_phrase_cache.get((u.text, u.section, rules_key)) for u in units]
+    todo = [k for k, c in enumerate(cached) if c is None]
+    if todo:
+        joined = "\n".join(units[k].text for k in todo)
+        active = [r for r in rules if r.pattern is not None and r.pattern.search(joined)]
+        if len(_phrase_cache) + len(todo) > _CACHE_MAX:
+            _phrase_cache.clear()
+        for k in todo:
+            u = units[k]
+            local = Unit(u.section, None, "", None, u.text, 0)
+            found = tuple(f for r in active for f in r.scan(local))
+            cached[k] = _phrase_cache[(u.text, u.section, rules_key)] = found
     out: list[Finding] = []
-    for rule in rules:
-        if rule.pattern is None or not rule.pattern.search(joined):
-            continue
-        for u in units:
-            if (rule.sections is None or u.section in rule.sections) and rule.pattern.search(
-                u.text
-            ):
-                out.extend(rule.scan(u))
+    for u, found in zip(units, cached, strict=True):
+        for f in found or ():
+            out.append(
+                Finding(
+                    f.code,
+                    f.severity,
+                    f.message,
+                    u.section,
+                    u.item,
+                    u.base + f.start,
+                    u.base + f.end,
+                    u.field,
+                    u.index,
+                    f.start,
+                    f.fix,
+                )
+            )
     return out
 
 
 def clear_cache() -> None:
     """Forget cached per-text results (benchmarks use it to measure a cold run)."""
     _cache.clear()
+    _phrase_cache.clear()
+    from .consistency import key_bigrams, measure_hits
     from .model import chars
     from .style import sentences
 
     chars.cache_clear()
     sentences.cache_clear()
+    key_bigrams.cache_clear()
+    measure_hits.cache_clear()
 
 
 def _resolve_genre(draft: Draft, genre: Genre | str | None) -> Genre:
@@ -154,7 +189,7 @@ def check(
     for unit, hits in zip(units, _unit_hits(units, env), strict=True):
         for code, s, e, args, fx in hits:
             out.append(at_unit(code, unit, s, e, args, fx))
-    out.extend(_phrase_findings(units, phrase_rules, ctx.joined))
+    out.extend(_phrase_findings(units, phrase_rules))
     for _, fn in DRAFT_RULES:
         out.extend(fn(ctx))
     order = {sid: n for n, sid in enumerate(g.section_ids)}

@@ -140,8 +140,7 @@ class Context:
         memo = self.memo.setdefault("chars", {})
         n = memo.get(section)
         if n is None:
-            text = "".join(u.text for u in self.by_section.get(section, ()))
-            n = memo[section] = len("".join(text.split()))
+            n = memo[section] = sum(chars(u.text) for u in self.by_section.get(section, ()))
         return n
 
 

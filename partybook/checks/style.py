@@ -94,9 +94,9 @@ def _where(ctx: Context, unit: Unit) -> str:
 
 @draft_rule("PB503")
 def repeated_sentence(ctx: Context) -> Iterable[Finding]:
-    every = _split_sentences(ctx.joined)
+    every = [s for u in ctx.units for s in sentences(u.text)]  # cached per text
     if len(set(every)) == len(every):
-        return  # no sentence repeats (the usual case): one pass over the whole text
+        return  # no sentence repeats (the usual case)
     seen: dict[str, Unit] = {}
     for unit in ctx.units:
         found = sentences(unit.text) if len(unit.text) >= SENTENCE_MIN else ()
