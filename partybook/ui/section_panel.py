@@ -62,8 +62,11 @@ class SectionPanel:
 
         self.toggle = button("", "pb-panel-toggle")
         self.toggle.on_click(msgs.guard(lambda _: self.set_open(not self.is_open), "展开"))
+        # clicked by the page's focus hook (workbook.FOCUS_JS) when an editor gets focus
+        self.opener = button("", "pb-panel-opener")
+        self.opener.on_click(msgs.guard(lambda _: self.set_open(True), "展开"))
         self.chip = html_box("", "pb-chip")
-        header = w.HBox([self.toggle, self.chip])
+        header = w.HBox([self.toggle, self.chip, self.opener])
         header.add_class("pb-panel-head")
         self.guidance = html_box(f'<div class="pb-guidance">{esc(spec.guidance)}</div>')
         self.step_prompt = html_box("", "pb-step-prompt")

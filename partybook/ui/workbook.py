@@ -27,6 +27,20 @@ from .start_screen import StartScreen
 
 CSS_FILE = Path(__file__).with_name("workbook.css")
 TAB_WRITE, TAB_REVIEW, TAB_EXPORT = 0, 1, 2
+# Open a section's panel when one of its editors gets focus (ipywidgets has no focus
+# events): a capturing focusin listener clicks the panel's hidden "opener" button.
+FOCUS_JS = """
+(function () {
+  if (window.__pbFocusHook) { return; }
+  window.__pbFocusHook = true;
+  document.addEventListener('focusin', function (e) {
+    var panel = e.target && e.target.closest ? e.target.closest('.pb-panel') : null;
+    if (!panel || panel.classList.contains('pb-open')) { return; }
+    var opener = panel.querySelector('.pb-panel-opener');
+    if (opener) { opener.click(); }
+  }, true);
+})();
+"""
 
 
 def _css() -> str:
@@ -115,10 +129,15 @@ class Workbook:
         self.tabs.observe(self.msgs.guard(self._on_tab, "切换页面"), "selected_index")
         self.js = w.Output()
         self.js.add_class("pb-js")
+        self.focus_hook = w.Output()
+        self.focus_hook.add_class("pb-js")
+        from IPython.display import Javascript
+
+        self.focus_hook.append_display_data(Javascript(FOCUS_JS))
         self.main = w.VBox([self.header, self.tabs])
         self.main.add_class("pb-main")
         self.root = w.VBox(
-            [html_box(_css()), self.msgs.output, self.start.root, self.main, self.js]
+            [html_box(_css()), self.msgs.output, self.start.root, self.main, self.js, self.focus_hook]
         )
         self.root.add_class("pb-app")
 

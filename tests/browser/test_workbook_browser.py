@@ -83,7 +83,8 @@ def write_and_check(page, server: Server, artifacts: Path, prefix: str) -> Path:
     title.fill(TITLE)
     page.locator(".pb-editor-opening textarea").fill(OPENING)
     basic = page.locator(".pb-editor-basic textarea")
-    basic.click()
+    basic.click()  # focusing an editor opens its panel
+    page.locator(".pb-panel-basic.pb-open").wait_for(timeout=10_000)
     basic.fill(BASIC)
     # add a problem: its cause and measure appear with it
     page.click(".pb-add-problem")
@@ -139,6 +140,8 @@ def test_jupyterlab_smoke_path(lab_server: Server, page, artifacts_dir: Path) ->
     # reload the page: the widgets are gone, the JSON file brings everything back
     page.reload()
     run_all_lab(page, None, ".pb-resume")
+    page.locator(".pb-open-draft").first.wait_for()
+    page.screenshot(path=str(artifacts_dir / "lab-3a-drafts-found.png"), full_page=True)
     page.click(".pb-resume")
     basic = page.locator(".pb-editor-basic textarea")
     basic.wait_for()
@@ -150,6 +153,8 @@ def test_jupyterlab_smoke_path(lab_server: Server, page, artifacts_dir: Path) ->
     # the review page lists every section and jumps back to it
     page.locator(".pb-tabs .lm-TabBar-tab", has_text="检查与修改").click()
     page.locator(".pb-jump-basic").wait_for()
+    page.click(".pb-fix-preview-btn")
+    page.locator(".pb-fix-preview").wait_for()
     page.screenshot(path=str(artifacts_dir / "lab-3c-review.png"), full_page=True)
     page.click(".pb-jump-basic")
     page.locator(".pb-panel-basic.pb-open").wait_for()
@@ -169,3 +174,25 @@ def test_voila_smoke_path(voila_server: Server, page, artifacts_dir: Path) -> No
     basic.wait_for()
     assert basic.input_value() == BASIC
     export_docx(page, artifacts_dir, "voila")
+
+
+def test_second_genre_grouped_items(lab_server: Server, page, artifacts_dir: Path) -> None:
+    """对照检查材料: problems grouped by aspect, with 一是/二是 points inside each group."""
+    run_all_lab(page, lab_server)
+    page.locator(".pb-new-genre select").select_option(label="组织生活会个人对照检查材料")
+    page.click(".pb-new")
+    page.click(".pb-add-problem")
+    page.locator(".pb-editor-problems-0-heading input").fill("在学习贯彻党的创新理论方面。")
+    page.locator(".pb-editor-problems-0-0-heading input").fill("学习的系统性不够。")
+    page.click(".pb-add-point-problems-0")
+    page.locator(".pb-editor-problems-0-1-body textarea").fill("自学笔记只有十二篇，学得不深。")
+    _, draft = wait_saved_with(
+        lab_server,
+        lambda d: d.genre == "duizhao-jiancha"
+        and len(d.items("problems")) == 1
+        and len(d.items("problems")[0].items or []) == 2
+        and d.items("problems")[0].items[1].body == "自学笔记只有十二篇，学得不深。",
+    )
+    assert draft.items("problems")[0].items[0].heading == "学习的系统性不够。"
+    page.locator(".pb-editor-problems-0-1-body textarea").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "lab-5-grouped.png"), full_page=True)
