@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from ..draft import Draft, Item
 from ..genre import Genre, load_genre
@@ -18,12 +19,29 @@ _CACHE_MAX = 20000
 _cache: dict[tuple[object, ...], tuple[Hit, ...]] = {}
 
 
-def _key(unit: Unit, env: Env) -> tuple[object, ...]:
-    return (unit.text, unit.section, unit.field, env)
+def _targets(joined: str, starts: list[int], patterns: Iterable[Any]) -> set[int]:
+    """Indexes of the texts in which one of ``patterns`` matches (one search per text at
+    most: after a hit the search goes on at the next text)."""
+    end = len(joined)
+    found: set[int] = set()
+    for rx in patterns:
+        at = 0
+        while at < end:
+            m = rx.search(joined, at)
+            if m is None:
+                break
+            k = bisect_right(starts, max(m.end() - 1, m.start())) - 1
+            if k < 0:  # pragma: no cover - every match ends inside a text
+                at = m.end()
+                continue
+            found.add(k)
+            # go on from the line break before the next text (pre-tests may start with it)
+            at = starts[k + 1] - 1 if k + 1 < len(starts) else end
+    return found
 
 
-def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
-    """Hits of every unit rule for ``units``, in one batch.
+def _scan(units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]) -> list[list[Hit]]:
+    """Hits of every unit rule and phrase rule for ``units``, in one batch.
 
     The texts are joined once; each rule's pre-tests are searched over the joined text and
     the rule runs only on the texts where they match (most rules match nowhere in most
@@ -37,27 +55,12 @@ def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
         joined_parts.append(u.text)
         pos += len(u.text) + 1
     joined = "\n".join(joined_parts)
-    end = len(joined)
     hits: list[list[Hit]] = [[] for _ in units]
     for rule in UNIT_SCANNERS:
         if rule.quick is None:
             targets: Iterable[int] = range(len(units))
         else:
-            found: set[int] = set()
-            for rx in rule.quick(env):
-                at = 0
-                while at < end:
-                    m = rx.search(joined, at)
-                    if m is None:
-                        break
-                    k = bisect_right(starts, max(m.end() - 1, m.start())) - 1
-                    if k < 0:  # pragma: no cover - every match ends inside a text
-                        at = m.end()
-                        continue
-                    found.add(k)
-                    # go on from the line break before the next text (pre-tests may
-                    # start with it)
-                    at = starts[k + 1] - 1 if k + 1 < len(starts) else end
+            found = _targets(joined, starts, rule.quick(env))
             if rule.short:
                 found.update(
                     k
@@ -68,6 +71,16 @@ def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
             targets = sorted(found)
         for k in targets:
             hits[k].extend(rule.scan(units[k], env))
+    for phrase in phrase_rules:
+        if phrase.pattern is None:
+            continue
+        for k in sorted(_targets(joined, starts, (phrase.pattern,))):
+            u = units[k]
+            if phrase.sections is None or u.section in phrase.sections:
+                hits[k].extend(
+                    (phrase.code, m.start(), m.end(), {_PHRASE: phrase}, phrase.fix)
+                    for m in phrase.pattern.finditer(u.text)
+                )
     for k, hs in enumerate(hits):
         removed = sorted((h[1], h[2]) for h in hs if h[0] in _REMOVALS)
         if removed:
@@ -76,72 +89,56 @@ def _scan(units: list[Unit], env: Env) -> list[list[Hit]]:
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    """Whether [s, e) overlaps one of the sorted, non-nested ``spans``."""
+    """Whether [s, e) overlaps one of the sorted, non-overlapping ``spans``."""
     i = bisect_right(spans, (e, -1))  # spans starting before e
     return any(spans[j][1] > s for j in range(max(0, i - 2), i))
 
 
-def _unit_hits(units: list[Unit], env: Env) -> list[tuple[Hit, ...]]:
+_PHRASE = "__phrase_rule"  # the args key that carries a phrase rule in a hit
+_rules_pinned: dict[tuple[int, ...], Sequence[PhraseRule]] = {}  # keeps ids in keys valid
+
+
+def _unit_hits(
+    units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]
+) -> list[tuple[Hit, ...]]:
     """Hits per unit, from the per-text cache where possible."""
-    out: list[tuple[Hit, ...] | None] = [_cache.get(_key(u, env)) for u in units]
+    rules_key = tuple(map(id, phrase_rules))
+    _rules_pinned.setdefault(rules_key, phrase_rules)
+    keys = [(u.text, u.section, u.field, env, rules_key) for u in units]
+    out: list[tuple[Hit, ...] | None] = [_cache.get(k) for k in keys]
     todo = [k for k, h in enumerate(out) if h is None]
     if todo:
-        fresh = _scan([units[k] for k in todo], env)
+        fresh = _scan([units[k] for k in todo], env, phrase_rules)
         if len(_cache) + len(todo) > _CACHE_MAX:
             _cache.clear()
         for k, hs in zip(todo, fresh, strict=True):
-            out[k] = _cache[_key(units[k], env)] = tuple(hs)
+            out[k] = _cache[keys[k]] = tuple(hs)
     return out  # type: ignore[return-value]
 
 
-_phrase_cache: dict[tuple[object, ...], tuple[Finding, ...]] = {}
-_phrase_rules_seen: dict[tuple[int, ...], Sequence[PhraseRule]] = {}  # pins ids in keys
-
-
-def _phrase_findings(units: list[Unit], rules: Sequence[PhraseRule]) -> list[Finding]:
-    """Phrase-rule findings, cached per text like the unit rules (offsets within the text;
-    the unit's place is added on the way out)."""
-    if not rules:
-        return []
-    rules_key = tuple(map(id, rules))
-    _phrase_rules_seen.setdefault(rules_key, rules)
-    cached = [_phrase_cache.get((u.text, u.section, rules_key)) for u in units]
-    todo = [k for k, c in enumerate(cached) if c is None]
-    if todo:
-        joined = "\n".join(units[k].text for k in todo)
-        active = [r for r in rules if r.pattern is not None and r.pattern.search(joined)]
-        if len(_phrase_cache) + len(todo) > _CACHE_MAX:
-            _phrase_cache.clear()
-        for k in todo:
-            u = units[k]
-            local = Unit(u.section, None, "", None, u.text, 0)
-            found = tuple(f for r in active for f in r.scan(local))
-            cached[k] = _phrase_cache[(u.text, u.section, rules_key)] = found
-    out: list[Finding] = []
-    for u, found in zip(units, cached, strict=True):
-        for f in found or ():
-            out.append(
-                Finding(
-                    f.code,
-                    f.severity,
-                    f.message,
-                    u.section,
-                    u.item,
-                    u.base + f.start,
-                    u.base + f.end,
-                    u.field,
-                    u.index,
-                    f.start,
-                    f.fix,
-                )
-            )
-    return out
+def _to_finding(unit: Unit, hit: Hit) -> Finding:
+    code, s, e, args, fx = hit
+    phrase = args.get(_PHRASE) if args else None
+    if phrase is None:
+        return at_unit(code, unit, s, e, args, fx)
+    return Finding(
+        code,
+        phrase.severity,
+        phrase.message.replace("{text}", unit.text[s:e]),
+        unit.section,
+        unit.item,
+        unit.base + s,
+        unit.base + e,
+        unit.field,
+        unit.index,
+        s,
+        fx,
+    )
 
 
 def clear_cache() -> None:
     """Forget cached per-text results (benchmarks use it to measure a cold run)."""
     _cache.clear()
-    _phrase_cache.clear()
     from .consistency import key_bigrams, measure_hits
     from .model import chars
     from .style import sentences
@@ -186,10 +183,8 @@ def check(
     phrase_rules.extend(extra_rules or ())
     units = [u for u in ctx.units if u.text]
     out: list[Finding] = []
-    for unit, hits in zip(units, _unit_hits(units, env), strict=True):
-        for code, s, e, args, fx in hits:
-            out.append(at_unit(code, unit, s, e, args, fx))
-    out.extend(_phrase_findings(units, phrase_rules))
+    for unit, hits in zip(units, _unit_hits(units, env, phrase_rules), strict=True):
+        out.extend(_to_finding(unit, h) for h in hits)
     for _, fn in DRAFT_RULES:
         out.extend(fn(ctx))
     order = {sid: n for n, sid in enumerate(g.section_ids)}

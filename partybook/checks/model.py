@@ -140,7 +140,8 @@ class Context:
         memo = self.memo.setdefault("chars", {})
         n = memo.get(section)
         if n is None:
-            n = memo[section] = sum(chars(u.text) for u in self.by_section.get(section, ()))
+            text = "".join(u.text for u in self.by_section.get(section, ()))
+            n = memo[section] = len("".join(text.split()))
         return n
 
 

@@ -65,7 +65,6 @@ def document_length(ctx: Context) -> Iterable[Finding]:
         )
 
 
-_ENDS = "！？!?；;\n"
 SENTENCE_MIN = 8
 
 
@@ -75,12 +74,11 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(_split_sentences(text))
 
 
+_SPLIT = re.compile("[。！？!?；;\n]")
+
+
 def _split_sentences(text: str) -> list[str]:
-    for c in _ENDS:  # str.replace is far faster than str.translate with a table
-        if c in text:
-            text = text.replace(c, "。")
-    parts = text.split("。")
-    return [p for p in (q.strip() for q in parts) if len(p) >= SENTENCE_MIN]
+    return [p for p in (q.strip() for q in _SPLIT.split(text)) if len(p) >= SENTENCE_MIN]
 
 
 def _where(ctx: Context, unit: Unit) -> str:
