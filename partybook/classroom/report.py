@@ -107,9 +107,13 @@ def section_done(draft: Draft, section_id: str) -> bool:
 def progress(draft: Draft, genre: Genre | None) -> tuple[int, int, int]:
     """(sections done, sections in the genre, characters written)."""
     ids = [s.id for s in genre.content_sections()] if genre else list(draft.sections)
-    texts = {sid: draft.text_of(sid) for sid in ids}
-    done = sum(1 for t in texts.values() if count_chars(t) > 0)
-    return done, len(ids), sum(count_chars(t) for t in texts.values())
+    counts = [_chars(draft.text_of(sid)) for sid in ids]
+    return sum(1 for n in counts if n), len(ids), sum(counts)
+
+
+def _chars(text: str) -> int:
+    """Same as :func:`partybook.text.count_chars` (all but whitespace), at C speed."""
+    return len("".join(text.split()))
 
 
 def short_time(value: str) -> str:

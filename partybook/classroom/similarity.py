@@ -6,7 +6,7 @@ MinHash LSH index, so a pair of drafts becomes a *candidate* when any section of
 close to any section of the other — whole copies and a single copied section alike —
 without comparing all pairs. Candidates are then verified exactly on the whole texts
 (Jaccard similarity and containment of the shingle sets) and their shared passages found
-with :class:`difflib.SequenceMatcher`. References (the genre's worked example and published
+from the runs of shingles they have in common. References (the genre's worked example and published
 examples) are compared with every draft, never with each other.
 
 All thresholds live in :class:`Thresholds`; nothing here knows about widgets or files.
@@ -18,7 +18,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
@@ -207,16 +206,40 @@ def _cuts(doc: Doc, lo: int, hi: int) -> list[int]:
     return [start for start, _ in doc.spans if lo < start < hi]
 
 
-def shared_passages(a: Doc, b: Doc, min_len: int) -> list[Passage]:
+def _runs(a: Doc, b: Doc, n: int) -> list[tuple[int, int, int]]:
+    """(start in a, start in b, length) of stretches where consecutive n-grams of ``a`` are
+    consecutive n-grams of ``b`` — found through the shingle hashes, in any order (a passage
+    moved to another section is still found), text-checked against hash collisions."""
+    if a.hashes is None or b.hashes is None:
+        a.hashes, b.hashes = shingle_hashes(a.norm, n), shingle_hashes(b.norm, n)
+    where = dict(zip(b.hashes.tolist(), range(len(b.hashes)), strict=True))
+    runs: list[tuple[int, int, int]] = []
+    start_a = start_b = prev_j = -2
+    count = 0
+    for i, h in enumerate(a.hashes.tolist()):
+        j = where.get(h, -1)
+        if j >= 0 and count and j == prev_j + 1:
+            count += 1
+        else:
+            if count:
+                runs.append((start_a, start_b, count + n - 1))
+            count = 1 if j >= 0 else 0
+            start_a, start_b = i, j
+        prev_j = j
+    if count:
+        runs.append((start_a, start_b, count + n - 1))
+    return [r for r in runs if a.norm[r[0] : r[0] + r[2]] == b.norm[r[1] : r[1] + r[2]]]
+
+
+def shared_passages(a: Doc, b: Doc, min_len: int, n: int = 8) -> list[Passage]:
     """Passages of at least ``min_len`` characters found in both texts, in a's order.
     A passage never runs across a section boundary of either text."""
-    matcher = SequenceMatcher(None, a.norm, b.norm, autojunk=False)
     out: list[Passage] = []
-    for block in matcher.get_matching_blocks():
-        if block.size < min_len:
+    for lo_a, lo_b, size in _runs(a, b, n):
+        if size < min_len:
             continue
-        lo, hi = block.a, block.a + block.size
-        shift = block.b - block.a
+        lo, hi = lo_a, lo_a + size
+        shift = lo_b - lo_a
         cuts = sorted({*_cuts(a, lo, hi), *(c - shift for c in _cuts(b, lo + shift, hi + shift))})
         for start, end in zip([lo, *cuts], [*cuts, hi], strict=True):
             if end - start < min_len:
@@ -346,7 +369,7 @@ class Detector:
         may_share = inter >= t.min_shared * per_char
         if jaccard < t.similarity and containment < t.containment and not may_share:
             return None
-        passages = shared_passages(a, b, t.min_passage)
+        passages = shared_passages(a, b, t.min_passage, t.ngram)
         self._mark_common(passages)
         shared = sum(p.length for p in passages if not p.common)
         reasons = []
