@@ -19,19 +19,25 @@ def run(args: argparse.Namespace) -> int:
     from ..checks import fix
     from ..errors import InputError
     from ..storage import save
-    from ._io import read_draft, refuse_overwrite, say
+    from ._io import refuse_overwrite, say
+    from ._report import load_input, removal_code, shown
 
     if Path(args.output).suffix.lower() != ".json":
         raise InputError(f"输出文件 {args.output} 应以 .json 结尾（修正结果保存为草稿）。")
     refuse_overwrite(args.output, args.force)
-    draft = read_draft(args.input)
+    draft, removed, unit = load_input(args.input)  # a document: the importer removes junk
+    for r in removed:
+        where = f"原文第 {r.line} {unit}"
+        say(
+            f"{r.section or 'document'}:- {removal_code(r.kind)} {where}：{shown(r.what)} → （删除）"
+        )
     fixed, changes = fix(draft)
     for c in changes:
         item = "-" if c.item is None else str(c.item)
         say(f"{c.section}:{item} {c.code} {c.before} → {c.after}")
     path = save(fixed, args.output)
-    if changes:
-        say(f"共修正 {len(changes)} 处，已保存：{path}")
+    if changes or removed:
+        say(f"共修正 {len(changes) + len(removed)} 处，已保存：{path}")
     else:
         say(f"没有可以自动修正的地方，已原样保存：{path}")
     return 0

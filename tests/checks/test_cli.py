@@ -189,7 +189,9 @@ def _result(*removed):
 def test_PB208_other_importer_removal_reported():
     from partybook.cli._report import removal_findings
 
-    found = removal_findings(_result(("处级干部进修班党性分析", "duplicate_title", 2, "opening")))
+    found = removal_findings(
+        _result(("处级干部进修班党性分析", "duplicate_title", 2, "opening")).removed
+    )
     assert [(f.code, f.section, f.severity) for f in found] == [("PB208", "opening", "warning")]
     assert "第 2 行" in found[0].message and "处级干部进修班党性分析" in found[0].message
 
@@ -198,6 +200,32 @@ def test_PB208_leftover_kinds_not_reported_as_PB208():
     from partybook.cli._report import removal_findings
 
     found = removal_findings(
-        _result(("##paidend##", "marker", 9, "signoff"), ("— 1 —", "furniture", 5, ""))
+        _result(("##paidend##", "marker", 9, "signoff"), ("— 1 —", "furniture", 5, "")).removed
     )
     assert [(f.code, f.section) for f in found] == [("PB204", "signoff"), ("PB207", "document")]
+
+
+def test_fix_of_a_text_document_reports_the_importer_removals(tmp_path, capsys):
+    out = tmp_path / "fixed.json"
+    assert main(["fix", str(FIXTURES / "template_site.txt"), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "PB206" in printed and "PB204" in printed and "原文第 3 行" in printed
+    assert "document:- PB206 原文第 1 行：首页 > 公文范文 > 党性分析 → （删除）" in printed
+    assert "PB505" in printed and "责任担当意识" in printed
+    fixed = load(out)
+    assert "##paid" not in json.dumps(fixed.to_dict(), ensure_ascii=False)
+
+
+def test_check_docx_goes_through_the_importer(tmp_path, capsys):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("2023年秋季科级干部进修班党性分析")
+    doc.add_paragraph("按照组织安排，我参加了培训。【更多公文素材，微信：abc123】")
+    doc.add_paragraph("一、基本情况")
+    doc.add_paragraph("我xxxx年xx月加入中国共产党。")
+    path = tmp_path / "旧稿.docx"
+    doc.save(str(path))
+    assert main(["check", str(path), "--format", "json"]) == 1
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert "PB202" in codes and "PB201" in codes
