@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from ..errors import PartybookError
 
-_ICON = {"info": "ℹ️", "warning": "⚠️", "error": "❌", "success": "✅"}
+_LABEL = {"info": "提示", "warning": "注意", "error": "错误", "success": "完成"}
 MAX_SHOWN = 6
 
 
@@ -23,6 +23,12 @@ class Messages:
         self.output = w.Output()
         self.output.add_class("pb-messages")
         self.history: list[tuple[str, str]] = []  # (level, text), newest last
+        self.clear_button = w.Button(description="清除消息", icon="times", tooltip="清除以上消息")
+        self.clear_button.add_class("pb-clear-messages")
+        self.clear_button.layout.display = "none"
+        self.clear_button.on_click(lambda _: self.clear())
+        self.root = w.VBox([self.output, self.clear_button])
+        self.root.add_class("pb-message-area")
 
     def show(self, text: str, level: str = "info", detail: str = "") -> None:
         from IPython.display import HTML
@@ -36,15 +42,17 @@ class Messages:
         )
         close = '<span class="pb-msg-time">' + stamp + "</span>"
         block = HTML(
-            f'<div class="pb-msg pb-msg-{level}">{_ICON.get(level, "")} '
+            f'<div class="pb-msg pb-msg-{level}"><span class="pb-msg-label">{_LABEL.get(level, "")}</span>'
             f"{html.escape(text)} {close}{extra}</div>"
         )
         outputs = list(self.output.outputs)[-(MAX_SHOWN - 1) :]
         self.output.outputs = tuple(outputs)
         self.output.append_display_data(block)
+        self.clear_button.layout.display = ""
 
     def clear(self) -> None:
         self.output.outputs = ()
+        self.clear_button.layout.display = "none"
 
     def exception(self, err: BaseException, doing: str = "") -> None:
         prefix = f"{doing}时出错：" if doing else ""

@@ -94,6 +94,11 @@ class Workbook:
         self.exercise_bar.add_class("pb-exercise-bar")
         self.exercise_bar.layout.display = "none"
         self.report = html_box("", "pb-report")
+        self.report_close = button("知道了，关闭报告", "pb-report-close", icon="check")
+        self.report_close.on_click(self.msgs.guard(lambda _: self._show_report(""), "关闭报告"))
+        self.report_box = w.VBox([self.report, self.report_close])
+        self.report_box.add_class("pb-card")
+        self.report_box.layout.display = "none"
         self.unplaced = w.Textarea(rows=4)
         self.unplaced.add_class("pb-editor-unplaced")
         self.unplaced.layout.width = "100%"
@@ -113,7 +118,7 @@ class Workbook:
 
         self.panel_column = w.VBox()
         self.panel_column.add_class("pb-panels")
-        left = w.VBox([self.exercise_bar, self.report, self.panel_column, self.unplaced_box])
+        left = w.VBox([self.exercise_bar, self.report_box, self.panel_column, self.unplaced_box])
         left.add_class("pb-left")
         self.findings = FindingsSummary(self.session)
         self.preview = Preview(self.session)
@@ -137,7 +142,7 @@ class Workbook:
         self.main = w.VBox([self.header, self.tabs])
         self.main.add_class("pb-main")
         self.root = w.VBox(
-            [html_box(_css()), self.msgs.output, self.start.root, self.main, self.js, self.focus_hook]
+            [html_box(_css()), self.msgs.root, self.start.root, self.main, self.js, self.focus_hook]
         )
         self.root.add_class("pb-app")
 
@@ -149,6 +154,7 @@ class Workbook:
         s.on("reloaded", self._on_reloaded)
         s.on("findings", self._on_findings)
         s.on("message", lambda level, text: self.msgs.show(text, level))
+        exercise = exercise or os.environ.get("PARTYBOOK_EXERCISE") or None
         if exercise is not None:
             self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
         self._on_closed()
@@ -230,11 +236,12 @@ class Workbook:
 
     def _opened(self) -> None:
         """Called by the start screen after it opened a draft."""
-        if self.start.report.value:
-            self.report.value = self.start.report.value
-            self.start.report.value = ""
-        else:
-            self.report.value = ""
+        self._show_report(self.start.report.value)
+        self.start.report.value = ""
+
+    def _show_report(self, value: str) -> None:
+        self.report.value = value
+        self.report_box.layout.display = "" if value else "none"
 
     def _on_opened(self) -> None:
         s = self.session

@@ -174,6 +174,21 @@ def test_voila_smoke_path(voila_server: Server, page, artifacts_dir: Path) -> No
     basic.wait_for()
     assert basic.input_value() == BASIC
     export_docx(page, artifacts_dir, "voila")
+    # back to the start screen and import a downloaded template: its junk is reported
+    page.click(".pb-home")
+    old = artifacts_dir / "voila-import.txt"
+    old.write_text(
+        "一、基本情况\n我1985年出生，2007年入党。\n更多范文请关注微信公众号：某某范文\n"
+        "二、存在的问题和不足\n（一）学习不够深入。平时学得少。\n",
+        encoding="utf-8",
+    )
+    with page.expect_file_chooser() as chooser:
+        page.click(".pb-import")
+    chooser.value.set_files(str(old))
+    wait_text(page, ".pb-report", "导入报告")
+    assert "公众号" in page.locator(".pb-report").inner_text()
+    assert page.locator(".pb-editor-basic textarea").input_value() == "我1985年出生，2007年入党。"
+    page.screenshot(path=str(artifacts_dir / "voila-5-import.png"), full_page=True)
 
 
 def test_second_genre_grouped_items(lab_server: Server, page, artifacts_dir: Path) -> None:
