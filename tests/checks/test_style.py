@@ -193,3 +193,16 @@ def test_grouped_problems_checked_per_aspect(only):
         Item(heading="学习不够。", body="学习时间少，去年只读了两本书。")
     ]
     assert [f.item for f in only(d, "PB506")] == [0]
+
+
+@pytest.mark.parametrize(
+    "text", ["向上级汇报有关情况", "对照检察机关的要求", "既使群众满意又守住底线"]
+)
+def test_PB505_context_words_not_flagged(clean, only, text):
+    clean.sections["measures"][1].body += text + "。"
+    assert only(clean, "PB505") == []
+
+
+def test_PB508_quantities_like_books_count_as_examples(clean, only):
+    clean.sections["problems"][2].body = "我学习时断时续，全年只读完两本理论书籍。"
+    assert only(clean, "PB508") == []
