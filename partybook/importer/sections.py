@@ -26,7 +26,7 @@ from .headings import (
     split_points,
 )
 from .model import Para, Removal
-from .signoff import looks_like_unit, take_signoff
+from .signoff import looks_like_name, looks_like_unit, take_signoff
 
 _TITLE_WORDS = re.compile(
     r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
@@ -71,6 +71,8 @@ class SectionBuilder:
         self.specs = {s.id: s for s in genre.sections}
         self.content: dict[str, list] = {}
         self.title = ""
+        self.title_line = 0
+        self.title_marker = _compact(genre.title_example)[-4:]
         self.meta = Meta()
         self.unplaced: list[str] = []
         self.removed: list[Removal] = []
@@ -187,12 +189,36 @@ class SectionBuilder:
         if self.is_heading(p):
             return False
         if not self.title:
-            self.title = text
+            self.title, self.title_line = text, p.line
             self.placed.add(p.line, "title")
+            return True
+        if self._genre_title(text) and not self._genre_title(self.title):
+            if (
+                self.placed.sections[-1:] == ["title"]
+                and not p.blank_before
+                and len(self.title) > 4
+                and len(_compact(text)) <= 8
+                and not _TITLE_WORDS.search(self.title)
+                and len(self.title) + len(text) <= 60
+            ):
+                self.title += text  # a title set on two lines
+                self.placed.add(p.line, "title")
+                return True
+            old, old_line = self.title, self.title_line
+            self.title, self.title_line = text, p.line
+            self.placed.add(p.line, "title")
+            if _TITLE_WORDS.search(old) or not self._signoff_line(old, old_line):
+                self._remove(
+                    old,
+                    "stray_title",
+                    old_line,
+                    f"“{old}”像是另一份文件的标题，不属于本文，已删除。",
+                )
             return True
         if (
             not p.blank_before
             and self.placed.sections[-1:] == ["title"]
+            and len(self.title) > 4
             and not _TITLE_WORDS.search(self.title)
             and _TITLE_WORDS.search(text)
             and len(self.title) + len(text) <= 60
@@ -211,17 +237,25 @@ class SectionBuilder:
                 f"“{text}”像是另一份文件的标题，不属于本文，已删除。",
             )
             return True
-        if len(text) <= 25:  # a name or unit line under the title
-            if looks_like_unit(text) and not self.meta.unit:
-                self.meta.unit = text
-            elif not looks_like_unit(text) and not self.meta.author:
-                self.meta.author = text
-            else:
-                return False
-            self.placed.add(p.line, "signoff")
-            self.notices.append(f"第 {p.line} 行“{text}”看作署名，已放入作者信息。")
-            return True
-        return False
+        return self._signoff_line(text, p.line)
+
+    def _signoff_line(self, text: str, line: int) -> bool:
+        """A short name or unit line next to the title goes into ``meta``."""
+        if len(text) > 25 or not (looks_like_unit(text) or looks_like_name(text)):
+            return False
+        if looks_like_unit(text) and not self.meta.unit:
+            self.meta.unit = text
+        elif not looks_like_unit(text) and not self.meta.author:
+            self.meta.author = text
+        else:
+            return False
+        self.placed.add(line, "signoff")
+        self.notices.append(f"第 {line} 行“{text}”看作署名，已放入作者信息。")
+        return True
+
+    def _genre_title(self, text: str) -> bool:
+        """The title names this genre (ends like the genre's example title)."""
+        return bool(self.title_marker) and _compact(text).endswith(self.title_marker)
 
     def _remove(self, text: str, kind: str, line: int, message: str) -> None:
         self.removed.append(Removal(text, kind, line, self.current or "", message))

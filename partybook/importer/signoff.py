@@ -102,8 +102,46 @@ _LABEL = re.compile(
 
 
 def looks_like_unit(line: str) -> bool:
+    """A unit's name ends like one (局, 委员会, 支部, 街道 …)."""
     s = line.strip()
-    return len(s) > 5 or s.endswith(_UNIT_ENDS) and len(s) > 3
+    return len(s) >= 3 and s.endswith(_UNIT_ENDS) and not looks_like_name(s)
+
+
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
+
+
+def looks_like_name(line: str) -> bool:
+    """A person's name: two to four Chinese characters (or a name with a middle dot)."""
+    s = line.strip()
+    return bool(_NAME.fullmatch(s)) and not (
+        len(s) > 2
+        and s.endswith(
+            (
+                "局",
+                "委",
+                "办",
+                "部",
+                "处",
+                "科",
+                "镇",
+                "乡",
+                "村",
+                "区",
+                "县",
+                "市",
+                "省",
+                "道",
+                "会",
+                "院",
+                "校",
+                "所",
+                "站",
+                "队",
+                "心",
+                "室",
+            )
+        )
+    )
 
 
 def _signoff_like(p: Para) -> bool:

@@ -278,3 +278,15 @@ def test_numbered_headings_without_full_stop_are_not_pdf_breaks():
         "理论学习理论学习理论学习理论学习",
         "理论学习。",
     )
+
+
+def test_name_line_before_the_title():
+    text = "林志远\n科级干部进修班党性分析\n\n开头。\n"
+    r = import_bytes(text.encode(), "t.txt")
+    assert r.draft.sections["title"] == "科级干部进修班党性分析"
+    assert r.draft.meta.author == "林志远"
+    assert r.removed == []
+    text = "关于加强机关作风建设的调研\n科级干部进修班党性分析\n\n开头。\n"
+    r = import_bytes(text.encode(), "t.txt")
+    assert r.draft.sections["title"] == "科级干部进修班党性分析"
+    assert [(x.kind, x.line) for x in r.removed] == [("stray_title", 1)]
