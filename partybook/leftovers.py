@@ -132,7 +132,8 @@ _TRIGGER_CHARS = re.compile(r"[#<&\[【［xX×Ｘｘ*＊某_＿@A-Za-z]")
 # a round bracket is a leftover only with a trigger word inside or when blank. Kept as a
 # pattern of its own: an alternation beside the character class would lose the class's
 # fast skip-ahead (a 4× slower search).
-_TRIGGER_BLANK = re.compile(r"[（(]\s+[)）]")
+_TRIGGER_BLANK = re.compile(r"（\s+[)）]")  # a literal first character: fast
+_TRIGGER_BLANK_ASCII = re.compile(r"\(\s+[)）]")
 
 
 @lru_cache(maxsize=1)
@@ -174,10 +175,16 @@ def _stray_words(genre: Any) -> tuple[str, ...]:
     if genre is None:
         return _rules().stray_words
     if isinstance(genre, str):
-        from .genre import load_genre
-
-        genre = load_genre(genre)
+        return _stray_words_of(genre)
     words = getattr(genre, "stray_title_words", None)
+    return tuple(words) if words else _rules().stray_words
+
+
+@lru_cache(maxsize=16)
+def _stray_words_of(genre_id: str) -> tuple[str, ...]:
+    from .genre import load_genre
+
+    words = load_genre(genre_id).stray_title_words
     return tuple(words) if words else _rules().stray_words
 
 
@@ -202,7 +209,7 @@ def quick_patterns() -> tuple[re.Pattern[str], ...]:
     """Cheap regexes: a line where none matches holds no inline leftover (only the
     whole-line kinds — navigation, page furniture, stray titles — remain possible, and those
     are short lines). Callers scanning much text use them to skip clean paragraphs."""
-    return _TRIGGER_CHARS, _TRIGGER_BLANK, _rules().trigger_words
+    return _TRIGGER_CHARS, _TRIGGER_BLANK, _TRIGGER_BLANK_ASCII, _rules().trigger_words
 
 
 def is_stray_title(line: str, genre: Any = None) -> bool:
@@ -264,7 +271,10 @@ _SITE_NAME = re.compile(r"\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|网站|文库|
 def _inline(line: str, *, example: bool, offset: int = 0) -> list[Leftover]:
     r = _rules()
     if not (
-        _TRIGGER_CHARS.search(line) or r.trigger_words.search(line) or _TRIGGER_BLANK.search(line)
+        _TRIGGER_CHARS.search(line)
+        or r.trigger_words.search(line)
+        or _TRIGGER_BLANK.search(line)
+        or _TRIGGER_BLANK_ASCII.search(line)
     ):
         return []
     out: list[Leftover] = []

@@ -92,7 +92,7 @@ def _where(ctx: Context, unit: Unit) -> str:
 
 @draft_rule("PB503")
 def repeated_sentence(ctx: Context) -> Iterable[Finding]:
-    every = [s for u in ctx.units for s in sentences(u.text)]  # cached per text
+    every = _split_sentences(ctx.joined)
     if len(set(every)) == len(every):
         return  # no sentence repeats (the usual case)
     seen: dict[str, Unit] = {}
