@@ -104,12 +104,16 @@ class SectionBuilder:
         text = num.rest if num else p.text
         loose = (
             num is not None
+            and num.n > self.section_no
             and (
                 num.style == self.section_style
-                or (self.section_style is None and num.style in ("cn", "arabic"))
+                or (
+                    self.section_style is None
+                    and self.current is None
+                    and num.style in ("cn", "arabic")
+                )
             )
-            or p.kind == "heading"
-        )
+        ) or p.kind == "heading"
         sh = match_section(text, self.genre, loose=loose)
         if sh is None:
             return num, None

@@ -290,3 +290,15 @@ def test_name_line_before_the_title():
     r = import_bytes(text.encode(), "t.txt")
     assert r.draft.sections["title"] == "科级干部进修班党性分析"
     assert [(x.kind, x.line) for x in r.removed] == [("stray_title", 1)]
+
+
+def test_loose_section_names_only_at_section_level():
+    text = "党性分析\n存在的问题\n1.思想上存在问题\n我想得少。\n2.作风问题\n我做得少。\n整改措施\n一是多想。\n"
+    d = import_bytes(text.encode(), "t.txt").draft
+    assert [i.heading for i in d.items("problems")] == ["思想上存在问题", "作风问题"]
+    text = (
+        "党性分析\n一、基本情况\n我是。\n二、存在的主要问题\n（一）学习少。\n"
+        "三、产生问题的根源\n（一）想得少。\n四、下一步打算\n一是多学。\n"
+    )
+    d = import_bytes(text.encode(), "t.txt").draft
+    assert [len(d.items(s)) for s in ("problems", "causes", "measures")] == [1, 1, 1]
