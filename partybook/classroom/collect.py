@@ -104,7 +104,10 @@ def find_files(source: str | os.PathLike[str]) -> tuple[Path, list[Path], list[s
     else:
         base = Path(text)
         if not base.exists():
-            raise PartybookError(f"找不到班级草稿文件夹 {base}，请检查路径。")
+            raise PartybookError(
+                f"找不到班级草稿文件夹 {base}。请填写学员草稿所在的文件夹或通配路径"
+                f"（如 /home/*/partybook/drafts/*.json），或设置环境变量 {CLASS_DIR_ENV}。"
+            )
         if base.is_file():
             return base.parent, [base], []
         paths = list(base.rglob("*.json"))

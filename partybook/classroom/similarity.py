@@ -39,6 +39,7 @@ class Thresholds:
     lsh_threshold: float = 0.4  # candidate sections: estimated Jaccard ≥ this
     num_perm: int = 64  # MinHash permutations
     min_section: int = 40  # sections shorter than this are not indexed on their own
+    min_chars: int = 200  # similarity and containment only count for texts at least this long
     common_share: float = 0.25  # a passage in this share of the class (and in ≥ 4 drafts)
     # is a stock phrase everyone uses, not evidence of copying: shown, not counted
 
@@ -281,6 +282,8 @@ class Detector:
         self._minhashes: list[tuple[int, str, Any]] = []  # (doc index, section, MinHash)
 
     def signature(self, hashes: Any) -> Any:
+        if not len(hashes):  # an empty text matches nothing
+            return np.full(self.t.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
         if len(hashes) > 4 * self.t.num_perm:
             # Long texts: MinHash a consistent quarter of the shingles (those whose hash is
             # 0 mod 4) — the same shingle is kept or dropped in every text, so Jaccard
@@ -372,10 +375,15 @@ class Detector:
         passages = shared_passages(a, b, t.min_passage, t.ngram)
         self._mark_common(passages)
         shared = sum(p.length for p in passages if not p.common)
+        if shared < t.min_passage:  # e.g. two drafts holding only the same stock sentence
+            return None
         reasons = []
-        if jaccard >= t.similarity:
+        long_enough = (
+            min(len(a.norm), len(b.norm)) >= t.min_chars
+        )  # ratios of tiny texts mean little
+        if long_enough and jaccard >= t.similarity:
             reasons.append(f"整体相似度 {jaccard:.0%}，达到阈值 {t.similarity:.0%}")
-        if containment >= t.containment:
+        if long_enough and containment >= t.containment:
             reasons.append(f"较短一篇有 {containment:.0%} 的内容与另一篇相同")
         if shared >= t.min_shared:
             reasons.append(f"相同段落共 {shared} 字（阈值 {t.min_shared} 字）")

@@ -132,3 +132,28 @@ def test_published_examples_are_references(klass, tmp_path):
 def test_threshold_replace_keeps_other_fields():
     t = replace(Thresholds(), similarity=0.3)
     assert t.similarity == 0.3 and t.min_passage == Thresholds().min_passage
+
+
+def test_blank_and_tiny_drafts_are_not_flagged(klass):
+    """At minute one, drafts are empty or hold the same title and stock sentence."""
+    from partybook.draft import new_draft
+
+    folder, roles = klass
+    genre = load_genre()
+    triples = _triples(folder)
+    for i in range(4):
+        d = new_draft(genre, author=f"新学员{i}")
+        if i:
+            d.sections["title"] = "2025年秋季科级干部任职培训班党性分析"
+        if i > 1:
+            d.sections["opening"] = [
+                "按照组织安排，我参加了区委党校的培训，系统学习了党章和党的创新理论，"
+                "聆听了专题辅导，到红色教育基地开展了现场教学。"
+            ]
+        triples.append((f"new{i}.json", f"新学员{i}", d))
+    found = _pair_set(compare_class(triples))
+    assert not any(name.startswith("new") for pair in found for name in pair)
+    assert frozenset((roles["distinct"][0], roles["near_copy"][0])) in found
+    # it is the minimum length that keeps them out: without it the identical openings match
+    loose = _pair_set(compare_class(triples, thresholds=Thresholds(min_chars=0)))
+    assert frozenset(("new2.json", "new3.json")) in loose
