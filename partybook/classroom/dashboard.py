@@ -380,7 +380,7 @@ class Dashboard:
                      for s in genre.content_sections()]  # fmt: skip
         except PartybookError:
             specs = [(sid, sid) for sid in draft.sections]
-        return [*specs, ("总评", "general")]
+        return specs
 
     def _fill_items(self) -> None:
         m = self.model
