@@ -19,11 +19,9 @@ from ..errors import PartybookError
 def _validate(draft: Draft, section: str, item: int | None, text: str) -> None:
     if not text.strip():
         raise PartybookError("批注内容是空的，请先写下意见再保存。")
-    if section not in draft.sections and section != "general":
+    if section not in draft.sections:
         known = "、".join(draft.sections)
-        raise PartybookError(
-            f"草稿中没有章节 {section}。可批注的章节：{known}，或 general（总评）。"
-        )
+        raise PartybookError(f"草稿中没有章节 {section}。可批注的章节：{known}。")
     if item is not None:
         n = len(draft.items(section))
         if not 0 <= item < n:
