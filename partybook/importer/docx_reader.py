@@ -166,25 +166,42 @@ def _num_pr(p_el: Any, styles: dict[str, Any]) -> tuple[str, int] | None:
     return None
 
 
-def _kind(paragraph: Any) -> str:
-    try:
-        name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    except (KeyError, ValueError, AttributeError):
-        name = ""
-    if name in ("title", "标题"):
-        return "title"
-    if name.startswith(("heading", "标题")):
-        digits = "".join(c for c in name if c.isdigit())
-        return "heading" if digits in ("", "1") else "subheading"
-    try:
-        align = paragraph.alignment
-        if align is None and paragraph.style is not None:
-            align = paragraph.style.paragraph_format.alignment
-    except (KeyError, ValueError, AttributeError):
-        align = None
-    if align is not None and int(align) == 2:  # WD_ALIGN_PARAGRAPH.RIGHT
+def _style_chain(p_el: Any, styles: dict[str, Any]) -> list[Any]:
+    """The paragraph's style and the styles it is based on (the default style when none)."""
+    ppr = p_el.find(f"{W}pPr")
+    ps = ppr.find(f"{W}pStyle") if ppr is not None else None
+    style_id = ps.get(f"{W}val") if ps is not None else styles.get("")
+    chain: list[Any] = []
+    while style_id and style_id in styles and len(chain) < 10:
+        style = styles[style_id]
+        chain.append(style)
+        based = style.find(f"{W}basedOn")
+        style_id = based.get(f"{W}val") if based is not None else None
+    return chain
+
+
+def _kind(p_el: Any, styles: dict[str, Any]) -> str:
+    """A hint from the style name and the alignment (read from the XML: python-docx's
+    ``Paragraph.style`` scans every style on each call)."""
+    chain = _style_chain(p_el, styles)
+    if chain:
+        name_el = chain[0].find(f"{W}name")
+        name = (name_el.get(f"{W}val", "") if name_el is not None else "").lower()
+        if name in ("title", "标题"):
+            return "title"
+        if name.startswith(("heading", "标题")):
+            digits = "".join(c for c in name if c.isdigit())
+            return "heading" if digits in ("", "1") else "subheading"
+    align = None
+    for el in (p_el, *chain):
+        ppr = el.find(f"{W}pPr")
+        jc = ppr.find(f"{W}jc") if ppr is not None else None
+        if jc is not None:
+            align = jc.get(f"{W}val")
+            break
+    if align in ("right", "end"):
         return "signoff"
-    if align is not None and int(align) == 1:  # centred
+    if align == "center":
         return "center"
     return ""
 
@@ -249,6 +266,8 @@ def docx_paras(data: bytes, name: str) -> list[Para]:
     try:
         for st in document.styles.element.iter(f"{W}style"):
             styles[st.get(f"{W}styleId", "")] = st
+            if st.get(f"{W}type") == "paragraph" and st.get(f"{W}default") in ("1", "true"):
+                styles[""] = st.get(f"{W}styleId", "")  # the default paragraph style's id
     except (NotImplementedError, KeyError, AttributeError):
         pass
     out: list[Para] = []
@@ -261,7 +280,7 @@ def docx_paras(data: bytes, name: str) -> list[Para]:
             continue
         numpr = _num_pr(p_el, styles)
         label = numbering.label(*numpr) if numpr else ""
-        kind = _kind(paragraph)
+        kind = _kind(p_el, styles)
         lead = _bold_lead(paragraph)
         pieces = text.split("\n")
         for i, piece in enumerate(pieces):

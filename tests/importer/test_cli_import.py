@@ -61,3 +61,22 @@ def test_output_must_be_json(fixture_path, tmp_path, capsys):
     out = tmp_path / "d.txt"
     assert main(["import", str(fixture_path("old_style.txt")), "-o", str(out)]) == 2
     assert ".json" in capsys.readouterr().err and not out.exists()
+
+
+def test_export_then_import_through_the_cli(example_draft, tmp_path, capsys):
+    from partybook.storage import save
+
+    src = tmp_path / "草稿.json"
+    save(example_draft, src)
+    for fmt in ("txt", "md"):
+        exported = tmp_path / f"导出.{fmt}"
+        assert main(["export", str(src), "--to", fmt, "-o", str(exported)]) == 0
+        back = tmp_path / f"导回-{fmt}.json"
+        assert main(["import", str(exported), "-o", str(back)]) == 0
+        again = load(back)
+        assert again.sections == example_draft.sections
+        m, e = again.meta, example_draft.meta  # position and class name are not printed
+        assert (m.author, m.unit, m.date) == (e.author, e.unit, e.date)
+        assert again.unplaced == []
+    out = capsys.readouterr().out
+    assert "没有删除任何内容" in out
