@@ -114,6 +114,8 @@ def prepare_user(spawner) -> None:
     if not teacher:
         _share_with_teachers(unix_name(name), drafts, home)
     env = {**spawner.environment, "PARTYBOOK_DRAFTS": str(drafts)}
+    if os.environ.get("PARTYBOOK_EXERCISE"):  # the class's exercise: workbook and dashboard
+        env["PARTYBOOK_EXERCISE"] = os.environ["PARTYBOOK_EXERCISE"]
     if teacher:
         env["PARTYBOOK_CLASS_DIR"] = class_glob()
     spawner.environment = env  # a new dict: the configured one is shared by all spawners

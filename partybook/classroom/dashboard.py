@@ -93,7 +93,9 @@ class Dashboard:
                     folder, exercise=exercise, examples_folder=examples_folder, author=author
                 )
             except PartybookError as err:  # e.g. a broken exercise file: say so, go on
-                self.model = ClassModel(folder, examples_folder=examples_folder, author=author)
+                self.model = ClassModel(
+                    folder, exercise="", examples_folder=examples_folder, author=author
+                )
                 self.show(str(err), "error")
         self.model.observe(self._on_model)
         self.candidate: Any = None

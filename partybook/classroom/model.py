@@ -48,7 +48,9 @@ class ClassModel:
         self.examples_folder = examples_folder
         self.author = author
         self.extra_rules: list[Any] = []
-        if exercise is not None:
+        if exercise is None:  # as the workbook does; "" means no exercise
+            exercise = os.environ.get("PARTYBOOK_EXERCISE") or ""
+        if exercise:
             from .exercise import load_exercise
 
             self.extra_rules = load_exercise(exercise).phrase_rules()

@@ -109,3 +109,22 @@ def test_threshold_slider_changes_flags(klass):
     dash.model.thresholds = dash.model.thresholds.__class__(containment=1.0, min_shared=10**6)
     dash.threshold.value = 0.95
     assert len(dash.model.report.similar) < pairs
+
+
+def test_exercise_rules_from_the_environment(klass, monkeypatch):
+    folder, roles = klass
+    path = folder / roles["distinct"][4]
+    draft = load(path)
+    draft.sections["basic"] = [*draft.paragraphs("basic"), "我在工作中思想上有所放松。"]
+    from partybook.storage import save
+
+    save(draft, path)
+    plain = Dashboard(folder=folder).model.report.row(roles["distinct"][4])
+    monkeypatch.setenv("PARTYBOOK_EXERCISE", "dangxing-fenxi-90min")
+    dash = Dashboard(folder=folder)
+    row = dash.model.report.row(roles["distinct"][4])
+    assert row.warnings == plain.warnings + 1
+    assert "CLS001" in {f.code for f in row.findings}
+    monkeypatch.setenv("PARTYBOOK_EXERCISE", str(folder / "无此练习.yaml"))
+    broken = Dashboard(folder=folder)
+    assert "找不到练习文件" in broken.messages.value and broken.model.rows  # still shows the class
