@@ -312,7 +312,7 @@ def fix(
     new = draft.model_copy(deep=True)
     wanted = set(codes) if codes is not None else None
     changes: list[Change] = []
-    for _ in range(4):  # a fix may uncover another (a removed ad leaves 。。)
+    for _ in range(6):  # a fix may uncover another (a removed ad leaves 。。)
         todo = [
             f
             for f in check(new, genre, today=today, phrase_defaults=False)

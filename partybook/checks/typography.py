@@ -34,7 +34,7 @@ _HALF_TO_FULL = {
 
 
 def _full(text: str) -> str:
-    return "".join(_HALF_TO_FULL.get(c, c) for c in text.strip(" \t"))
+    return "".join(_HALF_TO_FULL.get(c, c) for c in text if c not in " \t")
 
 
 def _paren(text: str) -> str:
@@ -71,7 +71,7 @@ TABLE: list[tuple[str, dict[str, str], str, Callable[[str], str] | None]] = [
     # PB301 half-width punctuation next to Chinese
     ("PB301", {}, r"\((?=[^()\n]{0,80}[" + HAN + r"])[^()\n]{0,80}\)", _paren),
     ("", {}, r"\([ -~]{0,40}\)", None),  # (Python 3): Latin inside stays half-width
-    ("PB301", {}, r"(?<=[" + CJK + r"])[,;:?!] *|[,;:?!] *(?=[" + HAN + r"])", _full),
+    ("PB301", {}, r"(?<=[" + CJK + r"])[,;:?!][,;:?! ]*|[,;:?!][,;:?! ]*(?=[" + HAN + r"])", _full),
     ("PB301", {}, r"(?<=[" + HAN + r"])\.(?![\d.])", _full),
     ("PB301", {}, r"(?<=[" + HAN + r"])[()]|[()](?=[" + HAN + r"])", _full),
     # PB303 straight or corner quotes
