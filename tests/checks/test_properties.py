@@ -69,3 +69,28 @@ def test_fix_leaves_nothing_fixable_and_keeps_the_input(title, paras, items):
     assert all(c.before != c.after for c in changes)
     again, more = fix(fixed, GENRE, today=TODAY)
     assert more == [] and again.model_dump() == fixed.model_dump()
+
+
+DUIZHAO = load_genre("duizhao-jiancha")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(texts, texts, st.lists(st.tuples(texts, texts), max_size=3)), max_size=3))
+def test_grouped_items_findings_point_inside_the_item_text(groups):
+    problems = [
+        Item(heading=h, body=b, items=[Item(heading=ph, body=pb) for ph, pb in points])
+        for h, b, points in groups
+    ]
+    draft = conform(Draft(genre=DUIZHAO.id, sections={"problems": problems}), DUIZHAO)
+    for f in check(draft, DUIZHAO, today=TODAY):
+        if f.section == "problems" and f.item is not None:
+            text = item_text(draft.items("problems")[f.item])
+            assert 0 <= f.start <= f.end <= len(text), f
+            if f.field in ("heading", "body"):
+                item = draft.items("problems")[f.item]
+                if f.index is not None:
+                    item = item.items[f.index]
+                own = getattr(item, f.field)
+                assert own[f.field_start : f.field_start + f.end - f.start] == text[f.start : f.end]
+    fixed, _ = fix(draft, DUIZHAO, today=TODAY)
+    assert fix(fixed, DUIZHAO, today=TODAY)[1] == []
