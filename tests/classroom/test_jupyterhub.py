@@ -240,17 +240,29 @@ def test_class_on_jupyterhub(tmp_path):
         info = hub.api("GET", "/users/alice").json()
         assert info["name"] == "alice"
 
-        # each student saves a draft through their own server
+        # each student saves a draft through their own server: alice with the contents API
+        # (as the file browser does), bob from his kernel with partybook itself (as the
+        # workbook's autosave does, into PARTYBOOK_DRAFTS set by the config)
         import random
 
         genre = load_genre()
         rng = random.Random(4)
         authors = {"alice": "艾丽华", "bob": "包文涛"}
-        for name in STUDENTS:
-            draft = make_draft(rng, genre, 1200, author=authors[name])
-            r = contents(name, name, "partybook/drafts/我的草稿.json", "PUT",
-                         json={"type": "file", "format": "text", "content": dumps(draft)})  # fmt: skip
-            assert r.status_code in (200, 201), r.text
+        drafts = {name: make_draft(rng, genre, 1200, author=authors[name]) for name in STUDENTS}
+        r = contents("alice", "alice", "partybook/drafts/我的草稿.json", "PUT",
+                     json={"type": "file", "format": "text", "content": dumps(drafts["alice"])})  # fmt: skip
+        assert r.status_code in (200, 201), r.text
+        saved = _run_in_kernel(
+            base,
+            "bob",
+            tokens["bob"],
+            "import json\n"
+            "from partybook.paths import drafts_dir\n"
+            "from partybook.storage import draft_from_dict, save\n"
+            f"draft = draft_from_dict(json.loads({dumps(drafts['bob'])!r}))\n"
+            "print(save(draft, drafts_dir() / '我的草稿.json'))\n",
+        )
+        assert saved.strip() == str(homes / "bob" / "partybook" / "drafts" / "我的草稿.json")
         for name in STUDENTS:
             assert (homes / name / "partybook" / "drafts" / "我的草稿.json").is_file()
 
