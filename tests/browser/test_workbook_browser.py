@@ -63,14 +63,22 @@ def run_all_lab(page, server: Server | None = None, selector: str = ".pb-new") -
         page.goto(f"{server.url}/lab/tree/{quote(WORKBOOK)}?token={server.token}")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
     for attempt in range(4):
-        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-        page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
         try:
+            # under load JupyterLab may ask which kernel to start before its specs arrive
+            dialog = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+            if dialog.count():
+                dialog.first.click()
+                page.wait_for_selector(
+                    ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+                )
+            page.click(".lm-MenuBar-itemLabel:text-is('Run')", timeout=10_000)
+            page.click("li.lm-Menu-item[data-command='runmenu:run-all']", timeout=10_000)
             page.wait_for_selector(selector, timeout=15_000 * (attempt + 1))
             return
         except Exception:
             if attempt == 3:
                 raise
+            page.keyboard.press("Escape")  # close a menu left open
 
 
 def write_and_check(page, server: Server, artifacts: Path, prefix: str) -> Path:
