@@ -229,6 +229,23 @@ def paragraph_text(p_el: Any) -> str:
     return "".join(parts)
 
 
+def _join_breaks(text: str) -> str:
+    out = ""
+    for piece in text.split("\n"):
+        piece = piece.strip()
+        if (
+            out
+            and piece
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and piece[0].isascii()
+            and piece[0].isalnum()
+        ):
+            out += " "
+        out += piece
+    return out
+
+
 def _bold_lead(paragraph: Any) -> str:
     lead = ""
     for run in paragraph.runs:
@@ -282,6 +299,8 @@ def docx_paras(data: bytes, name: str) -> list[Para]:
         label = numbering.label(*numpr) if numpr else ""
         kind = _kind(p_el, styles)
         lead = _bold_lead(paragraph)
+        if kind in ("title", "heading", "center"):
+            text = _join_breaks(text)  # a title broken over lines is one title
         pieces = text.split("\n")
         for i, piece in enumerate(pieces):
             if not piece.strip():

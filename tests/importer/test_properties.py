@@ -109,7 +109,7 @@ def test_any_text_imports_without_crashing(text: str, md: bool, genre_id: str | 
     Draft.model_validate(result.draft.to_dict())  # the result is a valid draft
 
 
-@pytest.mark.parametrize("fmt", ["txt", "md"])
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_exported_file_imports_to_the_same_draft(fmt: str, data: st.DataObject) -> None:
