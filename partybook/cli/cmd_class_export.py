@@ -11,7 +11,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("folder", metavar="DIR", help="班级草稿文件夹，或加引号的通配路径")
     p.add_argument("-o", "--output", required=True, help="输出的 .zip 文件")
     pdf = p.add_mutually_exclusive_group()
-    pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="同时导出 PDF")
+    pdf.add_argument(
+        "--pdf",
+        dest="pdf",
+        action="store_true",
+        default=None,
+        help="同时导出 PDF（默认：本机装有 LibreOffice 时自动导出）",
+    )
     pdf.add_argument("--no-pdf", dest="pdf", action="store_false", help="只导出 .docx")
     p.add_argument("--force", action="store_true", help="覆盖已存在的压缩包")
     p.add_argument("--quiet", action="store_true", help="不显示进度条")

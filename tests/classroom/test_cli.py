@@ -81,3 +81,15 @@ def test_class_export_zip(klass, tmp_path):
         [*CLI, "class-export", str(folder), "-o", str(out)], capture_output=True, text=True
     )
     assert again.returncode == 2 and "已存在" in again.stderr
+
+
+def test_model_modules_do_not_load_widgets():
+    """The classroom model is usable from scripts and the CLI without ipywidgets or pyplot."""
+    code = (
+        "import sys\n"
+        "import partybook.classroom.model, partybook.classroom.report, partybook.classroom.batch\n"
+        "import partybook.classroom.publish, partybook.classroom.feedback, partybook.cli.cmd_class_report\n"
+        "print(sorted(m for m in ('ipywidgets', 'matplotlib.pyplot', 'IPython') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
