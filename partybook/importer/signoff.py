@@ -189,6 +189,12 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
         p = paras[i - 1]
         if not _signoff_like(p) or is_heading(p) or p.kind in ("title", "heading"):
             break
+        if not out.date and (d := parse_date(p.text)) is not None:
+            out.date = d  # the date written above the name
+            i -= 1
+            if p.blank_before and p.kind != "signoff":
+                break
+            continue
         names.insert(0, p)
         i -= 1
         if p.blank_before and p.kind != "signoff":

@@ -193,3 +193,37 @@ def test_detect_genre():
     )
     assert detect_genre(grouped) == "duizhao-jiancha"
     assert detect_genre(paras("材料", "一、基本情况", "二、存在的问题")) == "dangxing-fenxi"
+
+
+@pytest.mark.parametrize(
+    ("tail", "author", "unit", "date"),
+    [
+        ("\n林志远\n2021年10月\n", "林志远", "", "2021-10"),
+        ("\n青川市农业农村局\n林志远\n2021年10月8日\n", "林志远", "青川市农业农村局", "2021-10-08"),
+        ("\n青川市农业农村局  林志远\n2021.10\n", "林志远", "青川市农业农村局", "2021-10"),
+        ("\n林志远 2021年10月8日\n", "林志远", "", "2021-10-08"),
+        ("\n2021年10月\n林志远\n", "林志远", "", "2021-10"),
+        (
+            "\n单位：青川市农业农村局\n姓名：林志远\n二〇二一年十月\n",
+            "林志远",
+            "青川市农业农村局",
+            "2021-10",
+        ),
+        ("\n林志远\n", "林志远", "", ""),
+        ("\n青川市农业农村局\n", "", "青川市农业农村局", ""),
+        ("2020年13月\n", "", "", "2020-13"),
+    ],
+)
+def test_signoff_forms(tail, author, unit, date):
+    from partybook.importer import parse_text
+
+    d = parse_text("科级干部进修班党性分析\n\n一、基本情况\n我是一名干部。\n" + tail)
+    assert (d.meta.author, d.meta.unit, d.meta.date) == (author, unit, date)
+    assert d.paragraphs("basic") == ["我是一名干部。"]
+
+
+def test_short_last_line_without_blank_is_not_a_signoff():
+    from partybook.importer import parse_text
+
+    d = parse_text("科级干部进修班党性分析\n\n二、存在的问题\n（一）学习不够\n平时学得少\n")
+    assert d.meta.author == "" and d.items("problems")[0].body == "平时学得少"
