@@ -378,9 +378,8 @@ class Detector:
         if shared < t.min_passage:  # e.g. two drafts holding only the same stock sentence
             return None
         reasons = []
-        long_enough = (
-            min(len(a.norm), len(b.norm)) >= t.min_chars
-        )  # ratios of tiny texts mean little
+        # ratios of tiny texts mean little: two one-sentence drafts are "100 % similar"
+        long_enough = min(len(a.norm), len(b.norm)) >= t.min_chars
         if long_enough and jaccard >= t.similarity:
             reasons.append(f"整体相似度 {jaccard:.0%}，达到阈值 {t.similarity:.0%}")
         if long_enough and containment >= t.containment:
