@@ -33,7 +33,6 @@ from ..errors import PartybookError, SaveConflictError
 from ..filenames import safe_filename, unique_path
 from ..genre import Genre, SectionKind, SectionSpec, available_genres, load_genre
 from ..paths import drafts_dir
-from ..text import count_chars
 from .scheduler import Debounce, LoopScheduler, Scheduler, Throttle
 
 SAVE_DELAY = 0.6  # seconds: autosave at most this long after a change
@@ -137,6 +136,7 @@ class Session:
         self._checker = Debounce(check_delay, self._refresh_safe, self.scheduler)
         self.on_listener_error: Callable[[BaseException], None] | None = None
         self.extra_rules: list[Any] = []  # an exercise's phrase rules
+        self._chars: dict[str, int] = {}
 
     # --- events -----------------------------------------------------------------------
     def on(self, event: str, fn: Listener) -> None:
@@ -226,6 +226,7 @@ class Session:
         self.flush()
         self.draft, self.genre, self.path = draft, genre, path
         self._undo.clear()
+        self._chars.clear()
         self.dirty = not saved
         self._disk_stamp = draft.updated if saved else None
         self._disk_stat = self._stat(path) if saved else None
@@ -294,6 +295,8 @@ class Session:
         self.changed("unplaced")
 
     def changed(self, section_id: str) -> None:
+        self._chars.pop(section_id, None)
+        self._chars.pop("signoff", None)
         self.dirty = True
         self.emit("edited", section=section_id)
         self.emit("status", state="dirty", text="有修改，即将自动保存…")
@@ -398,6 +401,7 @@ class Session:
         self._structure([section_id])
 
     def _structure(self, sections: list[str]) -> None:
+        self._chars.clear()
         self.emit("structure", sections=sections)
         for s in sections:
             self.changed(s)
@@ -416,6 +420,7 @@ class Session:
         conform(restored, genre)
         restored.updated = draft.updated
         self.draft = restored
+        self._chars.clear()
         self.emit("reloaded")
         self.changed("title")
         self.tell(f"已撤销：{label}。")
@@ -507,10 +512,20 @@ class Session:
         return [f for f in self.findings if getattr(f, "section", None) == section_id]
 
     def chars(self, section_id: str) -> int:
+        """Characters as counted for the section's range (whitespace excluded; cached)."""
         draft, _ = self._require()
+        cached = self._chars.get(section_id)
+        if cached is not None:
+            return cached
         if self.spec(section_id).kind is SectionKind.SIGNOFF:
-            return count_chars(draft.meta.author + draft.meta.unit)
-        return count_chars(draft.text_of(section_id))
+            text = draft.meta.author + draft.meta.unit
+        else:
+            text = draft.text_of(section_id)
+        # str.split() splits on exactly the characters str.isspace() accepts: same figure as
+        # text.count_chars, at C speed (a 1 MB section is counted in milliseconds)
+        n = len("".join(text.split()))
+        self._chars[section_id] = n
+        return n
 
     def is_done(self, section_id: str) -> bool:
         draft, _ = self._require()
@@ -556,6 +571,7 @@ class Session:
         conform(fixed, genre)
         fixed.updated = draft.updated
         self.draft = fixed
+        self._chars.clear()
         self.emit("reloaded")
         self.changed("title")
         self.tell(f"已自动修复 {len(changes)} 处；如不满意可点“撤销”。")
