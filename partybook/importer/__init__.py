@@ -174,6 +174,13 @@ def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Remov
     return kept, removed
 
 
+def _placeholders(draft: Draft) -> list[str]:
+    from ..leftovers import find_placeholders
+
+    text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
+    return [x.text for x in find_placeholders(text)]
+
+
 def _import_paras(
     paras: list[Para], *, genre_id: str | None, to_simplified: bool, unit: str
 ) -> ImportResult:
@@ -223,6 +230,10 @@ def _import_paras(
     ]
     if missing:
         notices.append(f"没有找到这些部分：{'、'.join(missing)}。请补写。")
+    holes = _placeholders(draft)
+    if holes:
+        shown = "、".join(f"“{h}”" for h in list(dict.fromkeys(holes))[:3])
+        notices.append(f"有 {len(holes)} 处模板占位符（如{shown}）保留未动，请换成你自己的内容。")
     if draft.unplaced:
         notices.append(
             f"有 {len(draft.unplaced)} 段文字无法归入任何部分，已放在“未归类”中，请移到合适的位置。"

@@ -36,6 +36,7 @@ def test_template_site_page_is_cleaned_and_reported(fixture_path):
         assert junk not in text
     # placeholders stay for the author to fill in (the checks flag them)
     assert "XXX" in d.paragraphs("basic")[0] and "19xx年x月" in d.paragraphs("basic")[0]
+    assert any("3 处模板占位符" in n and "“XXX”" in n for n in r.notices)
     # each removal says where it was
     by_line = {x.line: x.section for x in r.removed}
     assert by_line[9] == "basic" and by_line[23] == "measures" and by_line[4] == "title"
