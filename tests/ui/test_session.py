@@ -274,3 +274,13 @@ def test_the_model_never_imports_ipywidgets() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_character_count_matches_the_shared_rule(session: Session) -> None:
+    from partybook.text import count_chars
+
+    text = "全角\u3000空格 半角\xa0不换行\u200b零宽\t制表\n换行😀"
+    session.set_text("opening", text)
+    assert session.chars("opening") == count_chars(session.draft.text_of("opening"))
+    session.set_text("opening", text + "再加五个字")
+    assert session.chars("opening") == count_chars(session.draft.text_of("opening"))

@@ -238,3 +238,18 @@ def test_a_broken_draft_file_is_refused_in_chinese(tmp_path: Path, clock) -> Non
     book.msgs.guard(book.start._open)(tmp_path / "坏.json")  # as the buttons call it
     level, text = book.msgs.history[-1]
     assert level == "error" and "坏.json" in text and "Traceback" not in text
+
+
+def test_two_workbooks_on_one_draft_keep_both_and_say_so(wb: Workbook, tmp_path: Path) -> None:
+    first_path = wb.session.path
+    second = Workbook(drafts=tmp_path, scheduler=ManualScheduler())
+    find(second.root, "pb-resume").click()
+    find(wb.root, "pb-editor-basic").value = "第一个窗口的内容。"
+    wb.session.save_now()
+    find(second.root, "pb-editor-basic").value = "第二个窗口的内容。"
+    second.session.save_now()
+    level, text = second.msgs.history[-1]
+    assert level == "warning" and "冲突副本" in text
+    assert load(first_path).paragraphs("basic") == ["第一个窗口的内容。"]
+    assert load(second.session.path).paragraphs("basic") == ["第二个窗口的内容。"]
+    assert "已保存" in find(second.root, "pb-saved").value
