@@ -288,7 +288,8 @@ class Detector:
             # Long texts: MinHash a consistent quarter of the shingles (those whose hash is
             # 0 mod 4) — the same shingle is kept or dropped in every text, so Jaccard
             # estimates stay unbiased at a quarter of the cost. Verification is exact.
-            hashes = hashes[(hashes & np.uint64(3)) == 0]
+            sampled = hashes[(hashes & np.uint64(3)) == 0]
+            hashes = sampled if len(sampled) else hashes  # a text repeating a few n-grams
         with np.errstate(over="ignore"):
             permuted = (hashes[:, None] * self._a + self._b) >> np.uint64(32)
         return permuted.min(axis=0).astype(np.uint32)

@@ -103,3 +103,21 @@ def test_class_phrase_rules_count_in_the_report(tmp_path):
     with_rules = class_report(collect(tmp_path), extra_rules=rules).rows[0]
     assert with_rules.warnings == plain.warnings + 2
     assert {f.code for f in with_rules.findings} - {f.code for f in plain.findings} == {"CLS001"}
+
+
+def test_hostile_drafts_do_not_break_the_report(klass):
+    """Emoji, zero-width and control characters, markup in names, a 200,000-character body."""
+    folder, roles = klass
+    genre = load_genre()
+    d = new_draft(genre, author="<b>王🙂</b>\u200b\x07")
+    d.sections["title"] = "党性分析\u202e\ufeff"
+    d.sections["basic"] = ["我" + "学习党章，" * 40_000]
+    d.sections["problems"] = [Item(heading="🙂" * 50, body="\x00\x1f<script>alert(1)</script>")]
+    save(d, folder / "hostile.json")
+    report = class_report(collect(folder))
+    row = report.row("hostile.json")
+    assert row is not None and row.ok and row.characters > 200_000
+    assert {p.a for p in report.similar} | {p.b for p in report.similar} >= {"example_copy.json"}
+    text = format_text(report)
+    assert "hostile.json" in text
+    json.dumps(report.to_dict(), ensure_ascii=False)

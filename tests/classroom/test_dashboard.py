@@ -128,3 +128,19 @@ def test_exercise_rules_from_the_environment(klass, monkeypatch):
     monkeypatch.setenv("PARTYBOOK_EXERCISE", str(folder / "无此练习.yaml"))
     broken = Dashboard(folder=folder)
     assert "找不到练习文件" in broken.messages.value and broken.model.rows  # still shows the class
+
+
+def test_user_text_is_escaped(klass):
+    folder, roles = klass
+    path = folder / roles["distinct"][5]
+    draft = load(path)
+    draft.meta.author = "<img src=x onerror=alert(1)>"
+    draft.sections["basic"] = ["<script>alert('basic')</script>" + draft.paragraphs("basic")[0]]
+    from partybook.storage import save
+
+    save(draft, path)
+    dash = Dashboard(folder=folder)
+    dash.student.value = roles["distinct"][5]
+    html_out = dash.table.value + dash.preview.value + dash.findings.value
+    assert "<img src=x" not in html_out and "<script>alert" not in html_out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in dash.table.value
