@@ -174,9 +174,12 @@ class _CopyQuick:
     def search(self, text: str, pos: int = 0) -> _Span | None:
         if text is not self._text:
             _, index = example_index(self.genre)
-            grams = {text[i : i + _GRAM]: i for i in range(0, len(text) - _GRAM + 1, _STEP)}
-            common = [g for g in grams if g in index]
-            self._text, self._hits = text, sorted(grams[g] for g in common)
+            starts = range(0, len(text) - _GRAM + 1, _STEP)
+            grams = [text[i : i + _GRAM] for i in starts]
+            hits: list[int] = []
+            if not index.keys().isdisjoint(grams):  # at C speed; usually disjoint
+                hits = [i for i, g in zip(starts, grams, strict=True) if g in index]
+            self._text, self._hits = text, hits
         for i in self._hits:
             if i >= pos:
                 return _Span(i, i + _GRAM)
