@@ -172,6 +172,9 @@ class SectionPanel:
         self.refresh_header()
         self.refresh_findings()
 
+    def refresh_comments(self) -> None:
+        self.comments.value = self._comments_html()
+
     def _comments_html(self) -> str:
         draft = self.session.draft
         mine = [c for c in (draft.comments if draft else []) if c.section == self.id]

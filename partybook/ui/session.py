@@ -9,6 +9,7 @@ session through :meth:`Session.on`; events are
 - ``edited``      a section changed (``section=id``)
 - ``findings``    fresh findings and preview (after the debounced check)
 - ``status``      the autosave status changed (``text``, ``state`` = saved|dirty|saving|error)
+- ``comments``    the instructor's comments changed on disk and were merged in
 - ``message``     something to tell the user (``level`` = info|warning|error, ``text``)
 - ``closed``      back to the start screen
 
@@ -137,6 +138,7 @@ class Session:
         self.on_listener_error: Callable[[BaseException], None] | None = None
         self.extra_rules: list[Any] = []  # an exercise's phrase rules
         self._chars: dict[str, int] = {}
+        self._saved_key = ""
 
     # --- events -----------------------------------------------------------------------
     def on(self, event: str, fn: Listener) -> None:
@@ -230,6 +232,7 @@ class Session:
         self.dirty = not saved
         self._disk_stamp = draft.updated if saved else None
         self._disk_stat = self._stat(path) if saved else None
+        self._saved_key = self._content_key(draft) if saved else ""
         self.saved_at = datetime.fromtimestamp(path.stat().st_mtime) if saved else None
         self.refresh(emit=False)
         self.emit("opened")
@@ -609,7 +612,10 @@ class Session:
         path = self.path
         expect = self._disk_stamp
         if expect is not None and self._stat(path) != self._disk_stat:
-            expect = "\x00changed-on-disk"  # same-second saves elsewhere: still a conflict
+            # changed on disk since our last save: only comments (the instructor's feedback
+            # written back)? Then merge them in; otherwise it is a conflict, even if the
+            # other save happened within the same second as ours.
+            expect = self._merge_comments(path) or "\x00changed-on-disk"
         self.emit("status", state="saving", text="正在保存…")
         try:
             from ..storage import save
@@ -623,9 +629,36 @@ class Session:
         self.dirty = False
         self._disk_stamp = self.draft.updated
         self._disk_stat = self._stat(path)
+        self._saved_key = self._content_key(self.draft)
         self.saved_at = datetime.now()
         self.emit("status", state="saved", text=self.status_text())
         return path
+
+    @staticmethod
+    def _content_key(draft: Draft) -> str:
+        data = draft.to_dict()
+        return json.dumps(
+            [data.get("sections"), data.get("meta"), data.get("unplaced")],
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    def _merge_comments(self, path: Path) -> str | None:
+        """If the file on disk differs from our last save only outside the content, take
+        its comments and return its ``updated`` stamp (so our save goes ahead)."""
+        from ..storage import load
+
+        try:
+            disk = load(path)
+        except Exception:
+            return None
+        if self.draft is None or self._content_key(disk) != self._saved_key:
+            return None
+        if [c.model_dump() for c in disk.comments] != [c.model_dump() for c in self.draft.comments]:
+            self.draft.comments = disk.comments
+            self.emit("comments")
+            self.tell("收到新的老师批注，已显示在相应部分。")
+        return disk.updated
 
     def flush(self) -> None:
         """Save pending changes now (before closing or switching drafts)."""

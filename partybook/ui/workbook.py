@@ -154,6 +154,7 @@ class Workbook:
         s.on("reloaded", self._on_reloaded)
         s.on("findings", self._on_findings)
         s.on("message", lambda level, text: self.msgs.show(text, level))
+        s.on("comments", self._on_comments)
         exercise = exercise or os.environ.get("PARTYBOOK_EXERCISE") or None
         if exercise is not None:
             self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
@@ -320,6 +321,10 @@ class Workbook:
             panel.fill()
         self._fill_unplaced()
         self.undo_button.disabled = not self.session.undo_label
+
+    def _on_comments(self) -> None:
+        for panel in self.panels.values():
+            panel.refresh_comments()
 
     def _on_findings(self) -> None:
         if self.session.draft is None:

@@ -284,3 +284,24 @@ def test_character_count_matches_the_shared_rule(session: Session) -> None:
     assert session.chars("opening") == count_chars(session.draft.text_of("opening"))
     session.set_text("opening", text + "再加五个字")
     assert session.chars("opening") == count_chars(session.draft.text_of("opening"))
+
+
+def test_instructor_comments_written_meanwhile_are_merged_not_a_conflict(
+    session: Session, clock
+) -> None:
+    from partybook.draft import Comment
+    from partybook.storage import save
+
+    session.set_text("basic", "学员正在写的内容。")
+    clock.advance(1)
+    teacher = load(session.path)  # the class tool writes feedback into the student's file
+    teacher.comments.append(Comment(section="basic", text="请补充入党时间。", author="刘老师"))
+    save(teacher, session.path)
+    seen = events(session, "comments")
+    session.set_text("basic", "学员正在写的内容，继续写。")
+    clock.advance(1)
+    on_disk = load(session.path)
+    assert on_disk.paragraphs("basic") == ["学员正在写的内容，继续写。"]
+    assert [c.text for c in on_disk.comments] == ["请补充入党时间。"]
+    assert seen and "冲突副本" not in session.path.name
+    assert not list(session.path.parent.glob("*冲突副本*"))
