@@ -142,16 +142,13 @@ def dates_out_of_order(ctx: Context) -> Iterable[Finding]:
             )
 
 
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")  # every overlapping pair
+
+
 @lru_cache(maxsize=4096)
 def key_bigrams(text: str) -> frozenset[str]:
     """Pairs of adjacent Chinese characters, minus the too-common ones."""
-    stop = words().stop_bigrams
-    han = [("\u4e00" <= c <= "\u9fff") for c in text]
-    return frozenset(
-        text[i : i + 2]
-        for i in range(len(text) - 1)
-        if han[i] and han[i + 1] and text[i : i + 2] not in stop
-    )
+    return frozenset(_HAN_PAIR.findall(text)) - words().stop_bigrams
 
 
 @lru_cache(maxsize=4096)

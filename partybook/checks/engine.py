@@ -82,6 +82,8 @@ def _scan(units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]) -> li
                     for m in phrase.pattern.finditer(u.text)
                 )
     for k, hs in enumerate(hits):
+        if not hs:
+            continue
         removed = sorted((h[1], h[2]) for h in hs if h[0] in _REMOVALS)
         if removed:
             hits[k] = [h for h in hs if h[0] in _REMOVALS or not _overlaps(removed, h[1], h[2])]

@@ -92,7 +92,7 @@ def _where(ctx: Context, unit: Unit) -> str:
 
 @draft_rule("PB503")
 def repeated_sentence(ctx: Context) -> Iterable[Finding]:
-    every = _split_sentences(ctx.joined)
+    every = [p for p in _SPLIT.split(ctx.joined) if len(p) >= SENTENCE_MIN]
     if len(set(every)) == len(every):
         return  # no sentence repeats (the usual case)
     seen: dict[str, Unit] = {}
