@@ -213,20 +213,24 @@ def _runs(a: Doc, b: Doc, n: int) -> list[tuple[int, int, int]]:
     moved to another section is still found), text-checked against hash collisions."""
     if a.hashes is None or b.hashes is None:
         a.hashes, b.hashes = shingle_hashes(a.norm, n), shingle_hashes(b.norm, n)
-    where = dict(zip(b.hashes.tolist(), range(len(b.hashes)), strict=True))
+    bh = b.hashes.tolist()
+    first: dict[int, int] = {}
+    for j, h in enumerate(bh):
+        first.setdefault(h, j)
     runs: list[tuple[int, int, int]] = []
     start_a = start_b = prev_j = -2
     count = 0
     for i, h in enumerate(a.hashes.tolist()):
-        j = where.get(h, -1)
-        if j >= 0 and count and j == prev_j + 1:
+        nxt = prev_j + 1
+        if count and nxt < len(bh) and bh[nxt] == h:  # the run goes on in b as well
             count += 1
-        else:
-            if count:
-                runs.append((start_a, start_b, count + n - 1))
-            count = 1 if j >= 0 else 0
-            start_a, start_b = i, j
-        prev_j = j
+            prev_j = nxt
+            continue
+        if count:
+            runs.append((start_a, start_b, count + n - 1))
+        j = first.get(h, -1)
+        count = 1 if j >= 0 else 0
+        start_a, start_b, prev_j = i, j, j
     if count:
         runs.append((start_a, start_b, count + n - 1))
     return [r for r in runs if a.norm[r[0] : r[0] + r[2]] == b.norm[r[1] : r[1] + r[2]]]

@@ -8,6 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from classroom.classgen import make_draft, paragraph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import strategies
 
 from partybook.classroom.collect import collect
 from partybook.classroom.similarity import Detector, Thresholds, compare_class
@@ -157,3 +160,25 @@ def test_blank_and_tiny_drafts_are_not_flagged(klass):
     # it is the minimum length that keeps them out: without it the identical openings match
     loose = _pair_set(compare_class(triples, thresholds=Thresholds(min_chars=0)))
     assert frozenset(("new2.json", "new3.json")) in loose
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_drafts_compare_without_error_and_a_copy_is_found(data):
+    """Arbitrary drafts (any Unicode) never break the comparison; a draft with enough text
+    to judge and its exact copy are always flagged."""
+    genre = load_genre()
+    drafts = data.draw(
+        st.lists(strategies.drafts(genre, strategies.cjk_text), min_size=2, max_size=4)
+    )
+    long_text = data.draw(
+        st.text(alphabet="党性分析我们学习工作问题群众基层理论担当作风", min_size=250, max_size=600)
+    )
+    drafts[0].sections["basic"] = [*drafts[0].paragraphs("basic"), long_text]
+    triples = [(f"d{i}", f"学员{i}", d) for i, d in enumerate(drafts)]
+    triples.append(("copy", "抄写者", drafts[0].model_copy(deep=True)))
+    pairs = compare_class(triples)
+    for p in pairs:
+        assert p.a != p.b and 0 <= p.similarity <= 1 and 0 <= p.containment <= 1
+        assert p.shared_chars >= Thresholds().min_passage
+    assert frozenset(("d0", "copy")) in _pair_set(pairs)
