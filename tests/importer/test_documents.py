@@ -303,3 +303,16 @@ def test_loose_section_names_only_at_section_level():
     )
     d = import_bytes(text.encode(), "t.txt").draft
     assert [len(d.items(s)) for s in ("problems", "causes", "measures")] == [1, 1, 1]
+
+
+def test_article_copied_from_a_wechat_account(fixture_path):
+    r = import_file(fixture_path("wechat_copy.txt"))
+    d = r.draft
+    assert d.sections["title"] == "机关党员干部党性分析"
+    assert d.paragraphs("opening")[0].startswith("今年以来")
+    assert d.paragraphs("basic") == ["我1991年出生，2015年加入中国共产党，现在临江区档案馆工作。"]
+    assert len(d.items("problems")) == 2 and len(d.items("causes")) == 2
+    assert [i.heading for i in d.items("measures")] == ["制定学习计划。", "改进服务方式。"]
+    assert (d.meta.author, d.meta.date) == ("赵一鸣", "2024-09")
+    assert {x.line for x in r.removed} == {1, 3, 4, 8, 18, 21, 22, 23}
+    assert d.unplaced == []
