@@ -162,7 +162,7 @@ def test_decode_encodings():
     assert decode(text.encode("utf-16"), "a.txt")[0] == text
     assert decode(text.encode("gbk"), "a.txt")[0] == text
     assert decode(text.encode("gb18030"), "a.txt")[0] == text
-    traditional = "一、基本情況\n我於二〇一〇年加入中國共產黨。"
+    traditional = "一、基本情況\n我於2010年加入中國共產黨。"
     assert decode(traditional.encode("big5"), "a.txt")[0] == traditional
 
 
