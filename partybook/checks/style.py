@@ -22,16 +22,8 @@ def _advice(count: int, lo: int, hi: int) -> str:
     return "内容偏多，请精简。"
 
 
-def _exempt(ctx: Context) -> bool:
-    """The genre's own worked example may show shortened sections: no length rules."""
-    author = ctx.genre.example_meta.get("author")
-    return bool(author) and ctx.draft.meta.author == author
-
-
 @draft_rule("PB501")
 def section_length(ctx: Context) -> Iterable[Finding]:
-    if _exempt(ctx):
-        return
     for spec in ctx.genre.content_sections():
         lo, hi = spec.length.min, spec.length.max
         if not lo and not hi:
@@ -53,8 +45,6 @@ def section_length(ctx: Context) -> Iterable[Finding]:
 
 @draft_rule("PB502")
 def document_length(ctx: Context) -> Iterable[Finding]:
-    if _exempt(ctx):
-        return
     lo, hi = ctx.genre.length.min, ctx.genre.length.max
     n = sum(ctx.section_chars(s.id) for s in ctx.genre.content_sections())
     if n and (n < lo or (hi and n > hi)):
