@@ -118,7 +118,7 @@ class Workbook:
 
         self.panel_column = w.VBox()
         self.panel_column.add_class("pb-panels")
-        left = w.VBox([self.exercise_bar, self.report_box, self.panel_column, self.unplaced_box])
+        left = w.VBox([self.report_box, self.panel_column, self.unplaced_box])
         left.add_class("pb-left")
         self.findings = FindingsSummary(self.session)
         self.preview = Preview(self.session)
@@ -139,7 +139,7 @@ class Workbook:
         from IPython.display import Javascript
 
         self.focus_hook.append_display_data(Javascript(FOCUS_JS))
-        self.main = w.VBox([self.header, self.tabs])
+        self.main = w.VBox([self.header, self.exercise_bar, self.tabs])
         self.main.add_class("pb-main")
         self.root = w.VBox(
             [html_box(_css()), self.msgs.root, self.start.root, self.main, self.js, self.focus_hook]
