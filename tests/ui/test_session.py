@@ -305,3 +305,27 @@ def test_instructor_comments_written_meanwhile_are_merged_not_a_conflict(
     assert [c.text for c in on_disk.comments] == ["请补充入党时间。"]
     assert seen and "冲突副本" not in session.path.name
     assert not list(session.path.parent.glob("*冲突副本*"))
+
+
+def test_real_event_loop_timers_save_and_check(tmp_path: Path) -> None:
+    """The default scheduler: asyncio timers on the running loop, as in a kernel."""
+    import asyncio
+
+    async def scenario() -> tuple[list[str], list[str], list[str]]:
+        s = Session(tmp_path)  # LoopScheduler
+        s.new()
+        s.set_text("basic", "我在××××年入党。")
+        before = load(s.path).paragraphs("basic")
+        await asyncio.sleep(SAVE_DELAY + 0.4)
+        return before, load(s.path).paragraphs("basic"), [f.code for f in s.findings_for("basic")]
+
+    before, after, codes = asyncio.run(scenario())
+    assert before == [] and after == ["我在××××年入党。"]
+    assert any(c.startswith("PB2") for c in codes)
+
+
+def test_without_a_loop_work_runs_at_once(tmp_path: Path) -> None:
+    s = Session(tmp_path)
+    s.new()
+    s.set_text("basic", "脚本里直接保存。")
+    assert load(s.path).paragraphs("basic") == ["脚本里直接保存。"]
