@@ -356,13 +356,16 @@ class Dashboard:
             self.fb_section.options = []
             return
         draft = entry.draft
-        self.findings.value = self._findings_html(row.findings)
+        names = dict((sid, label) for label, sid in self._section_options(draft))
+        names["document"] = "全文"
+        self.findings.value = self._findings_html(row.findings, names)
         self.similar.value = self._pairs_html(file)
         from ..exporters.html import render_html_fragment
 
         self.preview.value = f"<div class='pbc-preview'>{render_html_fragment(draft)}</div>"
         comments = [
-            f"<li>{esc(c.section)}{'' if c.item is None else f'（第 {c.item + 1} 条）'}："
+            f"<li>{esc(names.get(c.section, c.section))}"
+            f"{'' if c.item is None else f'（第 {c.item + 1} 条）'}："
             f"{esc(c.text)} <span class='pbc-muted'>{esc(c.author)} {esc(c.created[:16])}</span></li>"
             for c in draft.comments
         ]
@@ -396,13 +399,14 @@ class Dashboard:
         self.fb_item.value = -1
 
     @staticmethod
-    def _findings_html(findings: list[Any]) -> str:
+    def _findings_html(findings: list[Any], names: dict[str, str] | None = None) -> str:
         if not findings:
             return "<div class='pbc-muted'>没有发现问题。</div>"
         items = []
         for f in findings[:80]:
             cls = {"error": "pbc-bad", "warning": "pbc-warn"}.get(f.severity, "pbc-muted")
-            where = f.section + ("" if f.item is None else f" 第 {f.item + 1} 条")
+            where = (names or {}).get(f.section, f.section)
+            where += "" if f.item is None else f" 第 {f.item + 1} 条"
             items.append(
                 f"<li class='{cls}'>{SEVERITY_ZH.get(f.severity, f.severity)} [{esc(where)}] "
                 f"{esc(f.message)} <span class='pbc-muted'>{esc(f.code)}</span></li>"
