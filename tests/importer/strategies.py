@@ -86,11 +86,15 @@ def paragraph(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def heading(draw: st.DrawFn) -> str:
-    """One short sentence, with or without its full stop."""
+def heading(draw: st.DrawFn, rich: bool = False) -> str:
+    """One short sentence, with or without its full stop (``rich``: sometimes two
+    sentences, which only Markdown's bold marks apart from the body)."""
     parts = draw(st.lists(clause(), min_size=1, max_size=2))
     end = draw(st.sampled_from(["。", "。", "", "！"]))
-    return "，".join(parts) + end
+    text = "，".join(parts) + end
+    if rich and draw(st.booleans()):
+        text = draw(sentence()) + text
+    return text
 
 
 @st.composite
@@ -99,13 +103,13 @@ def body(draw: st.DrawFn, allow_empty: bool = True) -> str:
     return "\n".join(paras)
 
 
-def item() -> st.SearchStrategy[Item]:
-    return st.builds(Item, heading=heading(), body=body())
+def item(rich: bool = False) -> st.SearchStrategy[Item]:
+    return st.builds(Item, heading=heading(rich), body=body())
 
 
-def group() -> st.SearchStrategy[Item]:
-    points = st.one_of(st.none(), st.lists(item(), min_size=1, max_size=3))
-    return st.builds(Item, heading=heading(), body=body(), items=points)
+def group(rich: bool = False) -> st.SearchStrategy[Item]:
+    points = st.one_of(st.none(), st.lists(item(rich), min_size=1, max_size=3))
+    return st.builds(Item, heading=heading(rich), body=body(), items=points)
 
 
 name = st.text(alphabet=NAME_CHARS, min_size=2, max_size=3)
@@ -140,7 +144,7 @@ def title(draw: st.DrawFn, genre: Genre) -> str:
 
 
 @st.composite
-def drafts(draw: st.DrawFn, genre: Genre) -> Draft:
+def drafts(draw: st.DrawFn, genre: Genre, rich: bool = False) -> Draft:
     sections: dict = {}
     for spec in genre.content_sections():
         if spec.kind is SectionKind.LINE:
@@ -148,9 +152,9 @@ def drafts(draw: st.DrawFn, genre: Genre) -> Draft:
         elif spec.kind is SectionKind.PARAGRAPHS:
             sections[spec.id] = draw(st.lists(paragraph(), max_size=3))
         elif spec.kind is SectionKind.GROUPED_ITEMS:
-            sections[spec.id] = draw(st.lists(group(), max_size=3))
+            sections[spec.id] = draw(st.lists(group(rich), max_size=3))
         else:
-            sections[spec.id] = draw(st.lists(item(), max_size=4))
+            sections[spec.id] = draw(st.lists(item(rich), max_size=4))
     meta = Meta(
         author=draw(st.one_of(st.just(""), name)),
         unit=draw(st.one_of(st.just(""), unit)),

@@ -51,7 +51,7 @@ def test_plain_text_round_trip(genre_id: str, data: st.DataObject) -> None:
 @given(data=st.data())
 def test_markdown_round_trip(genre_id: str, data: st.DataObject) -> None:
     genre = load_genre(genre_id)
-    draft = data.draw(drafts(genre))
+    draft = data.draw(drafts(genre, rich=True))  # headings of two sentences too
     md = assemble_markdown(draft, genre)
     result = import_text(md, genre_id=genre_id, markdown=True)
     assert _normal(result.draft) == _normal(draft), md
