@@ -218,7 +218,12 @@ def match_section(text: str, genre: Genre, *, loose: bool = False) -> SectionHea
         sid = names.get(_norm(s[: colon.start()]))
         if sid is not None:
             return SectionHeading(sid, s[: colon.start()].strip(), s[colon.end() :].strip(), True)
-    if loose and len(compact) <= 16 and not re.search(r"[。！？!?，,；;]", compact):
+    if (
+        loose
+        and len(compact) <= 16
+        and not re.search(r"[。！？!?，,；;]", compact)
+        and not s.endswith(("。", "！", "？", "!", "?", "…"))
+    ):
         ids = {spec.id for spec in genre.sections}
         for sid, words in _KEYWORDS:
             if sid in ids and any(w in compact for w in words):

@@ -284,6 +284,10 @@ class SectionBuilder:
             )
         else:
             self.seen.append(sh.section)
+        if not sh.exact:
+            self.notices.append(
+                f"第 {p.line} 行“{sh.name}”按“{self._name(sh.section)}”导入，请核对。"
+            )
         self.current = sh.section
         self.item = self.point = None
         self.placed.add(p.line, sh.section)

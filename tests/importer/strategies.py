@@ -182,6 +182,14 @@ INLINE_JUNK = [
     "（来源：公文范文网）",
     " www.fanwen8.cn ",
 ]
+TITLE_LINES = [
+    "科级干部进修班党性分析",
+    "2023年度机关工作总结",
+    "关于加强作风建设的调研材料",
+    "林志远",
+    "青川市河西区农业农村局",
+    "2024年度组织生活会个人对照检查材料",
+]
 HEADINGS = [
     "一、基本情况",
     "二、存在的问题",
@@ -200,8 +208,16 @@ def messy_document(draw: st.DrawFn) -> tuple[str, list[str]]:
     lines: list[str] = []
     sentences: list[str] = []
     for _ in range(draw(st.integers(1, 14))):
-        kind = draw(st.integers(0, 9))
-        if kind == 0:
+        kind = draw(st.integers(0, 11))
+        if kind == 10:  # a title, another document's title, a name or a unit
+            line = draw(st.sampled_from(TITLE_LINES))
+            lines.append(line)
+            sentences.append(line)
+        elif kind == 11:
+            lines.append(
+                draw(st.sampled_from(["2021年10月", "二〇二三年五月", "2024.3", "2020年13月"]))
+            )
+        elif kind == 0:
             lines.append(draw(st.sampled_from(JUNK_LINES)))
         elif kind == 1:
             lines.append(draw(st.sampled_from(HEADINGS)))

@@ -316,3 +316,13 @@ def test_article_copied_from_a_wechat_account(fixture_path):
     assert (d.meta.author, d.meta.date) == ("赵一鸣", "2024-09")
     assert {x.line for x in r.removed} == {1, 3, 4, 8, 18, 21, 22, 23}
     assert d.unplaced == []
+
+
+def test_a_sentence_is_never_taken_for_a_loose_heading():
+    r = import_bytes("1、还有差距。\n".encode(), "t.txt")
+    assert "还有差距。" in r.draft.text_of("opening") + "".join(r.draft.unplaced)
+    r = import_bytes(
+        "党性分析\n一、基本情况\n我是。\n三、产生问题的根源\n（一）想得少。\n".encode(), "t.txt"
+    )
+    assert [i.heading for i in r.draft.items("causes")] == ["想得少。"]
+    assert any("产生问题的根源" in n and "问题和原因分析" in n for n in r.notices)
