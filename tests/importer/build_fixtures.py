@@ -156,6 +156,42 @@ def decimal_numbered_docx(path: Path) -> None:
     doc.save(path)
 
 
+def style_numbered_docx(path: Path) -> None:
+    """Numbering that comes from the paragraph style (w:numPr in the style's pPr, inherited
+    through basedOn), not from the paragraph: a custom outline style "一级标题" numbered
+    %1、 and "二级标题" (based on a style numbered at level 1) numbered （%2）."""
+    doc = Document()
+    num = _add_numbering(doc, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")], 92, 92)
+    level1 = doc.styles.add_style("一级标题", 1)
+    level1.base_style = doc.styles["Normal"]
+    base2 = doc.styles.add_style("编号基础", 1)
+    base2.base_style = doc.styles["Normal"]
+    level2 = doc.styles.add_style("二级标题", 1)
+    level2.base_style = base2
+    for style, ilvl in ((level1, 0), (base2, 1)):
+        ppr = style.element.get_or_add_pPr()
+        numpr = OxmlElement("w:numPr")
+        lvl = OxmlElement("w:ilvl")
+        lvl.set(qn("w:val"), str(ilvl))
+        nid = OxmlElement("w:numId")
+        nid.set(qn("w:val"), str(num))
+        numpr.append(lvl)
+        numpr.append(nid)
+        ppr.append(numpr)
+    doc.add_paragraph("2025年度组织生活会个人对照检查材料")
+    doc.add_paragraph("存在的问题", style="一级标题")
+    doc.add_paragraph("在学习方面。", style="二级标题")
+    doc.add_paragraph("一是学得不深。只读了文件摘要。")
+    doc.add_paragraph("二是用得不够。没有结合窗口工作。")
+    doc.add_paragraph("在服务方面。", style="二级标题")
+    doc.add_paragraph("一是耐心不够。对老年人解释不细。")
+    doc.add_paragraph("产生问题的原因", style="一级标题")
+    doc.add_paragraph("学习自觉性不强。把学习当任务。", style="二级标题")
+    doc.add_paragraph("整改措施", style="一级标题")
+    doc.add_paragraph("坚持每天学习。每天半小时。", style="二级标题")
+    doc.save(path)
+
+
 def zip_bomb(path: Path) -> None:
     """A .docx-shaped zip whose document part unpacks to 300 MB of spaces."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -179,6 +215,8 @@ def build(target: Path) -> dict[str, Path]:
     out["word_numbered.docx"] = target / "word_numbered.docx"
     decimal_numbered_docx(target / "decimal_numbered.docx")
     out["decimal_numbered.docx"] = target / "decimal_numbered.docx"
+    style_numbered_docx(target / "style_numbered.docx")
+    out["style_numbered.docx"] = target / "style_numbered.docx"
     put("gbk.txt", (FIXTURES / "old_style.txt").read_text(encoding="utf-8").encode("gbk"))
     put(
         "gb18030.txt",

@@ -326,3 +326,16 @@ def test_a_sentence_is_never_taken_for_a_loose_heading():
     )
     assert [i.heading for i in r.draft.items("causes")] == ["想得少。"]
     assert any("产生问题的根源" in n and "问题和原因分析" in n for n in r.notices)
+
+
+def test_numbering_inherited_from_paragraph_styles(built):
+    d = import_file(built["style_numbered.docx"]).draft
+    assert d.genre == "duizhao-jiancha"
+    groups = d.items("problems")
+    assert [g.heading for g in groups] == ["在学习方面。", "在服务方面。"]
+    assert [p.heading for p in groups[0].items] == ["学得不深。", "用得不够。"]
+    assert [p.heading for p in groups[1].items] == ["耐心不够。"]
+    assert [(i.heading, i.body) for i in d.items("causes")] == [
+        ("学习自觉性不强。", "把学习当任务。")
+    ]
+    assert [i.heading for i in d.items("measures")] == ["坚持每天学习。"]
