@@ -14,6 +14,8 @@ from .items_panel import ItemsPanel
 from .messages import Messages
 from .session import Session, section_label
 
+HUGE = 100_000  # characters in one editor before it stops syncing on every keystroke
+
 SIGNOFF_FIELDS = [
     ("author", "姓名", "例如：张明"),
     ("unit", "单位", "例如：某某市某某局（可不填）"),
@@ -145,6 +147,20 @@ class SectionPanel:
             rows = rows_for(change["new"], minimum=4)
             if rows != self.editor.rows:
                 self.editor.rows = rows
+            self._adapt_sync(len(change["new"]))
+
+    def _adapt_sync(self, size: int) -> None:
+        """Past HUGE characters, sending the whole text on every keystroke would freeze the
+        page: such an editor syncs when it loses focus (or Enter) instead, and says so."""
+        huge = size > HUGE
+        if self.editor is None or self.editor.continuous_update != huge:
+            return
+        self.editor.continuous_update = not huge
+        if huge:
+            self.session.tell(
+                f"本节超过 {HUGE // 10000} 万字。为保持输入流畅，此后在点击输入框以外的地方时保存本节。",
+                "warning",
+            )
 
     def _on_meta(self, name: str, value: str) -> None:
         if not self._loading:
@@ -166,6 +182,7 @@ class SectionPanel:
                 self.editor.value = value
                 if isinstance(self.editor, w.Textarea):
                     self.editor.rows = rows_for(value, minimum=4)
+                    self.editor.continuous_update = len(value) <= HUGE
             self.comments.value = self._comments_html()
         finally:
             self._loading = False

@@ -135,6 +135,11 @@ def test_huge_and_odd_paste_stays_responsive_and_saves(wb: Workbook, clock) -> N
     assert load(wb.session.path).paragraphs("basic")[-1] == "尾段"
     assert "只检查了前" in find(wb.root, "pb-findings").value
     assert not [m for m in wb.msgs.history if m[0] == "error"]
+    # a huge editor stops sending its whole text on every keystroke, and says so
+    assert basic.continuous_update is False
+    assert any("万字" in text for level, text in wb.msgs.history if level == "warning")
+    basic.value = "短了。"
+    assert basic.continuous_update is True
 
 
 def test_a_failing_callback_is_shown_in_chinese(wb: Workbook, monkeypatch) -> None:
