@@ -26,7 +26,7 @@ from .headings import (
     split_points,
 )
 from .model import Para, Removal
-from .signoff import looks_like_name, looks_like_unit, take_signoff
+from .signoff import looks_like_name, looks_like_unit, parse_date, take_signoff
 
 _TITLE_WORDS = re.compile(
     r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
@@ -147,7 +147,7 @@ class SectionBuilder:
         self._close_section()
         self.meta.author = self.meta.author or sign.author
         self.meta.unit = self.meta.unit or sign.unit
-        self.meta.date = sign.date
+        self.meta.date = sign.date or self.meta.date
         self.meta.position = self.meta.position or sign.position
         for p in paras[len(body) :]:
             self.placed.add(p.line, "signoff")
@@ -192,6 +192,10 @@ class SectionBuilder:
             return False
         if self.is_heading(p):
             return False
+        if (date := parse_date(text)) is not None and not self.meta.date:
+            self.meta.date = date  # a date written under (or over) the title
+            self.placed.add(p.line, "signoff")
+            return True
         if not self.title:
             self.title, self.title_line = text, p.line
             self.placed.add(p.line, "title")

@@ -173,10 +173,11 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
     out = Signoff()
     i = len(paras)
     tail: str = ""  # a name written before the date on the same line
+    date_last = False
     if i:
         last = paras[i - 1]
         if (d := parse_date(last.text)) is not None:
-            out.date = d
+            out.date, date_last = d, True
             i -= 1
         elif (m := _DATE_AT_END.search(last.text)) and (d := parse_date(m.group())) is not None:
             prefix = last.text[: m.start()].strip()
@@ -204,8 +205,11 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
             names.pop(0)
             i += 1
     if i == 0 and names:  # a sign-off needs text before it
-        names = []
-        i = len(paras) - (1 if out.date else 0)
+        names, tail = [], ""
+        if date_last:
+            i = len(paras) - 1
+        else:
+            out.date, i = "", len(paras)
     texts: list[str] = []
     for p in names:
         texts.extend(p.parts if p.parts else [p.text.strip()])

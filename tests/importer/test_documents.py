@@ -339,3 +339,14 @@ def test_numbering_inherited_from_paragraph_styles(built):
         ("学习自觉性不强。", "把学习当任务。")
     ]
     assert [i.heading for i in d.items("measures")] == ["坚持每天学习。"]
+
+
+def test_date_at_the_top_and_sign_off_without_text_before_it():
+    r = import_bytes("2021年10月\n科级干部进修班党性分析\n".encode(), "t.txt")
+    assert (r.draft.sections["title"], r.draft.meta.date, r.removed) == (
+        "科级干部进修班党性分析",
+        "2021-10",
+        [],
+    )
+    d = import_bytes("科级干部进修班党性分析\n2021年10月8日\n\n开头。\n".encode(), "t.txt").draft
+    assert (d.meta.date, d.paragraphs("opening")) == ("2021-10-08", ["开头。"])

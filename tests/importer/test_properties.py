@@ -11,6 +11,7 @@ from importer.strategies import drafts, messy_document
 
 from partybook.assemble import assemble, assemble_markdown
 from partybook.draft import Draft, conform
+from partybook.errors import InputError
 from partybook.genre import load_genre
 from partybook.importer import import_text, parse_text
 
@@ -123,3 +124,34 @@ def test_exported_file_imports_to_the_same_draft(fmt: str, data: st.DataObject) 
     back = import_bytes(payload, f"草稿.{fmt}", genre_id=genre.id).draft
     assert _normal(back) == _normal(draft)
     assert back.meta.model_dump() == draft.meta.model_dump()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=messy_document(), table_at=st.integers(0, 20), bold=st.booleans())
+def test_nothing_is_lost_from_word_files(
+    doc: tuple[str, list[str]], table_at: int, bold: bool
+) -> None:
+    import io
+
+    from docx import Document
+
+    from partybook.importer import import_bytes
+
+    text, sentences = doc
+    word = Document()
+    for n, line in enumerate(text.split("\n")):
+        if n == table_at:
+            word.add_table(rows=1, cols=1).cell(0, 0).text = line
+        else:
+            run = word.add_paragraph().add_run(line)
+            run.bold = bold and n % 3 == 0
+    buf = io.BytesIO()
+    word.save(buf)
+    try:
+        result = import_bytes(buf.getvalue(), "旧稿.docx", genre_id="dangxing-fenxi")
+    except InputError:  # a document with no text at all
+        assert not any(s.strip() for s in sentences)
+        return
+    everything = _everything(result)
+    for s in sentences:
+        assert re.sub(r"\s+", "", s) in everything, (s, text)
