@@ -28,9 +28,11 @@ def _example_draft(chars: int):
         Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
     )
     basic = list(draft.paragraphs("basic"))
-    while len(draft.text_of("basic")) + sum(
-        len(draft.text_of(s.id)) for s in genre.content_sections() if s.id != "basic"
-    ) < chars:
+    while (
+        len(draft.text_of("basic"))
+        + sum(len(draft.text_of(s.id)) for s in genre.content_sections() if s.id != "basic")
+        < chars
+    ):
         basic.append(basic[len(basic) % 4])
         draft.sections["basic"] = list(basic)
     return draft

@@ -208,6 +208,8 @@ def page(browser: object, request: pytest.FixtureRequest, artifacts_dir: Path) -
         yield pg
         rep = getattr(request.node, "rep_call", None)
         if rep is not None and rep.failed:
-            pg.screenshot(path=str(artifacts_dir / f"FAILED-{request.node.name}.png"), full_page=True)
+            pg.screenshot(
+                path=str(artifacts_dir / f"FAILED-{request.node.name}.png"), full_page=True
+            )
     finally:
         context.close()

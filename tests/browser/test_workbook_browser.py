@@ -118,9 +118,11 @@ def write_and_check(page, server: Server, artifacts: Path, prefix: str) -> Path:
     wait_text(page, ".pb-saved", "已保存")
     path, draft = wait_saved_with(
         server,
-        lambda d: d.paragraphs("basic") == BASIC.split("\n")
-        and d.meta.date == "2026-04"
-        and d.items("problems")[0].body == PROBLEM_BODY,
+        lambda d: (
+            d.paragraphs("basic") == BASIC.split("\n")
+            and d.meta.date == "2026-04"
+            and d.items("problems")[0].body == PROBLEM_BODY
+        ),
     )
     assert draft.text_of("title") == TITLE
     assert len(draft.items("causes")) == len(draft.items("measures")) == 1
@@ -202,9 +204,11 @@ def test_voila_smoke_path(voila_server: Server, page, artifacts_dir: Path) -> No
     page.locator(".pb-editor-title input").fill(TITLE + "（修改稿）")
     wait_saved_with(
         voila_server,
-        lambda d: len(d.text_of("opening")) > 900_000
-        and d.text_of("opening").endswith("最后一段")
-        and d.text_of("title").endswith("（修改稿）"),
+        lambda d: (
+            len(d.text_of("opening")) > 900_000
+            and d.text_of("opening").endswith("最后一段")
+            and d.text_of("title").endswith("（修改稿）")
+        ),
         timeout=30,
     )
     # back to the start screen and import a downloaded template: its junk is reported
@@ -236,10 +240,12 @@ def test_second_genre_grouped_items(lab_server: Server, page, artifacts_dir: Pat
     page.locator(".pb-editor-problems-0-1-body textarea").fill("自学笔记只有十二篇，学得不深。")
     _, draft = wait_saved_with(
         lab_server,
-        lambda d: d.genre == "duizhao-jiancha"
-        and len(d.items("problems")) == 1
-        and len(d.items("problems")[0].items or []) == 2
-        and d.items("problems")[0].items[1].body == "自学笔记只有十二篇，学得不深。",
+        lambda d: (
+            d.genre == "duizhao-jiancha"
+            and len(d.items("problems")) == 1
+            and len(d.items("problems")[0].items or []) == 2
+            and d.items("problems")[0].items[1].body == "自学笔记只有十二篇，学得不深。"
+        ),
     )
     assert draft.items("problems")[0].items[0].heading == "学习的系统性不够。"
     page.locator(".pb-editor-problems-0-1-body textarea").scroll_into_view_if_needed()

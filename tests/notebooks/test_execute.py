@@ -22,9 +22,7 @@ def _committed(path: Path) -> str:
     """The notebook as committed (JupyterLab autosaves outputs into a working copy a user
     ran; that copy is not what the repository ships)."""
     rel = path.relative_to(ROOT).as_posix()
-    out = subprocess.run(
-        ["git", "show", f"HEAD:{rel}"], cwd=ROOT, capture_output=True, check=False
-    )
+    out = subprocess.run(["git", "show", f"HEAD:{rel}"], cwd=ROOT, capture_output=True, check=False)
     if out.returncode == 0:
         return out.stdout.decode("utf-8")
     return path.read_text(encoding="utf-8")  # not committed yet: check the file itself
@@ -48,5 +46,7 @@ def test_notebook_executes(path: Path, tmp_path: Path, monkeypatch: pytest.Monke
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     if path.name == "党性分析工作簿.ipynb":
-        widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+        widgets = [
+            o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+        ]
         assert widgets, "the workbook cell displays no widget"
