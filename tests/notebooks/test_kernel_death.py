@@ -69,7 +69,7 @@ def test_kill_9_mid_typing_loses_at_most_the_last_second(tmp_path: Path) -> None
             if killed is None and time.monotonic() >= kill_at:
                 os.kill(km.provisioner.pid, signal.SIGKILL)
                 killed = time.monotonic()
-            time.sleep(0.02)
+            time.sleep(0.05)  # brisk typing: 20 characters a second
         assert killed is not None
     finally:
         kc.stop_channels()
@@ -79,12 +79,11 @@ def test_kill_9_mid_typing_loses_at_most_the_last_second(tmp_path: Path) -> None
     draft = load(files[0])  # valid JSON, valid draft
     on_disk = draft.text_of("basic")
     typed = [t for at, t in sent if at <= killed]
-    assert len(typed) > 50
+    assert len(typed) > 40
     # what is on disk is something the user typed, as typed (paragraph breaks aside)
     values = ["\n".join(p for p in t.split("\n") if p.strip()) for t in typed]
     assert on_disk in values
     # ... and no older than one second before the kill
     typed_by = max(at for at, t in sent if at <= killed - 1.0)
     needed = next(v for (at, _), v in zip(sent, values, strict=False) if at == typed_by)
-    print("chars on disk", len(on_disk), "needed", len(needed), "typed", len(values[-1]))
     assert len(on_disk) >= len(needed), (len(on_disk), len(needed), len(values[-1]))
