@@ -15,13 +15,18 @@ _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff”’）》])([,:;?!])(?=[\u4e00-\u9fff“‘（《\d]|$)")
+# zero-width spaces and joiners, BOMs, soft hyphens and bidi marks copied from web pages
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e]")
 _ANY_HALF = re.compile(r"[,:;?!(]")
 _HALF_PARENS = re.compile(r"\((?=[^()]*[\u4e00-\u9fff])([^()\n]{1,40})\)")
 
 
 def clean_line(text: str) -> tuple[str, int]:
-    """The line tidied, and how many half-width marks became full-width."""
+    """The line tidied (invisible characters and stray spaces between Chinese characters
+    removed), and how many half-width marks became full-width."""
     s = text.strip(" \t\u3000\u00a0\ufeff\r")
+    if _INVISIBLE.search(s):
+        s = _INVISIBLE.sub("", s)
     if " " in s or "\u3000" in s or "\t" in s or "\u00a0" in s:
         s = _SPACE_IN_CJK.sub("", s)
     if not _ANY_HALF.search(s):

@@ -132,6 +132,7 @@ def test_clean_line():
     )
     assert clean_line("(一)学习不够") == ("（一）学习不够", 1)
     assert clean_line("用 (Python) 写") == ("用 (Python) 写", 0)
+    assert clean_line("\ufeff二、存在的\u200b问题\u00ad和不足") == ("二、存在的问题和不足", 0)
 
 
 def test_text_paras_keep_line_numbers_and_blank_lines():
