@@ -281,9 +281,14 @@ class Session:
         if field_name not in ("heading", "body"):
             raise ValueError(field_name)
         items = draft.items(section_id)
-        item = items[index]
-        if point is not None:
-            item = (item.items or [])[point]
+        try:
+            item = items[index]
+            if point is not None:
+                item = (item.items or [])[point]
+        except IndexError:  # the row was removed meanwhile (another click, an undo)
+            raise PartybookError(
+                "刚才输入的这一条已被删除或移动，内容未能保存到它。请在现有的条目中重新输入。"
+            ) from None
         setattr(item, field_name, clean_text(text))
         self.changed(section_id)
 

@@ -329,3 +329,12 @@ def test_without_a_loop_work_runs_at_once(tmp_path: Path) -> None:
     s.new()
     s.set_text("basic", "脚本里直接保存。")
     assert load(s.path).paragraphs("basic") == ["脚本里直接保存。"]
+
+
+def test_typing_into_a_row_removed_meanwhile_is_a_clear_message(session: Session) -> None:
+    from partybook.errors import PartybookError
+
+    session.add_item("problems")
+    session.remove_item("problems", 0)
+    with pytest.raises(PartybookError, match="已被删除或移动"):
+        session.set_item("problems", 0, "body", "迟到的输入")
