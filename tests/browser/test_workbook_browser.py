@@ -250,3 +250,35 @@ def test_second_genre_grouped_items(lab_server: Server, page, artifacts_dir: Pat
     assert draft.items("problems")[0].items[0].heading == "学习的系统性不够。"
     page.locator(".pb-editor-problems-0-1-body textarea").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts_dir / "lab-5-grouped.png"), full_page=True)
+
+
+def test_two_voila_tabs_on_one_draft_keep_both(
+    voila_server: Server, browser, artifacts_dir: Path
+) -> None:
+    """Two pages are two kernels: the second save notices the first and keeps both."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    try:
+        a, b = context.new_page(), context.new_page()
+        a.goto(voila_server.url + "/", timeout=120_000)
+        a.locator(".pb-new-author input").fill("两个窗口")
+        a.click(".pb-new")
+        a_basic = a.locator(".pb-editor-basic textarea")
+        a_basic.fill("第一个窗口先写的。")
+        path, _ = wait_saved_with(
+            voila_server, lambda d: d.text_of("basic") == "第一个窗口先写的。"
+        )
+        b.goto(voila_server.url + "/", timeout=120_000)
+        b.click(".pb-resume")
+        b_basic = b.locator(".pb-editor-basic textarea")
+        assert b_basic.input_value() == "第一个窗口先写的。"
+        a_basic.fill("第一个窗口又改了。")
+        wait_saved_with(voila_server, lambda d: d.text_of("basic") == "第一个窗口又改了。")
+        b_basic.fill("第二个窗口写的。")
+        wait_text(b, ".pb-messages", "冲突副本", timeout=20)
+        b.screenshot(path=str(artifacts_dir / "voila-6-conflict.png"), full_page=True)
+        assert load(path).text_of("basic") == "第一个窗口又改了。"
+        copies = list(voila_server.drafts.glob(f"{path.stem}.冲突副本-*.json"))
+        assert len(copies) == 1 and load(copies[0]).text_of("basic") == "第二个窗口写的。"
+    finally:
+        context.close()
