@@ -170,6 +170,13 @@ def test_jupyterlab_smoke_path(lab_server: Server, page, artifacts_dir: Path) ->
     page.click(".pb-jump-basic")
     page.locator(".pb-panel-basic.pb-open").wait_for()
     export_docx(page, artifacts_dir, "lab")
+    # restart the kernel and run all: the draft comes back from the file again
+    page.locator(".jp-NotebookPanel-toolbar [data-command='notebook:restart-run-all']").click()
+    page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click()
+    page.locator(".pb-resume").wait_for(timeout=60_000)
+    page.click(".pb-resume")
+    page.locator(".pb-editor-basic textarea").wait_for()
+    assert page.locator(".pb-editor-basic textarea").input_value() == BASIC
 
 
 def test_voila_smoke_path(voila_server: Server, page, artifacts_dir: Path) -> None:
