@@ -19,7 +19,9 @@ setup_venv() {
     [ -f "$stamp" ] && have="$(cat "$stamp")"
     if [ "$have" != "$hash-$extras" ] && { [ -n "$extras" ] || [ "${have%%-*}" != "$hash" ]; }; then
         echo "partybook: installing dependencies into .venv (the first run takes a few minutes) …"
-        .venv/bin/python -m pip install -q --disable-pip-version-check --config-settings editable_mode=compat -e "$spec"
+        # (this machine's pip config names local mirrors that may be absent: drop that noise)
+        .venv/bin/python -m pip install -q --disable-pip-version-check --config-settings editable_mode=compat -e "$spec" \
+            2> >(grep -v "^WARNING: Location '" >&2)
         echo "$hash-$extras" > "$stamp"
     fi
 }
