@@ -89,9 +89,12 @@ def publish(
 
 
 def load_examples(
-    genre_id: str, folder: str | os.PathLike[str] | None = None
+    genre_id: str,
+    folder: str | os.PathLike[str] | None = None,
+    skipped: list[tuple[Path, str]] | None = None,
 ) -> list[tuple[Path, Draft]]:
-    """Published examples of a genre, by file name. Unreadable files are left out."""
+    """Published examples of a genre, by file name. Unreadable files are left out; when
+    ``skipped`` is given, each of them is appended to it as (path, Chinese reason)."""
     from ..storage import load
 
     d = examples_dir(genre_id, folder)
@@ -99,7 +102,10 @@ def load_examples(
     for path in sorted(d.glob("*.json")) if d.is_dir() else []:
         try:
             draft = load(path)
-        except PartybookError:
+        except (PartybookError, OSError, ValueError, RecursionError) as err:
+            if skipped is not None:
+                reason = err.message if isinstance(err, PartybookError) else str(err)
+                skipped.append((path, reason or type(err).__name__))
             continue
         if draft.genre == genre_id:
             out.append((path, draft))

@@ -1,6 +1,7 @@
 """One panel per section: guidance, the editor, a live count against the section's range,
 that section's findings, and (when the panel is open or focused) prompts, the instructor's
-comments and the worked example on demand."""
+comments and the worked example on demand: the genre's own, or one of the shared examples
+published by the classroom tools (anonymised; chosen in a drop-down, read-only)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from ..genre import SectionKind, SectionSpec
 from .common import button, esc, findings_html, full_width, html_box, rows_for
 from .items_panel import ItemsPanel
 from .messages import Messages
-from .session import Session, section_label
+from .session import Session, SharedExample, section_label
 
 HUGE = 100_000  # characters in one editor before it stops syncing on every keystroke
+EXAMPLE_LIMIT = 20_000  # characters of a shared example's section shown (bounded page)
+OWN_EXAMPLE = -1  # the example source drop-down's value for the genre's worked example
 
 SIGNOFF_FIELDS = [
     ("author", "姓名", "例如：张明"),
@@ -51,6 +54,45 @@ def example_html(spec: SectionSpec) -> str:
     )
 
 
+def shared_example_html(example: SharedExample, spec: SectionSpec) -> str:
+    """One section of a published example, escaped, marked as shared and anonymised."""
+    draft = example.draft
+    parts: list[str] = []
+    if spec.kind is SectionKind.SIGNOFF:
+        m = draft.meta
+        lines = [m.author, m.unit, m.position, m.class_name, m.date]
+        parts.extend(f"<p>{esc(x)}</p>" for x in lines if x.strip())
+    elif spec.kind in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS):
+        for it in draft.items(spec.id):
+            parts.append(f"<p><b>{esc(it.heading)}</b>{esc(it.body)}</p>")
+            parts.extend(
+                f'<p class="pb-example-point"><b>{esc(pt.heading)}</b>{esc(pt.body)}</p>'
+                for pt in it.items or []
+            )
+    elif spec.kind is SectionKind.LINE:
+        text = draft.text_of(spec.id)
+        if text.strip():
+            parts.append(f"<p>{esc(text)}</p>")
+    else:
+        parts.extend(f"<p>{esc(x)}</p>" for x in draft.paragraphs(spec.id))
+    shown: list[str] = []
+    size = 0
+    for part in parts:
+        if size > EXAMPLE_LIMIT:
+            shown.append(f"<p>……（本节较长，只显示前 {EXAMPLE_LIMIT} 字左右）</p>")
+            break
+        shown.append(part)
+        size += len(part)
+    body = "".join(shown) or "<p>这篇共享范文的本节没有内容。</p>"
+    return (
+        '<div class="pb-example pb-example-shared">'
+        f'<p class="pb-example-source-title"><b>共享范文（已匿名化）</b>：{esc(example.title)}</p>'
+        + body
+        + '<p class="pb-example-note">共享范文由往期学员撰写，发布前已匿名化处理（姓名、单位、地名等已替换）。'
+        "仅供参考，请写自己的经历，不要照抄。</p></div>"
+    )
+
+
 class SectionPanel:
     def __init__(self, session: Session, spec: SectionSpec, msgs: Messages) -> None:
         self.session = session
@@ -84,7 +126,21 @@ class SectionPanel:
             "看范例", f"pb-example-toggle pb-example-{spec.id}", icon="eye"
         )
         self.example_button.on_click(msgs.guard(self._toggle_example, "显示范例"))
-        self.details = w.VBox([self.prompts, self.example_button, self.example])
+        # which example: the genre's own, or a shared one (hidden when none is published)
+        self.example_source = w.Dropdown(
+            options=[("本文体范例", OWN_EXAMPLE)], value=OWN_EXAMPLE, description="范文："
+        )
+        self.example_source.style.description_width = "3em"
+        self.example_source.layout.width = "auto"
+        self.example_source.layout.display = "none"
+        self.example_source.add_class("pb-example-source")
+        self.example_source.add_class(f"pb-example-source-{spec.id}")
+        self.example_source.observe(msgs.guard(self._on_example_source, "切换范文"), "value")
+        self._setting_source = False
+        self._source_options: list[tuple[str, int]] = [("本文体范例", OWN_EXAMPLE)]
+        example_bar = w.HBox([self.example_button, self.example_source])
+        example_bar.add_class("pb-example-bar")
+        self.details = w.VBox([self.prompts, example_bar, self.example])
         self.details.add_class("pb-details")
         body = self._build_editor()
         foot = w.HBox([self.count])
@@ -209,8 +265,37 @@ class SectionPanel:
             self.example.value = ""
             self.example_button.description = "看范例"
         else:
+            self._show_example()
+
+    def _show_example(self) -> None:
+        chosen = self.example_source.value
+        shared = self.session.examples
+        if chosen == OWN_EXAMPLE or not 0 <= chosen < len(shared):
             self.example.value = example_html(self.spec)
-            self.example_button.description = "收起范例"
+        else:
+            self.example.value = shared_example_html(shared[chosen], self.spec)
+        self.example_button.description = "收起范例"
+
+    def _on_example_source(self, _: dict) -> None:
+        if not self._setting_source:
+            self._show_example()  # choosing a source shows it
+
+    def refresh_examples(self) -> None:
+        """Offer the open draft's shared examples (after the session loaded them)."""
+        options = [("本文体范例", OWN_EXAMPLE)] + [
+            (ex.label(n), n - 1) for n, ex in enumerate(self.session.examples, 1)
+        ]
+        if options != self._source_options:  # another list: back to the genre's example
+            self._source_options = options
+            self._setting_source = True
+            try:
+                self.example_source.options = options
+                self.example_source.value = OWN_EXAMPLE
+            finally:
+                self._setting_source = False
+        if self.example.value:  # shown: show the freshly loaded text
+            self._show_example()
+        self.example_source.layout.display = "" if self.session.examples else "none"
 
     # --- state ------------------------------------------------------------------------
     def set_open(self, is_open: bool) -> None:

@@ -11,6 +11,7 @@ session through :meth:`Session.on`; events are
 - ``status``      the autosave status changed (``text``, ``state`` = saved|dirty|saving|error)
 - ``comments``    the instructor's comments changed on disk and were merged in
 - ``message``     something to tell the user (``level`` = info|warning|error, ``text``)
+- ``examples``    the shared (published, anonymised) examples of the genre were loaded
 - ``closed``      back to the start screen
 
 The JSON file is the state: every change is saved atomically at most ``save_delay``
@@ -64,6 +65,21 @@ class DraftInfo:
 
 
 @dataclass
+class SharedExample:
+    """A published, anonymised example draft of the open draft's genre
+    (``partybook.classroom.publish``), offered beside the genre's own worked example."""
+
+    path: Path
+    title: str
+    draft: Draft
+
+    def label(self, number: int) -> str:
+        """The drop-down entry: "共享范文 1：标题（已匿名）"."""
+        title = self.title if len(self.title) <= 24 else self.title[:23] + "…"
+        return f"共享范文 {number}：{title}（已匿名）"
+
+
+@dataclass
 class Progress:
     done: int
     total: int
@@ -111,6 +127,41 @@ def section_label(genre: Genre, spec: SectionSpec) -> str:
     }.get(spec.kind, "开头" if spec.id == "opening" else spec.id)
 
 
+def load_shared_examples(genre: Genre) -> tuple[list[SharedExample], str]:
+    """The published examples of ``genre`` (``PARTYBOOK_EXAMPLES`` or
+    ``templates/examples/<genre>/``) and a Chinese notice naming the files skipped:
+    unreadable ones and ones not marked as anonymised. Never raises."""
+    from ..classroom.publish import examples_dir, load_examples
+
+    skipped: list[tuple[Path, str]] = []
+    out: list[SharedExample] = []
+    try:
+        found = load_examples(genre.id, skipped=skipped)
+    except Exception as err:  # an unreadable folder must not stop the workbook
+        folder = examples_dir(genre.id)
+        return [], f"共享范文文件夹 {folder} 无法读取（{err}），暂不显示共享范文。请告诉老师检查。"
+    for path, draft in found:
+        if not draft.example:
+            skipped.append((path, "未标记为匿名化范文，不予显示"))
+            continue
+        try:
+            conform(draft, genre)
+        except Exception as err:
+            skipped.append((path, f"内容与文体不符（{err}）"))
+            continue
+        title = " ".join(draft.text_of("title").split()) or path.stem
+        out.append(SharedExample(path, title, draft))
+    notice = ""
+    if skipped:
+        names = "；".join(f"{p.name}（{why}）" for p, why in skipped[:5])
+        more = f"等 {len(skipped)} 个" if len(skipped) > 5 else ""
+        notice = (
+            f"有共享范文文件无法使用，已跳过：{names}{more}。其余范文照常显示；"
+            "请告诉老师检查范文文件夹。"
+        )
+    return out, notice
+
+
 class Session:
     def __init__(
         self,
@@ -139,6 +190,8 @@ class Session:
         self.extra_rules: list[Any] = []  # an exercise's phrase rules
         self._chars: dict[str, int] = {}
         self._saved_key = ""
+        self.examples: list[SharedExample] = []  # the genre's published examples
+        self.examples_notice = ""  # why some example files were skipped (Chinese)
 
     # --- events -----------------------------------------------------------------------
     def on(self, event: str, fn: Listener) -> None:
@@ -235,7 +288,11 @@ class Session:
         self._saved_key = self._content_key(draft) if saved else ""
         self.saved_at = datetime.fromtimestamp(path.stat().st_mtime) if saved else None
         self.refresh(emit=False)
+        self.examples, self.examples_notice = load_shared_examples(genre)
         self.emit("opened")
+        self.emit("examples")
+        if self.examples_notice:
+            self.tell(self.examples_notice, "warning")
         self.emit("findings")
         if saved:
             self.emit("status", state="saved", text=self.status_text())

@@ -155,6 +155,7 @@ class Workbook:
         s.on("findings", self._on_findings)
         s.on("message", lambda level, text: self.msgs.show(text, level))
         s.on("comments", self._on_comments)
+        s.on("examples", self._on_examples)
         exercise = exercise or os.environ.get("PARTYBOOK_EXERCISE") or None
         if exercise is not None:
             self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
@@ -325,6 +326,10 @@ class Workbook:
     def _on_comments(self) -> None:
         for panel in self.panels.values():
             panel.refresh_comments()
+
+    def _on_examples(self) -> None:
+        for panel in self.panels.values():
+            panel.refresh_examples()
 
     def _on_findings(self) -> None:
         if self.session.draft is None:
