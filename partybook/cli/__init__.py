@@ -26,7 +26,22 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class _ChineseFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "用法：")
+
+
 class _ChineseParser(argparse.ArgumentParser):
+    """argparse with every string a user reads in Chinese (usage, section titles, -h, errors)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _ChineseFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as we want
         self.print_usage(sys.stderr)
         self.exit(
@@ -35,15 +50,23 @@ class _ChineseParser(argparse.ArgumentParser):
         )
 
 
+_USAGE_ZH = {
+    "the following arguments are required": "缺少必填参数",
+    "unrecognized arguments": "无法识别的参数",
+    "invalid choice": "无效的选项",
+    "expected one argument": "需要一个值",
+    "choose from": "可选",
+    "not allowed with argument": "不能与以下参数同时使用",
+    "ambiguous option": "有歧义的选项",
+    "could match": "可能是",
+    "invalid float value": "应为数字",
+    "invalid int value": "应为整数",
+    "argument ": "参数 ",
+}
+
+
 def _zh_usage(message: str) -> str:
-    replacements = {
-        "the following arguments are required": "缺少必填参数",
-        "unrecognized arguments": "无法识别的参数",
-        "invalid choice": "无效的选项",
-        "expected one argument": "需要一个值",
-        "choose from": "可选",
-    }
-    for en, zh in replacements.items():
+    for en, zh in _USAGE_ZH.items():
         message = message.replace(en, zh)
     return message
 
@@ -53,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="partybook",
         description="partybook：党性分析等自我剖析材料的起草、检查、导入与导出工具。",
     )
-    parser.add_argument("--version", action="version", version="partybook 0.1.0")
+    parser.add_argument("--version", action="version", version="partybook 0.1.0", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
     for name, module_name in COMMANDS.items():
         try:
