@@ -74,9 +74,10 @@ def _pdf_convert(docx_files: dict[str, bytes], notices: list[str]) -> dict[str, 
     from ..exporters.pdf import (
         TIMEOUT_S,
         find_soffice,
-        fontconfig_xml,
         installed_families,
         load_fonts,
+        run_libreoffice,
+        substitution_notice,
         substitutions,
     )
 
@@ -94,25 +95,17 @@ def _pdf_convert(docx_files: dict[str, bytes], notices: list[str]) -> dict[str, 
             ascii_name = f"d{i:04d}.docx"
             (src_dir / ascii_name).write_bytes(data)
             ascii_names[name] = ascii_name
-        conf = work / "fonts.conf"
-        conf.write_text(fontconfig_xml(fonts, set(subs)), encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(work))
-        cmd = [
-            soffice,
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(work / "out"),
-            *[str(src_dir / n) for n in ascii_names.values()],
-        ]
-        timeout = TIMEOUT_S + 10 * len(docx_files)
+        sources = [src_dir / n for n in ascii_names.values()]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, cwd=work)
+            run_libreoffice(
+                soffice,
+                sources,
+                work / "out",
+                work,
+                fonts,
+                set(subs),
+                timeout=TIMEOUT_S + 10 * len(docx_files),
+            )
         except subprocess.TimeoutExpired:
             pass  # whatever was converted is kept; the rest is reported below
         except OSError as err:
@@ -121,8 +114,7 @@ def _pdf_convert(docx_files: dict[str, bytes], notices: list[str]) -> dict[str, 
             pdf = work / "out" / (ascii_name[:-5] + ".pdf")
             out[name] = pdf.read_bytes() if pdf.is_file() else "LibreOffice 没有生成 PDF"
     if subs:
-        table = "；".join(f"{k} → {v}" for k, v in subs.items())
-        notice = f"本机未安装公文字体，PDF 中已用开源字体替代：{table}。"
+        notice = substitution_notice(subs)
         if notice not in notices:
             notices.append(notice)
     return out

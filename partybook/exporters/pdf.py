@@ -90,6 +90,45 @@ def substitutions(fonts: FontConfig, installed: set[str]) -> dict[str, str]:
     return out
 
 
+def substitution_notice(subs: dict[str, str]) -> str:
+    table = "；".join(f"{k} → {v}" for k, v in subs.items())
+    return f"本机未安装公文字体，PDF 中已用开源字体替代：{table}。"
+
+
+def run_libreoffice(
+    soffice: str,
+    sources: list[Path],
+    outdir: Path,
+    work: Path,
+    fonts: FontConfig,
+    missing: set[str],
+    timeout: float = TIMEOUT_S,
+) -> subprocess.CompletedProcess[str]:
+    """Convert ``sources`` (.docx) to PDF into ``outdir`` with one LibreOffice run.
+
+    ``work`` holds this run's own profile and fontconfig file (aliases for the official
+    font names in ``missing``), so parallel runs never share a profile. Raises
+    ``subprocess.TimeoutExpired`` and ``OSError`` for the caller to word.
+    """
+    conf = work / "fonts.conf"
+    conf.write_text(fontconfig_xml(fonts, missing), encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(work))
+    cmd = [
+        soffice,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nolockcheck",
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(outdir),
+        *[str(src) for src in sources],
+    ]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=work)
+
+
 class PdfExporter(Exporter):
     format = "pdf"
     extension = ".pdf"
@@ -115,26 +154,8 @@ class PdfExporter(Exporter):
             work = Path(tmp)
             src = work / "draft.docx"
             src.write_bytes(docx_bytes)
-            conf = work / "fonts.conf"
-            conf.write_text(fontconfig_xml(self.fonts, set(subs)), encoding="utf-8")
-            env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(work))
-            cmd = [
-                soffice,
-                "--headless",
-                "--norestore",
-                "--nologo",
-                "--nolockcheck",
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--convert-to",
-                "pdf:writer_pdf_Export",
-                "--outdir",
-                str(work),
-                str(src),
-            ]
             try:
-                proc = subprocess.run(
-                    cmd, capture_output=True, text=True, timeout=TIMEOUT_S, env=env, cwd=work
-                )
+                proc = run_libreoffice(soffice, [src], work, work, self.fonts, set(subs))
             except subprocess.TimeoutExpired:
                 raise ExportError(
                     f"LibreOffice 在 {TIMEOUT_S} 秒内没有完成 PDF 转换。请稍后重试，"
@@ -151,6 +172,5 @@ class PdfExporter(Exporter):
                 )
             pdf = out.read_bytes()
         if subs:
-            table = "；".join(f"{k} → {v}" for k, v in subs.items())
-            self.notices.append(f"本机未安装公文字体，PDF 中已用开源字体替代：{table}。")
+            self.notices.append(substitution_notice(subs))
         return pdf
