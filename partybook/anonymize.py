@@ -177,13 +177,10 @@ def gazetteer_file():
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    import yaml
+    from .datafile import read_yaml
 
     path = gazetteer_file()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise PartybookError(f"匿名化词表 {path} 无法读取：{err}。请检查该文件。") from None
+    data = read_yaml(path, "匿名化词表", PartybookError)
     if not isinstance(data, dict):
         raise PartybookError(f"匿名化词表 {path} 格式不对：应为键值表。")
     return Gazetteer(data)

@@ -12,14 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .datafile import read_yaml
 from .errors import GenreError
 from .paths import templates_dir
-
-# libyaml's loader when present: same safety as yaml.safe_load, ~10× faster to parse.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SectionKind(StrEnum):
@@ -174,18 +171,7 @@ def parse_genre(data: Any, source: str) -> Genre:
 
 
 def load_genre_file(path: Path) -> Genre:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GenreError(f"找不到文体文件 {path}，请检查文件名。") from None
-    except UnicodeDecodeError:
-        raise GenreError(f"文体文件 {path} 不是 UTF-8 编码，请用 UTF-8 重新保存。") from None
-    try:
-        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C-accelerated
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise GenreError(f"文体文件 {path} {where}不是合法的 YAML，请检查缩进和引号。") from None
+    data = read_yaml(path, "文体文件", GenreError)
     return parse_genre(data, str(path))
 
 

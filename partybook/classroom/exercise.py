@@ -16,9 +16,9 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ..datafile import read_yaml
 from ..errors import GenreError, PartybookError
 from ..genre import Genre, SectionKind, load_genre
 from ..paths import templates_dir
@@ -188,23 +188,13 @@ def load_exercise(path: str | os.PathLike[str]) -> Exercise:
     p = Path(path)
     if not p.exists() and p.parent == Path(".") and not p.suffix:
         p = exercises_dir() / f"{p.name}.yaml"
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        names = "、".join(x.stem for x in available_exercises()) or "（无）"
-        raise ExerciseError(f"找不到练习文件 {p}。templates/exercises/ 中现有：{names}。") from None
-    except IsADirectoryError:
-        raise ExerciseError(f"{p} 是文件夹，不是练习文件。") from None
-    except PermissionError:
-        raise ExerciseError(f"没有权限读取练习文件 {p}，请检查文件权限。") from None
-    except UnicodeDecodeError:
-        raise ExerciseError(f"练习文件 {p} 不是 UTF-8 编码，请用 UTF-8 重新保存。") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise ExerciseError(f"练习文件 {p} {where}不是合法的 YAML，请检查缩进和引号。") from None
+    names = "、".join(x.stem for x in available_exercises()) or "（无）"
+    data = read_yaml(
+        p,
+        "练习文件",
+        ExerciseError,
+        not_found=f"找不到练习文件 {p}。templates/exercises/ 中现有：{names}。",
+    )
     return parse_exercise(data, str(p))
 
 

@@ -64,15 +64,10 @@ def fonts_file() -> Path:
 @lru_cache(maxsize=4)
 def load_fonts(path: str | None = None) -> FontConfig:
     """The font configuration (cached per process)."""
-    import yaml
+    from ..datafile import read_yaml
 
     p = Path(path) if path else fonts_file()
-    try:
-        data = yaml.load(
-            p.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except (OSError, yaml.YAMLError) as err:
-        raise ExportError(f"字体配置文件 {p} 无法读取：{err}。请检查该文件。") from None
+    data = read_yaml(p, "字体配置文件", ExportError)
     if not isinstance(data, dict) or not isinstance(data.get("roles"), dict):
         raise ExportError(f"字体配置文件 {p} 格式不对：缺少 roles。")
     latin = str(data.get("latin") or "Times New Roman")
