@@ -20,6 +20,10 @@ API (stable — names are added, never renamed)::
         they need the author's words.
     quick_patterns() -> tuple[Pattern, ...]
         Cheap pre-test regexes: a line matching none of them has no inline leftover.
+    quick_parts() -> QuickParts(chars, patterns, words)
+        The same pre-test in three parts, for callers that search characters and words
+        together with others: a line holding none of the characters, where no pattern
+        matches and no word occurs, has no inline leftover.
     is_stray_title(line, genre=None) -> bool
         True when ``line`` looks like the title of another kind of document (a 工作总结 /
         专题报告 / 讲话 … title inside a 党性分析).
@@ -39,9 +43,10 @@ tags and entities), ``navigation`` (breadcrumbs, 上一篇/下一篇, footers), 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -80,6 +85,7 @@ class Leftover:
 class _Rules:
     inline: re.Pattern[str]  # placeholders, markers, urls, bracketed notes, ad phrases
     trigger_words: re.Pattern[str]
+    triggers: tuple[str, ...]
     ad_in_bracket: re.Pattern[str]
     strong_ad: re.Pattern[str]
     navigation: re.Pattern[str]
@@ -127,7 +133,8 @@ _BRACKETED = (
 
 # Cheap pre-tests (a character class and a set of literal words both scan at C speed):
 # a line with neither cannot hold an inline leftover, so the big regex is skipped.
-_TRIGGER_CHARS = re.compile(r"[#<&\[【［xX×Ｘｘ*＊某_＿@A-Za-z]")
+_TRIGGER_CHAR_SET = "#<&[【［×Ｘｘ*＊某_＿@" + string.ascii_letters
+_TRIGGER_CHARS = re.compile(f"[{re.escape(_TRIGGER_CHAR_SET)}]")
 # (importer) "（" is not a trigger by itself: every （一） item would pay for the big regex;
 # a round bracket is a leftover only with a trigger word inside or when blank. Kept as a
 # pattern of its own: an alternation beside the character class would lose the class's
@@ -160,6 +167,7 @@ def _rules() -> _Rules:
     return _Rules(
         inline=inline,
         trigger_words=re.compile("|".join(re.escape(w) for w in triggers)),
+        triggers=tuple(triggers),
         ad_in_bracket=re.compile(f"{ad_words}|{url}", re.IGNORECASE),
         strong_ad=re.compile(f"{strong}|{url}", re.IGNORECASE),
         navigation=re.compile(rf"\s*(?:{nav})"),
@@ -210,6 +218,21 @@ def quick_patterns() -> tuple[re.Pattern[str], ...]:
     whole-line kinds — navigation, page furniture, stray titles — remain possible, and those
     are short lines). Callers scanning much text use them to skip clean paragraphs."""
     return _TRIGGER_CHARS, _TRIGGER_BLANK, _TRIGGER_BLANK_ASCII, _rules().trigger_words
+
+
+class QuickParts(NamedTuple):
+    """:func:`quick_patterns` in three parts, for callers that search characters and words
+    together with other characters and words: a line holding none of ``chars``, where no
+    pattern matches and no word occurs, holds no inline leftover."""
+
+    chars: str  # trigger characters (the first pattern of quick_patterns)
+    patterns: tuple[re.Pattern[str], ...]  # the blank-bracket patterns
+    words: tuple[str, ...]  # trigger words (the last pattern of quick_patterns)
+
+
+def quick_parts() -> QuickParts:
+    """The pre-test of :func:`quick_patterns` as characters, patterns and words."""
+    return QuickParts(_TRIGGER_CHAR_SET, (_TRIGGER_BLANK, _TRIGGER_BLANK_ASCII), _rules().triggers)
 
 
 def is_stray_title(line: str, genre: Any = None) -> bool:

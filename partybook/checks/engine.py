@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..draft import Draft, Item
 from ..genre import Genre, load_genre
 from .model import Change, Finding, Unit, build_context
 from .phrases import PhraseRule, default_phrase_rules
-from .registry import DRAFT_RULES, UNIT_SCANNERS, Env, Hit, _load_families, at_unit
+from .registry import (
+    DRAFT_RULES,
+    SHARED,
+    UNIT_SCANNERS,
+    Env,
+    Hit,
+    _load_families,
+    anchored_words,
+    at_unit,
+)
 
 # codes whose removal makes other findings on the same characters moot
 _REMOVALS = frozenset({"PB202", "PB203", "PB204", "PB205", "PB206", "PB207"})
@@ -40,12 +52,15 @@ def _targets(joined: str, starts: list[int], patterns: Iterable[Any]) -> set[int
     return found
 
 
-def _scan(units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]) -> list[list[Hit]]:
+def _scan(
+    units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule], rules_key: tuple[int, ...]
+) -> list[list[Hit]]:
     """Hits of every unit rule and phrase rule for ``units``, in one batch.
 
     The texts are joined once; each rule's pre-tests are searched over the joined text and
     the rule runs only on the texts where they match (most rules match nowhere in most
-    paragraphs, so most calls are skipped).
+    paragraphs, so most calls are skipped). The word pre-tests of all rules and the phrase
+    rules' phrases are searched together, in one pass.
     """
     joined_parts = [""]
     starts: list[int] = []
@@ -56,11 +71,23 @@ def _scan(units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]) -> li
         pos += len(u.text) + 1
     joined = "\n".join(joined_parts)
     hits: list[list[Hit]] = [[] for _ in units]
-    for rule in UNIT_SCANNERS:
-        if rule.quick is None:
+    group_targets: dict[str, set[int]] = {}
+    for group, (words_rx, multiline) in _words_patterns(env, phrase_rules, rules_key).items():
+        found_in = _targets(joined, starts, (words_rx,)) if words_rx is not None else set()
+        if multiline:  # words holding a line break can only occur in texts holding one
+            found_in.update(k for k, u in enumerate(units) if "\n" in u.text)
+        group_targets[group] = found_in
+    word_targets = group_targets.get(SHARED, set())
+    char_targets = _char_targets(joined, starts, env)
+    for n, rule in enumerate(UNIT_SCANNERS):
+        if rule.quick is None and rule.words is None and rule.chars is None:
             targets: Iterable[int] = range(len(units))
         else:
-            found = _targets(joined, starts, rule.quick(env))
+            found = _targets(joined, starts, rule.quick(env)) if rule.quick else set()
+            if rule.words is not None:
+                found.update(group_targets.get(rule.words_group, ()))
+            if n in char_targets:
+                found.update(char_targets[n])
             if rule.short:
                 found.update(
                     k
@@ -71,16 +98,18 @@ def _scan(units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]) -> li
             targets = sorted(found)
         for k in targets:
             hits[k].extend(rule.scan(units[k], env))
-    for phrase in phrase_rules:
-        if phrase.pattern is None:
-            continue
-        for k in sorted(_targets(joined, starts, (phrase.pattern,))):
-            u = units[k]
-            if phrase.sections is None or u.section in phrase.sections:
-                hits[k].extend(
-                    (phrase.code, m.start(), m.end(), {_PHRASE: phrase}, phrase.fix)
-                    for m in phrase.pattern.finditer(u.text)
-                )
+    if word_targets:
+        ordered = sorted(word_targets)
+        for phrase in phrase_rules:
+            if phrase.pattern is None:
+                continue
+            for k in ordered:
+                u = units[k]
+                if phrase.sections is None or u.section in phrase.sections:
+                    hits[k].extend(
+                        (phrase.code, m.start(), m.end(), {_PHRASE: phrase}, phrase.fix)
+                        for m in phrase.pattern.finditer(u.text)
+                    )
     for k, hs in enumerate(hits):
         if not hs:
             continue
@@ -88,6 +117,80 @@ def _scan(units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule]) -> li
         if removed:
             hits[k] = [h for h in hs if h[0] in _REMOVALS or not _overlaps(removed, h[1], h[2])]
     return hits
+
+
+_chars_cache: dict[Env, tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]] = {}
+
+
+def _char_targets(joined: str, starts: list[int], env: Env) -> dict[int, set[int]]:
+    """For each rule with a character pre-test (by its index in ``UNIT_SCANNERS``), the
+    texts holding one of its characters: one pass over the joined text for all rules."""
+    got = _chars_cache.get(env)
+    if got is None:
+        by_char: dict[str, list[int]] = {}
+        for n, rule in enumerate(UNIT_SCANNERS):
+            if rule.chars is not None:
+                for ch in set(rule.chars(env)) - {"\n"}:
+                    by_char.setdefault(ch, []).append(n)
+        cls = f"[{re.escape(''.join(sorted(by_char)))}]"
+        # (a class first, not a repeat: the search then skips ahead at C speed)
+        rx = re.compile(cls + cls + "*") if by_char else None
+        if len(_chars_cache) > 64:
+            _chars_cache.clear()
+        got = _chars_cache[env] = (rx, {c: tuple(ns) for c, ns in by_char.items()})
+    rx, by_char = got
+    out: dict[int, set[int]] = {}
+    if rx is None:
+        return out
+    for n in {n for ns in by_char.values() for n in ns}:
+        out[n] = set()
+    for m in rx.finditer(joined):  # runs of the characters: rare in Chinese text
+        k = bisect_right(starts, m.start()) - 1
+        run = m.group()
+        for ch in set(run) if len(run) > 1 else run:
+            for n in by_char[ch]:
+                out[n].add(k)
+    return out
+
+
+_Patterns = dict[str, tuple[re.Pattern[str] | None, bool]]
+_words_cache: dict[tuple[object, ...], _Patterns] = {}
+
+
+def _words_patterns(
+    env: Env, phrase_rules: Sequence[PhraseRule], rules_key: tuple[int, ...]
+) -> _Patterns:
+    """For each group of word pre-tests, one regex for all its words (cached per settings
+    and phrase rules) and whether some word holds a line break (those are left out of the
+    regex). The phrase rules' phrases are in the shared group."""
+    key = (env, rules_key)
+    got = _words_cache.get(key)
+    if got is None:
+        groups: dict[str, list[str]] = {}
+        for rule in UNIT_SCANNERS:
+            if rule.words is not None:
+                groups.setdefault(rule.words_group, []).extend(rule.words(env))
+        for phrase in phrase_rules:
+            if phrase.pattern is not None:
+                groups.setdefault(SHARED, []).extend(phrase.phrases)
+        freq = _char_freq(env.genre)
+        got = {}
+        for group, words in groups.items():
+            multiline = any("\n" in w for w in words)
+            rx = anchored_words((w for w in words if "\n" not in w), freq)
+            got[group] = (rx, multiline)
+        if len(_words_cache) > 64:
+            _words_cache.clear()
+        _words_cache[key] = got
+    return got
+
+
+@lru_cache(maxsize=8)
+def _char_freq(genre_id: str) -> dict[str, int]:
+    """How often each character occurs in the genre's worked example (typical text)."""
+    from .style import example_index
+
+    return dict(Counter(example_index(genre_id)[0]))
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -98,6 +201,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 _PHRASE = "__phrase_rule"  # the args key that carries a phrase rule in a hit
 _rules_pinned: dict[tuple[int, ...], Sequence[PhraseRule]] = {}  # keeps ids in keys valid
+_settings: dict[tuple[Env, tuple[int, ...]], int] = {}  # (settings, phrase rules) → key part
 
 
 def _unit_hits(
@@ -106,11 +210,19 @@ def _unit_hits(
     """Hits per unit, from the per-text cache where possible."""
     rules_key = tuple(map(id, phrase_rules))
     _rules_pinned.setdefault(rules_key, phrase_rules)
-    keys = [(u.text, u.section, u.field, env, rules_key) for u in units]
+    # the settings as one small int in the keys: hashing the Env dataclass (Python code)
+    # once per key would cost more than the rest of a cache look-up
+    setting = _settings.get((env, rules_key))
+    if setting is None:
+        if len(_settings) >= 256:  # numbers are reused after this: forget their hits
+            _settings.clear()
+            _cache.clear()
+        setting = _settings[(env, rules_key)] = len(_settings)
+    keys = [(u.text, u.section, u.field, setting) for u in units]
     out: list[tuple[Hit, ...] | None] = [_cache.get(k) for k in keys]
     todo = [k for k, h in enumerate(out) if h is None]
     if todo:
-        fresh = _scan([units[k] for k in todo], env, phrase_rules)
+        fresh = _scan([units[k] for k in todo], env, phrase_rules, rules_key)
         if len(_cache) + len(todo) > _CACHE_MAX:
             _cache.clear()
         for k, hs in zip(todo, fresh, strict=True):

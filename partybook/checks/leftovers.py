@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..leftovers import find_leftovers, is_stray_title, quick_patterns
+from ..leftovers import find_leftovers, is_stray_title, quick_parts
 from .model import Unit
 from .registry import Env, Hit, unit_rule
 
@@ -33,7 +33,9 @@ def _shown(text: str) -> str:
     "PB206",
     "PB207",
     fixable=True,
-    quick=lambda env: quick_patterns(),
+    chars=lambda env: quick_parts().chars,
+    quick=lambda env: quick_parts().patterns,
+    words=lambda env: quick_parts().words,
     short=80,  # navigation, page furniture and stray titles are short lines
 )
 def leftovers(unit: Unit, env: Env) -> list[Hit]:

@@ -60,6 +60,16 @@ DraftRule = Callable[[Context], Iterable[Finding]]
 # skips ahead at C speed. ``short`` also runs the rule on texts of the ``short_fields``
 # with a line of at most that many characters (rules about whole short lines).
 Quick = Callable[[Env], Sequence[Any]]  # compiled patterns, or objects with .search
+# Word pre-tests: fixed strings of a unit rule (a function of the settings giving them). The
+# words of every rule and every phrase rule are searched together in one pass, each anchored
+# on its rarest character (see :func:`anchored_words`); a rule with both pre-tests runs
+# where either matches.
+Words = Callable[[Env], Sequence[str]]
+SHARED = "shared"  # the word group of the phrase rules; a rule whose words would often
+# occur in text (PB504's example grams) names a group of its own, searched apart
+# Character pre-tests: characters (rare ones) a unit rule needs, as a function of the
+# settings; the characters of every rule are searched together in one pass.
+Chars = Callable[[Env], str]
 
 
 class Literals:
@@ -76,6 +86,33 @@ class Literals:
             if i >= 0 and (best < 0 or i < best):
                 best, length = i, len(w)
         return None if best < 0 else _Span(best, best + length)
+
+
+def anchored_words(words: Iterable[str], freq: dict[str, int]) -> re.Pattern[str] | None:
+    """One regex finding any of ``words``, each matched from its rarest character (by
+    ``freq``, counts in typical text) with a look-behind for the characters before it.
+
+    Every branch starts with a literal, so the search skips ahead at C speed and stops only
+    at the rare anchor characters (a word's first character is often a common one: 不, 一,
+    在 …). A match spans from the anchor to the word's end, inside the word; no match
+    means none of the words occurs. None when there is no word."""
+    branches: dict[str, list[tuple[int, str]]] = {}
+    for w in set(words):
+        if not w:
+            continue
+        i = min(range(len(w)), key=lambda k: (freq.get(w[k], 0), -k))
+        tail = re.escape(w[i + 1 :])
+        look = f"(?<={re.escape(w[: i + 1])})" if i else ""
+        branches.setdefault(w[i], []).append((len(w), look + tail))
+    if not branches:
+        return None
+    parts = []
+    for anchor in sorted(branches):
+        rests = [r for _, r in sorted(branches[anchor], key=lambda e: (-e[0], e[1]))]
+        if "" in rests:  # the anchor alone is a word: nothing more to check
+            rests = [""]
+        parts.append(re.escape(anchor) + (f"(?:{'|'.join(rests)})" if rests != [""] else ""))
+    return re.compile("|".join(parts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +136,9 @@ class UnitRule:
     quick: Quick | None = None
     short: int = 0
     short_fields: frozenset[str] = frozenset({"line", "paragraph", "body"})
+    words: Words | None = None
+    chars: Chars | None = None
+    words_group: str = "shared"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +164,9 @@ def unit_rule(
     fixable: bool = False,
     quick: Sequence[Any] | Quick | None = None,
     short: int = 0,
+    words: Words | None = None,
+    chars: Chars | None = None,
+    words_group: str = "shared",
 ) -> Callable[[UnitScanner], UnitScanner]:
     if quick is not None and not callable(quick):
         compiled = tuple(re.compile(p) if isinstance(p, str) else p for p in quick)
@@ -132,7 +175,9 @@ def unit_rule(
         quick_fn = quick
 
     def deco(fn: UnitScanner) -> UnitScanner:
-        UNIT_SCANNERS.append(UnitRule(codes, fn, quick_fn, short))
+        UNIT_SCANNERS.append(
+            UnitRule(codes, fn, quick_fn, short, words=words, chars=chars, words_group=words_group)
+        )
         if fixable:
             _FIXABLE.update(codes)
         return fn

@@ -12,7 +12,7 @@ from ..draft import Item
 from ..genre import load_genre
 from .data import misspellings, words
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, _Span, at_unit, draft_rule, finding, unit_rule
+from .registry import Env, Hit, at_unit, draft_rule, finding, unit_rule
 from .structure import section_name
 
 
@@ -65,6 +65,7 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 _SPLIT = re.compile("[。！？!?；;\n]")
+_PIECES = re.compile(f"[^。！？!?；;\n]{{{SENTENCE_MIN},}}")
 
 
 def _split_sentences(text: str) -> list[str]:
@@ -82,7 +83,7 @@ def _where(ctx: Context, unit: Unit) -> str:
 
 @draft_rule("PB503")
 def repeated_sentence(ctx: Context) -> Iterable[Finding]:
-    every = [p for p in _SPLIT.split(ctx.joined) if len(p) >= SENTENCE_MIN]
+    every = _PIECES.findall(ctx.joined)  # what _SPLIT.split leaves, of 8+ characters
     if len(set(every)) == len(every):
         return  # no sentence repeats (the usual case)
     seen: dict[str, Unit] = {}
@@ -152,31 +153,20 @@ def example_index(genre_id: str) -> tuple[str, dict[str, list[int]]]:
     return text, index
 
 
-class _CopyQuick:
-    """Pre-test for PB504: the sampled 10-character grams of the text that occur in the
-    worked example (two set operations at C speed; usually none)."""
-
-    def __init__(self, genre: str) -> None:
-        self.genre = genre
-        self._text: str | None = None
-        self._hits: list[int] = []
-
-    def search(self, text: str, pos: int = 0) -> _Span | None:
-        if text is not self._text:
-            _, index = example_index(self.genre)
-            starts = range(0, len(text) - _GRAM + 1, _STEP)
-            grams = [text[i : i + _GRAM] for i in starts]
-            hits: list[int] = []
-            if not index.keys().isdisjoint(grams):  # at C speed; usually disjoint
-                hits = [i for i, g in zip(starts, grams, strict=True) if g in index]
-            self._text, self._hits = text, hits
-        for i in self._hits:
-            if i >= pos:
-                return _Span(i, i + _GRAM)
-        return None
+@lru_cache(maxsize=8)
+def example_grams(genre_id: str) -> tuple[str, ...]:
+    """The example's grams at every ``_STEP``-th position: a run of ``COPY_MIN``
+    characters in common with the example holds one of them whole. PB504's pre-test: a
+    text where none occurs copies nothing from the example."""
+    text, _ = example_index(genre_id)
+    return tuple(text[i : i + _GRAM] for i in range(0, len(text) - _GRAM + 1, _STEP))
 
 
-@unit_rule("PB504", quick=lambda env: [] if env.own_example else [_CopyQuick(env.genre)])
+@unit_rule(
+    "PB504",
+    words=lambda env: () if env.own_example else example_grams(env.genre),
+    words_group="example",  # common words of the genre: searched apart from the rare ones
+)
 def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
     if env.own_example or len(text) < COPY_MIN:
@@ -210,7 +200,7 @@ def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
 # --- misspellings ----------------------------------------------------------------------
 
 
-@unit_rule("PB505", fixable=True, quick=lambda env: [p for p in [misspellings(env.genre)[0]] if p])
+@unit_rule("PB505", fixable=True, words=lambda env: tuple(misspellings(env.genre)[1]))
 def misspelling(unit: Unit, env: Env) -> list[Hit]:
     pattern, table = misspellings(env.genre)
     if pattern is None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .model import Unit
-from .registry import Env, Hit, Literals, unit_rule
+from .registry import Env, Hit, unit_rule
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》…—"
@@ -116,11 +116,8 @@ def _punct_run(run: str) -> tuple[str, dict[str, str], str | None] | None:
     "PB305",
     "PB306",
     fixable=True,
-    quick=(
-        r"[,;:?!.()\"'「」『』\-－─·． \t\u3000\u00a0]",
-        _PUNCT_RUN.pattern,
-        Literals("…", "—"),
-    ),
+    chars=lambda env: ",;:?!.()\"'「」『』-－─·． \t\u3000\u00a0…—",
+    quick=(_PUNCT_RUN,),
 )
 def inline_typography(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
@@ -153,14 +150,21 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
-_SIMPLE_PAIRS = re.compile(
-    "|".join(f"{re.escape(o)}[^{re.escape(o + c)}\n]*{re.escape(c)}" for o, c in _PAIRS.items())
+# A simply matched pair, or a pair character alone: a text where every token is longer
+# than one character is what removing every simply matched pair leaves without a pair
+# character. Every branch starts with a literal: the search skips ahead at C speed.
+_PAIR_TOKENS = re.compile(
+    "|".join(
+        f"{re.escape(o)}(?:[^{re.escape(o + c)}\n]*{re.escape(c)})?" for o, c in _PAIRS.items()
+    )
+    + "|"
+    + "|".join(re.escape(c) for c in _CLOSERS)
 )
 
 
 class _PairQuick:
-    """Pre-test for PB302: remove every simply matched pair from the whole text at C speed;
-    only when a pair character is left over are the texts holding one scanned."""
+    """Pre-test for PB302: tokenise the whole text into simply matched pairs at C speed;
+    only when a pair character is left alone are the texts holding one scanned."""
 
     def __init__(self) -> None:
         self._text: str | None = None
@@ -169,7 +173,7 @@ class _PairQuick:
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if text is not self._text:
             self._text = text
-            self._left = _PAIR_CHARS.search(_SIMPLE_PAIRS.sub("", text)) is not None
+            self._left = min(map(len, _PAIR_TOKENS.findall(text)), default=2) == 1
         return _PAIR_CHARS.search(text, pos) if self._left else None
 
 
