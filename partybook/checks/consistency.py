@@ -63,7 +63,12 @@ def dates(unit: Unit, env: Env) -> list[Hit]:
     today = date.fromordinal(env.today)
     plans = unit.section in words().plan_sections
     for m in _DATE.finditer(text):
-        y, mo, d = _parts(m)
+        ys, mos, ds = m.groups()
+        if mos is None:  # a year alone: always valid, in the future only after this year
+            if not plans and int(ys) > today.year:
+                hits.append(("PB402", m.start(), m.end(), None, None))
+            continue
+        y, mo, d = int(ys), int(mos), int(ds) if ds else None
         if not valid(y, mo, d):
             hits.append(("PB401", m.start(), m.end(), None, None))
         elif not plans and is_future(y, mo, d, today):
