@@ -12,7 +12,7 @@ from typing import Any
 
 from ..draft import Draft, Item
 from ..genre import Genre, load_genre
-from .model import Change, Finding, Unit, build_context
+from .model import SPACES, Change, Finding, Unit, build_context, known_chars
 from .phrases import PhraseRule, default_phrase_rules
 from .registry import (
     DRAFT_RULES,
@@ -79,6 +79,13 @@ def _scan(
         group_targets[group] = found_in
     word_targets = group_targets.get(SHARED, set())
     char_targets = _char_targets(joined, starts, env)
+    # the same pass found the texts holding whitespace: the others' character counts are
+    # their lengths (PB501, PB502)
+    spaced = char_targets.pop(_SPACES_KEY)
+    if joined.count("\n") == len(units):  # no text holds a line break
+        known_chars(
+            [u.text for k, u in enumerate(units) if k not in spaced] if spaced else joined_parts
+        )
     for n, rule in enumerate(UNIT_SCANNERS):
         if rule.quick is None and rule.words is None and rule.chars is None:
             targets: Iterable[int] = range(len(units))
@@ -119,29 +126,29 @@ def _scan(
     return hits
 
 
-_chars_cache: dict[Env, tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]] = {}
+_SPACES_KEY = -1  # in _char_targets: the texts holding whitespace (not a rule)
+_chars_cache: dict[Env, tuple[re.Pattern[str], dict[str, tuple[int, ...]]]] = {}
 
 
 def _char_targets(joined: str, starts: list[int], env: Env) -> dict[int, set[int]]:
     """For each rule with a character pre-test (by its index in ``UNIT_SCANNERS``), the
-    texts holding one of its characters: one pass over the joined text for all rules."""
+    texts holding one of its characters, and under ``_SPACES_KEY`` the texts holding
+    whitespace: one pass over the joined text for all of them."""
     got = _chars_cache.get(env)
     if got is None:
-        by_char: dict[str, list[int]] = {}
+        by_char: dict[str, list[int]] = {ch: [_SPACES_KEY] for ch in SPACES}
         for n, rule in enumerate(UNIT_SCANNERS):
             if rule.chars is not None:
                 for ch in set(rule.chars(env)) - {"\n"}:
                     by_char.setdefault(ch, []).append(n)
         cls = f"[{re.escape(''.join(sorted(by_char)))}]"
         # (a class first, not a repeat: the search then skips ahead at C speed)
-        rx = re.compile(cls + cls + "*") if by_char else None
+        rx = re.compile(cls + cls + "*")
         if len(_chars_cache) > 64:
             _chars_cache.clear()
         got = _chars_cache[env] = (rx, {c: tuple(ns) for c, ns in by_char.items()})
     rx, by_char = got
     out: dict[int, set[int]] = {}
-    if rx is None:
-        return out
     for n in {n for ns in by_char.values() for n in ns}:
         out[n] = set()
     for m in rx.finditer(joined):  # runs of the characters: rare in Chinese text
@@ -254,10 +261,10 @@ def clear_cache() -> None:
     """Forget cached per-text results (benchmarks use it to measure a cold run)."""
     _cache.clear()
     from .consistency import key_bigrams, measure_hits
-    from .model import chars
+    from .model import clear_chars
     from .style import sentences
 
-    chars.cache_clear()
+    clear_chars()
     sentences.cache_clear()
     key_bigrams.cache_clear()
     measure_hits.cache_clear()

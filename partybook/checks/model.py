@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..draft import Draft, Item
@@ -155,16 +154,46 @@ class Context:
         memo = self.memo.setdefault("chars", {})
         n = memo.get(section)
         if n is None:
-            text = "".join(u.text for u in self.by_section.get(section, ()))
-            n = memo[section] = len("".join(text.split()))
+            texts = [u.text for u in self.by_section.get(section, ())]
+            try:  # usually every count is known already (see known_chars)
+                n = sum(map(_chars.__getitem__, texts))
+            except KeyError:
+                n = sum(map(chars, texts))
+            memo[section] = n
         return n
 
 
-@lru_cache(maxsize=8192)
+# What str.split() splits at (str.isspace()), but the line break: the engine's one pass
+# over all texts looks for these (see engine._char_targets), so a text holding none has
+# as many characters as its length, known without a second pass.
+SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_chars: dict[str, int] = {}
+
+
 def chars(text: str) -> int:
     """Characters as :func:`partybook.text.count_chars` counts them (whitespace excluded),
     computed at C speed and cached per text."""
-    return len("".join(text.split()))
+    n = _chars.get(text)
+    if n is None:
+        n = len("".join(text.split()))
+        if len(_chars) >= 8192:
+            _chars.clear()
+        _chars[text] = n
+    return n
+
+
+def known_chars(texts: list[str]) -> None:
+    """Record texts holding no whitespace: their :func:`chars` is their length."""
+    if len(_chars) >= 8192:
+        _chars.clear()
+    _chars.update(zip(texts, map(len, texts), strict=True))
+
+
+def clear_chars() -> None:
+    _chars.clear()
 
 
 def build_context(draft: Draft, genre: Genre, today: date) -> Context:
