@@ -151,9 +151,13 @@ def _item_shape(ctx: Context) -> list[Finding]:
         if spec.kind not in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS):
             continue
         for i, item in enumerate(ctx.items(spec.id)):
-            if item.is_empty():
+            if item.heading.strip() and item.body.strip():
+                if not item.items:
+                    continue  # heading and body written, no points (the usual case)
+            elif item.is_empty():
                 continue
-            out.extend(_half_written(spec.id, i, item, 0, None))
+            else:
+                out.extend(_half_written(spec.id, i, item, 0, None))
             pos = len(item.heading) + len(item.body) + 2
             for k, point in enumerate(item.items or []):
                 if not point.is_empty():

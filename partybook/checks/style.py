@@ -217,7 +217,15 @@ def misspelling(unit: Unit, env: Env) -> list[Hit]:
 # --- problems of a personal genre ------------------------------------------------------
 
 
-def _problem_items(ctx: Context) -> Iterable[tuple[str, int, Item, str]]:
+def _problem_items(ctx: Context) -> list[tuple[str, int, Item, str]]:
+    """(section, index, item, item text) of every written problem item (PB506, PB508)."""
+    memo = ctx.memo.get("problem_items")
+    if memo is None:
+        memo = ctx.memo["problem_items"] = list(_each_problem_item(ctx))
+    return memo
+
+
+def _each_problem_item(ctx: Context) -> Iterable[tuple[str, int, Item, str]]:
     if not ctx.genre.personal:
         return
     for section in words().problem_sections:
