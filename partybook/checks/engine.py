@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ..draft import Draft, Item
@@ -54,7 +55,7 @@ def _targets(joined: str, starts: list[int], patterns: Iterable[Any]) -> set[int
 
 def _scan(
     units: list[Unit], env: Env, phrase_rules: Sequence[PhraseRule], rules_key: tuple[int, ...]
-) -> list[list[Hit]]:
+) -> list[Sequence[Hit]]:
     """Hits of every unit rule and phrase rule for ``units``, in one batch.
 
     The texts are joined once; each rule's pre-tests are searched over the joined text and
@@ -62,30 +63,27 @@ def _scan(
     paragraphs, so most calls are skipped). The word pre-tests of all rules and the phrase
     rules' phrases are searched together, in one pass.
     """
-    joined_parts = [""]
-    starts: list[int] = []
-    pos = 1  # the joined text starts with "\n": every text follows a line break
-    for u in units:
-        starts.append(pos)
-        joined_parts.append(u.text)
-        pos += len(u.text) + 1
-    joined = "\n".join(joined_parts)
-    hits: list[list[Hit]] = [[] for _ in units]
+    texts = [u.text for u in units]
+    # the joined text starts with "\n": every text follows a line break
+    joined = "\n" + "\n".join(texts)
+    lengths = list(map(len, texts))
+    starts = list(accumulate(map((1).__add__, lengths), initial=1))[:-1]
+    multiline = joined.count("\n") != len(units)  # some text holds a line break
+    broken = [k for k, t in enumerate(texts) if "\n" in t] if multiline else []
+    hits: dict[int, list[Hit]] = {}
     group_targets: dict[str, set[int]] = {}
-    for group, (words_rx, multiline) in _words_patterns(env, phrase_rules, rules_key).items():
+    for group, (words_rx, words_broken) in _words_patterns(env, phrase_rules, rules_key).items():
         found_in = _targets(joined, starts, (words_rx,)) if words_rx is not None else set()
-        if multiline:  # words holding a line break can only occur in texts holding one
-            found_in.update(k for k, u in enumerate(units) if "\n" in u.text)
+        if words_broken:  # words holding a line break can only occur in texts holding one
+            found_in.update(broken)
         group_targets[group] = found_in
     word_targets = group_targets.get(SHARED, set())
     char_targets = _char_targets(joined, starts, env)
     # the same pass found the texts holding whitespace: the others' character counts are
     # their lengths (PB501, PB502)
     spaced = char_targets.pop(_SPACES_KEY)
-    if joined.count("\n") == len(units):  # no text holds a line break
-        known_chars(
-            [u.text for k, u in enumerate(units) if k not in spaced] if spaced else joined_parts
-        )
+    if not multiline:
+        known_chars([t for k, t in enumerate(texts) if k not in spaced] if spaced else texts)
     for n, rule in enumerate(UNIT_SCANNERS):
         if rule.quick is None and rule.words is None and rule.chars is None:
             targets: Iterable[int] = range(len(units))
@@ -96,15 +94,14 @@ def _scan(
             if n in char_targets:
                 found.update(char_targets[n])
             if rule.short:
-                found.update(
-                    k
-                    for k, u in enumerate(units)
-                    if u.field in rule.short_fields
-                    and (len(u.text) <= rule.short or "\n" in u.text)
-                )
+                fields = rule.short_fields
+                short = [k for k, n_ in enumerate(lengths) if n_ <= rule.short]
+                found.update(k for k in short + broken if units[k].field in fields)
             targets = sorted(found)
         for k in targets:
-            hits[k].extend(rule.scan(units[k], env))
+            found_hits = rule.scan(units[k], env)
+            if found_hits:
+                hits.setdefault(k, []).extend(found_hits)
     if word_targets:
         ordered = sorted(word_targets)
         for phrase in phrase_rules:
@@ -113,17 +110,17 @@ def _scan(
             for k in ordered:
                 u = units[k]
                 if phrase.sections is None or u.section in phrase.sections:
-                    hits[k].extend(
+                    hits.setdefault(k, []).extend(
                         (phrase.code, m.start(), m.end(), {_PHRASE: phrase}, phrase.fix)
                         for m in phrase.pattern.finditer(u.text)
                     )
-    for k, hs in enumerate(hits):
-        if not hs:
-            continue
+    out: list[Sequence[Hit]] = [()] * len(units)
+    for k, hs in hits.items():
         removed = sorted((h[1], h[2]) for h in hs if h[0] in _REMOVALS)
         if removed:
-            hits[k] = [h for h in hs if h[0] in _REMOVALS or not _overlaps(removed, h[1], h[2])]
-    return hits
+            hs = [h for h in hs if h[0] in _REMOVALS or not _overlaps(removed, h[1], h[2])]
+        out[k] = hs
+    return out
 
 
 _SPACES_KEY = -1  # in _char_targets: the texts holding whitespace (not a rule)
@@ -305,7 +302,8 @@ def check(
     units = [u for u in ctx.units if u.text]
     out: list[Finding] = []
     for unit, hits in zip(units, _unit_hits(units, env, phrase_rules), strict=True):
-        out.extend(_to_finding(unit, h) for h in hits)
+        if hits:
+            out.extend(_to_finding(unit, h) for h in hits)
     for _, fn in DRAFT_RULES:
         out.extend(fn(ctx))
     order = {sid: n for n, sid in enumerate(g.section_ids)}
