@@ -54,21 +54,22 @@ class Env:
 
 UnitScanner = Callable[[Unit, Env], list[Hit]]
 DraftRule = Callable[[Context], Iterable[Finding]]
-# Pre-tests of a unit rule: regexes (or a function of the settings giving them) searched
-# once over all the texts joined; the rule runs only on texts where one of them matches.
-# Use patterns that start with a literal or a character class: Python's regex engine then
-# skips ahead at C speed. ``short`` also runs the rule on texts of the ``short_fields``
-# with a line of at most that many characters (rules about whole short lines).
+# Pre-tests of a unit rule. The rule runs only on the texts where one of its pre-tests
+# matches (on every text when it has none); each kind is searched over all texts joined:
+# * ``quick``: regexes (or a function of the settings giving them), each searched on its
+#   own. Use patterns that start with a literal (fastest) or a character class: Python's
+#   regex engine then skips ahead at C speed;
+# * ``words``: fixed strings (a function of the settings). The words of every rule in one
+#   ``words_group`` (default SHARED, which also holds the phrase rules' phrases) are
+#   searched together in one pass, each anchored on its rarest character (see
+#   :func:`anchored_words`); words that often occur in text get a group of their own;
+# * ``chars``: characters, rare ones (a function of the settings); the characters of every
+#   rule are searched together in one pass (with whitespace, for the character counts);
+# * ``short``: also the texts of the ``short_fields`` with a line of at most that many
+#   characters (rules about whole short lines).
 Quick = Callable[[Env], Sequence[Any]]  # compiled patterns, or objects with .search
-# Word pre-tests: fixed strings of a unit rule (a function of the settings giving them). The
-# words of every rule and every phrase rule are searched together in one pass, each anchored
-# on its rarest character (see :func:`anchored_words`); a rule with both pre-tests runs
-# where either matches.
 Words = Callable[[Env], Sequence[str]]
-SHARED = "shared"  # the word group of the phrase rules; a rule whose words would often
-# occur in text (PB504's example grams) names a group of its own, searched apart
-# Character pre-tests: characters (rare ones) a unit rule needs, as a function of the
-# settings; the characters of every rule are searched together in one pass.
+SHARED = "shared"
 Chars = Callable[[Env], str]
 
 
@@ -138,7 +139,7 @@ class UnitRule:
     short_fields: frozenset[str] = frozenset({"line", "paragraph", "body"})
     words: Words | None = None
     chars: Chars | None = None
-    words_group: str = "shared"
+    words_group: str = SHARED
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ def unit_rule(
     short: int = 0,
     words: Words | None = None,
     chars: Chars | None = None,
-    words_group: str = "shared",
+    words_group: str = SHARED,
 ) -> Callable[[UnitScanner], UnitScanner]:
     if quick is not None and not callable(quick):
         compiled = tuple(re.compile(p) if isinstance(p, str) else p for p in quick)
