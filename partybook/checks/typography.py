@@ -153,9 +153,12 @@ _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + 
 # A simply matched pair, or a pair character alone: a text where every token is longer
 # than one character is what removing every simply matched pair leaves without a pair
 # character. Every branch starts with a literal: the search skips ahead at C speed.
+_ALL_PAIR_CHARS = re.escape("".join(_PAIRS) + "".join(_CLOSERS))
+# An opener, then no pair character at all, then its closer: a pair hiding another pair
+# character (“（”) must not pass as matched, or that text would never be scanned.
 _PAIR_TOKENS = re.compile(
     "|".join(
-        f"{re.escape(o)}(?:[^{re.escape(o + c)}\n]*{re.escape(c)})?" for o, c in _PAIRS.items()
+        f"{re.escape(o)}(?:[^{_ALL_PAIR_CHARS}\n]*{re.escape(c)})?" for o, c in _PAIRS.items()
     )
     + "|"
     + "|".join(re.escape(c) for c in _CLOSERS)

@@ -38,7 +38,12 @@ def test_PB301_half_width_between_latin_and_digits_not_flagged(clean, only):
 
 @pytest.mark.parametrize(
     ("text", "bad"),
-    [("做群众信赖的“贴心人。", "“"), ("我学习了《党章。", "《"), ("我学习了党章）。", "）")],
+    [
+        ("做群众信赖的“贴心人。", "“"),
+        ("我学习了《党章。", "《"),
+        ("我学习了党章）。", "）"),
+        ("他说“（这是半个括号”。", "（"),  # hidden inside a matched pair of quotes
+    ],
 )
 def test_PB302_unbalanced_pair_flagged(clean, only, text, bad):
     at = _set_body(clean, text)
