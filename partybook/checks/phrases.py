@@ -21,8 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafile import read_yaml
 from ..errors import InputError
 from ..paths import templates_dir
 from .model import SEVERITIES, Finding, Unit
@@ -123,20 +122,7 @@ def parse_phrase_rules(data: Any, source: str) -> list[PhraseRule]:
 def load_phrase_rules(path: str | Path) -> list[PhraseRule]:
     """Phrase rules from a YAML file (Chinese :class:`InputError` when it cannot be used)."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"找不到规则文件 {p}，请检查路径。") from None
-    except UnicodeDecodeError:
-        raise InputError(f"规则文件 {p} 不是 UTF-8 编码，请用 UTF-8 重新保存。") from None
-    except OSError as err:
-        raise InputError(f"无法读取规则文件 {p}：{err.strerror or err}。") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise InputError(f"规则文件 {p} {where}不是合法的 YAML，请检查缩进和引号。") from None
+    data = read_yaml(p, "规则文件", InputError)
     return parse_phrase_rules(data, str(p))
 
 
