@@ -34,8 +34,11 @@ _LAZY: dict[str, str] = {
     "assemble_markdown": "partybook.assemble",
     "export": "partybook.exporters",
     "check": "partybook.checks",
+    "fix": "partybook.checks",
     "Finding": "partybook.checks",
     "parse_text": "partybook.importer",
+    "import_file": "partybook.importer",
+    "anonymize": "partybook.anonymize",
     "PartybookError": "partybook.errors",
 }
 
