@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "import": "partybook.cli.cmd_import",
     "export": "partybook.cli.cmd_export",
     "anonymize": "partybook.cli.cmd_anonymize",
+    "showcase": "partybook.cli.cmd_showcase",
     "class-report": "partybook.cli.cmd_class_report",
     "class-export": "partybook.cli.cmd_class_export",
 }
