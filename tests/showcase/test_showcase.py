@@ -262,3 +262,25 @@ def test_the_command_and_module_load_no_jupyter() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
+
+
+def test_show_reports_a_user_error_in_chinese_and_the_converter_notices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import IPython.display
+
+    from partybook import showcase
+
+    shown: list[object] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    monkeypatch.setenv(showcase.ENV_GENRE, "no-such-genre")
+    monkeypatch.delenv(showcase.ENV_EXAMPLE, raising=False)
+    showcase.show()
+    assert len(shown) == 1
+    html = shown[0].data  # type: ignore[attr-defined]
+    assert 'class="pb-sc-error"' in html and "没有名为 no-such-genre 的文体" in html
+    # render_showcase_html turns such an output into a PartybookError, not a page
+    nb = {"cells": [{"outputs": [{"data": {"text/html": html}}]}]}
+    fake = type("NB", (), {"cells": nb["cells"]})()
+    message = showcase._cell_error(fake) or ""
+    assert message.startswith("没有名为 no-such-genre 的文体。可用的文体：")
