@@ -100,7 +100,7 @@ def _assert_offline_and_codeless(page: str) -> None:
     assert 'import("http' not in page
     assert "from partybook" not in page and "show()" not in page
     assert not re.search(r'class="[^"]*\bjp-(?:InputArea|InputPrompt|OutputPrompt)\b', page)
-    assert "In&nbsp;[" not in page
+    assert "In&nbsp;[" not in page and 'class="highlight' not in page  # no code, highlighted or not
     assert "Run All Cells" not in page  # the notebook's own instructions are not printed
     assert "application/vnd.jupyter.widget" not in page
     assert "Traceback" not in page
