@@ -335,7 +335,11 @@ def _example_ok(line: str, m: re.Match[str]) -> bool:
     return any(
         w.start() <= m.start() - max(0, m.start() - 2) and w.end() >= len(text)
         for w in _rules().example_ok_re.finditer(window)
-    ) or bool(re.fullmatch(r"\d{2}[xX]{2}年(?:[xX]{2}月)?(?:[xX]{2}日)?", text))
+    ) or bool(_ANONYMISED_DATE.fullmatch(text))
+
+
+# the anonymiser's dates: 20XX年, 20XX年X月, 19XX年XX月X日, X月X日 …
+_ANONYMISED_DATE = re.compile(r"(?=.)(?:\d{2}[xX]{2}年)?(?:[xX]{1,2}月)?(?:[xX]{1,2}日)?")
 
 
 def find_placeholders(text: str, *, example: bool = False) -> list[Leftover]:
