@@ -17,7 +17,7 @@ from pathlib import Path
 
 from common import median_ms
 
-from partybook.assemble import assemble_markdown, blocks
+from partybook.assembly import assemble_markdown, blocks
 from partybook.draft import Draft, Item, conform
 from partybook.exporters import get_exporter
 from partybook.exporters.html import render_html_fragment

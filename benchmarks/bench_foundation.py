@@ -8,7 +8,7 @@ import sys
 
 from common import large_draft, median_ms
 
-from partybook.assemble import assemble, assemble_markdown
+from partybook.assembly import assemble, assemble_markdown
 from partybook.genre import load_genre
 
 

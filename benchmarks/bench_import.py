@@ -7,7 +7,7 @@ import time
 
 
 def _document() -> str:
-    from partybook.assemble import assemble
+    from partybook.assembly import assemble
     from partybook.draft import Draft, conform
     from partybook.genre import load_genre
 

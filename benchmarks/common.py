@@ -27,7 +27,7 @@ def large_draft(chars: int = 10_000, genre_id: str = "dangxing-fenxi") -> Draft:
     base = conform(
         Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
     )
-    from partybook.assemble import assemble
+    from partybook.assembly import assemble
 
     factor = max(1, -(-chars // len(assemble(base, genre))))  # ceil: at least `chars`
     sections = {}

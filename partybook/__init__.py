@@ -30,15 +30,15 @@ _LAZY: dict[str, str] = {
     "new_draft": "partybook.draft",
     "Genre": "partybook.genre",
     "load_genre": "partybook.genre",
-    "assemble": "partybook.assemble",
-    "assemble_markdown": "partybook.assemble",
+    "assemble": "partybook.assembly",
+    "assemble_markdown": "partybook.assembly",
     "export": "partybook.exporters",
     "check": "partybook.checks",
     "fix": "partybook.checks",
     "Finding": "partybook.checks",
     "parse_text": "partybook.importer",
     "import_file": "partybook.importer",
-    "anonymize": "partybook.anonymize",
+    "anonymize": "partybook.anonymizer",
     "PartybookError": "partybook.errors",
 }
 

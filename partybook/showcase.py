@@ -27,7 +27,7 @@ from .errors import ExportError, InputError
 from .paths import PROJECT_DIR
 
 if TYPE_CHECKING:
-    from .assemble import Block
+    from .assembly import Block
     from .checks import Finding
     from .draft import Draft
     from .genre import Genre, SectionSpec
@@ -228,7 +228,7 @@ def _header(genre: Genre, draft: Draft, total: int, from_file: bool) -> str:
 def showcase_parts(genre: Genre, draft: Draft, *, from_file: bool = False) -> list[str]:
     """The page as HTML fragments, one per displayed output: header, one card per section,
     the summary of the checks, the assembled preview. Pure; all text escaped."""
-    from .assemble import blocks
+    from .assembly import blocks
     from .checks import check
     from .exporters.html import render_html_fragment
     from .text import count_chars

@@ -36,7 +36,15 @@ def test_api_fix_and_anonymize(example_draft):
     assert example_draft.meta.author not in partybook.assemble(shared)
 
 
-def test_api_names_are_listed():
+def test_api_names_are_listed_and_never_shadowed_by_a_submodule():
+    # Importing a submodule sets it as an attribute of the package: a submodule named like
+    # an API function (say partybook/assemble.py) would replace the function once imported.
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(partybook.__path__, "partybook."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
     for name in ("load", "save", "parse_text", "check", "assemble", "export", "fix", "anonymize"):
         assert name in dir(partybook)
         assert callable(getattr(partybook, name))

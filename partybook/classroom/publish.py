@@ -1,7 +1,7 @@
 """Publishing anonymised examples from a class's drafts.
 
 The instructor picks drafts; :func:`prepare` anonymises each one with
-:func:`partybook.anonymize.anonymize` and returns the replacements for review; after review
+:func:`partybook.anonymizer.anonymize` and returns the replacements for review; after review
 :func:`publish` saves the example into the examples folder, where the class report compares
 new drafts with it and workbooks can offer it as an extra example (:func:`load_examples`).
 
@@ -46,7 +46,7 @@ class Candidate:
     source: str  # the draft's file name in the class
     original: Draft
     example: Draft
-    replacements: list[Any] = field(default_factory=list)  # anonymize.Replacement
+    replacements: list[Any] = field(default_factory=list)  # anonymizer.Replacement
 
     def review_lines(self) -> list[str]:
         """Every replacement as "章节：原文 → 替换", for the instructor to check."""
@@ -55,7 +55,7 @@ class Candidate:
 
 def prepare(draft: Draft, source: str = "") -> Candidate:
     """Anonymise ``draft`` for publishing. The instructor's comments are not published."""
-    from ..anonymize import anonymize
+    from ..anonymizer import anonymize
 
     example, replacements = anonymize(draft)
     example.comments = []

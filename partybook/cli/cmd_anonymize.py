@@ -16,7 +16,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..anonymize import anonymize
+    from ..anonymizer import anonymize
     from ..errors import InputError
     from ..storage import save
     from ._io import read_draft, refuse_overwrite, say

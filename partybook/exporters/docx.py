@@ -7,7 +7,7 @@ font. Every WordprocessingML detail (markup, page setup, footers, styles) is in
 
 from __future__ import annotations
 
-from ..assemble import Block, blocks
+from ..assembly import Block, blocks
 from ..draft import Draft
 from ..genre import Genre
 from . import ooxml

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..assemble import Block, blocks
+from ..assembly import Block, blocks
 from ..draft import Draft
 from ..genre import Genre, load_genre
 from ._clean import clean_blocks

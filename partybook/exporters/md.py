@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..assemble import assemble_markdown
+from ..assembly import assemble_markdown
 from ..draft import Draft
 from ..genre import Genre
 from .base import Exporter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..assemble import assemble
+from ..assembly import assemble
 from ..draft import Draft
 from ..genre import Genre
 from .base import Exporter

@@ -560,7 +560,7 @@ class Session:
         except ImportError:
             import html
 
-            from ..assemble import assemble
+            from ..assembly import assemble
 
             body = "".join(
                 f"<p>{html.escape(line)}</p>" for line in assemble(bounded, self.genre).split("\n")
@@ -746,7 +746,7 @@ class Session:
     def export_example(self) -> tuple[str, bytes, list[Any]]:
         """The anonymised draft as a shared example (JSON, marked ``example``)."""
         draft, genre = self._require()
-        from ..anonymize import anonymize
+        from ..anonymizer import anonymize
         from ..storage import dumps
 
         anon, replacements = anonymize(draft.model_copy(deep=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partybook.anonymize import anonymize
+from partybook.anonymizer import anonymize
 from partybook.checks import check
 from partybook.draft import Draft, conform
 from partybook.genre import load_genre

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from partybook.anonymize import Replacement, anonymize
-from partybook.assemble import assemble
+from partybook.anonymizer import Replacement, anonymize
+from partybook.assembly import assemble
 from partybook.draft import Comment, Draft, Item, Meta, conform
 from partybook.genre import Genre
 

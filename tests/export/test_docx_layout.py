@@ -10,7 +10,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, Twips
 
-from partybook.assemble import blocks
+from partybook.assembly import blocks
 from partybook.draft import Draft, Item, conform
 from partybook.exporters import get_exporter
 from partybook.exporters.docx import DocxExporter

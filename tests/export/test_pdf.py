@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from partybook.assemble import blocks
+from partybook.assembly import blocks
 from partybook.draft import Draft
 from partybook.errors import ExportError
 from partybook.exporters import get_exporter

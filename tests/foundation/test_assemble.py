@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from support.strategies import cjk_text, drafts
 
-from partybook.assemble import assemble, assemble_markdown, blocks, md_escape
+from partybook.assembly import assemble, assemble_markdown, blocks, md_escape
 from partybook.draft import Draft, Item, Meta, conform, new_draft
 from partybook.genre import load_genre
 

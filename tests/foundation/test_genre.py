@@ -40,7 +40,7 @@ def test_every_section_has_guidance_prompts_and_an_example(genre_id):
 
 
 def test_worked_example_is_3000_to_4000_characters():
-    from partybook.assemble import assemble
+    from partybook.assembly import assemble
     from partybook.draft import Draft, conform
     from partybook.text import count_chars
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from importer.strategies import drafts, messy_document
 
-from partybook.assemble import assemble, assemble_markdown
+from partybook.assembly import assemble, assemble_markdown
 from partybook.draft import Draft, conform
 from partybook.errors import InputError
 from partybook.genre import load_genre

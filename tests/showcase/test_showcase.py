@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from partybook.anonymize import anonymize
+from partybook.anonymizer import anonymize
 from partybook.cli import main
 from partybook.draft import Draft, conform
 from partybook.genre import Genre, load_genre
