@@ -5,6 +5,16 @@ setup_venv() {
     local spec="."
     [ -n "$extras" ] && spec=".[${extras}]"
     if [ ! -x .venv/bin/python ]; then
+        # Debian's own python3 ships venv/ensurepip in a separate package.
+        if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+            if [ "$(id -u)" = 0 ]; then
+                apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+            else
+                echo "partybook: python3 cannot create virtual environments; run: sudo apt-get install python3-venv" >&2
+                echo "（请先安装 python3-venv：sudo apt-get install python3-venv）" >&2
+                exit 1
+            fi
+        fi
         echo "partybook: creating .venv …"
         python3 -m venv .venv
     fi
