@@ -4,6 +4,11 @@ setup_venv() {
     local extras="${1:-}"
     local spec="."
     [ -n "$extras" ] && spec=".[${extras}]"
+    if ! python3 -c "import sys; sys.exit(sys.version_info < (3, 11))" 2>/dev/null; then
+        echo "partybook needs Python 3.11 or newer; python3 is $(python3 --version 2>&1)." >&2
+        echo "（partybook 需要 Python 3.11 或更新版本。）" >&2
+        exit 1
+    fi
     if [ ! -x .venv/bin/python ]; then
         # Debian's own python3 ships venv/ensurepip in a separate package.
         if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
