@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.cli import run_partybook
 
 from partybook.anonymizer import Replacement, anonymize
 from partybook.assembly import assemble
@@ -170,13 +170,7 @@ def test_clean_draft_has_no_replacements_but_is_marked(genre: Genre) -> None:
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "partybook", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-    )
+    return run_partybook(*args, cwd=cwd)
 
 
 def test_cli_anonymize_prints_and_refuses_overwrite(named_draft: Draft, tmp_path: Path) -> None:

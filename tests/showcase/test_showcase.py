@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
+from support.cli import run_partybook
 
 from partybook.anonymizer import anonymize
 from partybook.cli import main
@@ -21,30 +23,13 @@ from partybook.numbering import cn_number
 from partybook.showcase import make_self_contained, showcase_parts
 from partybook.storage import load, save
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 REMOTE = re.compile(
     r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
 )
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "partybook", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=240,
-    )
+    return run_partybook(*args, cwd=cwd, timeout=240)
 
 
 def _example(genre: Genre) -> Draft:
