@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .genre import Genre, SectionKind
+from .validation import zh_reason
 
 SCHEMA_VERSION = 1
 
@@ -171,22 +172,10 @@ def new_draft(genre: Genre, **meta: str) -> Draft:
 
 def validation_message(err: ValidationError) -> str:
     """A Chinese one-liner naming each bad field of a draft."""
-    names = {
-        "missing": "缺少此项",
-        "string_type": "应为文字",
-        "int_type": "应为整数",
-        "int_parsing": "应为整数",
-        "list_type": "应为列表",
-        "dict_type": "应为键值表",
-        "model_type": "应为键值表",
-        "bool_type": "应为 true 或 false",
-    }
     parts = []
     for e in err.errors():
         loc = ".".join(
             str(p) for p in e["loc"] if not str(p).startswith(("str", "list[", "function-"))
         )
-        parts.append(
-            f"{loc or '（根）'}：{names.get(e['type'], str(e.get('msg', '')).removeprefix('Value error, '))}"
-        )
+        parts.append(f"{loc or '（根）'}：{zh_reason(e, {'missing': '缺少此项'})}")
     return "；".join(dict.fromkeys(parts))

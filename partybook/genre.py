@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .datafile import read_yaml
 from .errors import GenreError
 from .paths import templates_dir
+from .validation import zh_reason
 
 
 class SectionKind(StrEnum):
@@ -125,36 +126,11 @@ def _describe(err: ValidationError) -> str:
     lines = []
     for e in err.errors():
         loc = ".".join(str(p) for p in e["loc"]) or "（根）"
-        lines.append(f"键 {loc}：{_translate(e)}")
+        lines.append(f"键 {loc}：{zh_reason(e, _GENRE_REASONS)}")
     return "；".join(lines)
 
 
-_PYDANTIC_ZH = {
-    "missing": "缺少必填项",
-    "extra_forbidden": "不认识的键，请检查拼写",
-    "string_type": "应为文字",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表",
-    "enum": "取值不在允许范围内",
-    "string_pattern_mismatch": "格式不对（只能用小写字母、数字和连字符）",
-    "greater_than_equal": "不能为负数",
-    "model_type": "应为键值表",
-    "dict_type": "应为键值表",
-}
-
-
-def _translate(e: dict[str, Any]) -> str:
-    zh = _PYDANTIC_ZH.get(e["type"])
-    if zh:
-        if e["type"] == "enum":
-            expected = e.get("ctx", {}).get("expected", "")
-            return f"{zh}（可用：{expected}）"
-        return zh
-    msg = str(e.get("msg", ""))
-    return msg.removeprefix("Value error, ")
+_GENRE_REASONS = {"string_pattern_mismatch": "格式不对（只能用小写字母、数字和连字符）"}
 
 
 def parse_genre(data: Any, source: str) -> Genre:

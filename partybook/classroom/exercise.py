@@ -22,6 +22,7 @@ from ..datafile import read_yaml
 from ..errors import GenreError, PartybookError
 from ..genre import Genre, SectionKind, load_genre
 from ..paths import templates_dir
+from ..validation import zh_reason
 
 
 class ExerciseError(PartybookError):
@@ -113,20 +114,14 @@ class Exercise(BaseModel):
 
 _DEFAULT_NAMES = {"title": "标题", "opening": "开头", "signoff": "落款"}
 
-_ZH = {
-    "missing": "缺少必填项",
-    "extra_forbidden": "不认识的键，请检查拼写",
-    "string_type": "应为文字",
+# minutes and steps: worded for an exercise file; everything else as for any data file
+_EXERCISE_REASONS = {
     "string_too_short": "不能为空",
     "int_type": "应为整数（分钟数）",
     "int_parsing": "应为整数（分钟数）",
     "int_from_float": "应为整数（分钟数）",
-    "greater_than_equal": "不能为负数",
     "less_than_equal": "不能超过 600 分钟",
-    "list_type": "应为列表",
     "too_short": "至少要有一步",
-    "model_type": "应为键值表",
-    "dict_type": "应为键值表",
 }
 
 
@@ -134,7 +129,7 @@ def _describe(err: ValidationError) -> str:
     parts = []
     for e in err.errors():
         loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e["loc"]).lstrip(".")
-        msg = _ZH.get(e["type"]) or str(e.get("msg", "")).removeprefix("Value error, ")
+        msg = zh_reason(e, _EXERCISE_REASONS)
         parts.append(f"键 {loc or '（根）'}：{msg}")
     return "；".join(dict.fromkeys(parts))
 
