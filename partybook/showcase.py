@@ -23,6 +23,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .checks.model import SEVERITY_ZH
 from .errors import ExportError, InputError
 from .paths import PROJECT_DIR
 
@@ -39,7 +40,6 @@ NOTEBOOK = PROJECT_DIR / "notebooks" / "范例展示.ipynb"
 TIMEOUT = 120  # seconds for the notebook's cell
 ERROR_CLASS = "pb-sc-error"
 
-_SEVERITY = {"error": "错误", "warning": "警告", "hint": "提示"}
 
 _CSS = """
 .pb-sc { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
@@ -177,9 +177,9 @@ def _finding(f: Finding, spec: SectionSpec | None) -> str:
     where = ""
     if f.item is not None and spec is not None:
         where = f"第{label(spec.item_numbering, f.item + 1)}项："
-    sev = f.severity if f.severity in _SEVERITY else "hint"
+    sev = f.severity if f.severity in SEVERITY_ZH else "hint"
     return (
-        f'<li><span class="pb-sc-sev pb-sc-sev-{sev}">{_SEVERITY[sev]}</span>'
+        f'<li><span class="pb-sc-sev pb-sc-sev-{sev}">{SEVERITY_ZH[sev]}</span>'
         f'<span class="pb-sc-code">{escape(f.code)}</span>{escape(where + f.message)}</li>'
     )
 
@@ -265,7 +265,7 @@ def showcase_parts(genre: Genre, draft: Draft, *, from_file: bool = False) -> li
     specs = {s.id: s for s in genre.sections}
     if findings:
         counts = "，".join(
-            f"{_SEVERITY[s]} {n} 处"
+            f"{SEVERITY_ZH[s]} {n} 处"
             for s in ("error", "warning", "hint")
             if (n := sum(1 for f in findings if f.severity == s))
         )

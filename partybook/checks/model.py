@@ -26,6 +26,7 @@ from ..draft import Draft, Item
 from ..genre import Genre, SectionKind
 
 SEVERITIES = ("error", "warning", "hint")
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}  # as users read them
 
 
 @dataclass(frozen=True, slots=True)

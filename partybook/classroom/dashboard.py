@@ -20,10 +20,10 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..checks.model import SEVERITY_ZH
 from ..errors import PartybookError
 from .model import SORT_KEYS, ClassModel
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}
 CSS = """<style>
 .pbc-table {border-collapse: collapse; font-size: 13px; width: 100%;}
 .pbc-table th, .pbc-table td {border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;}

@@ -8,7 +8,8 @@ from typing import Any
 
 import ipywidgets as w
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}
+from ..checks.model import SEVERITY_ZH
+
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
 
