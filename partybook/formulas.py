@@ -6,7 +6,7 @@
   of a later year; mentions clearly presented as history are left alone.
 - :func:`formula_wordings_in` — every formula a text spells out, right or wrong.
 
-One compiled regex of trigger words gates everything: a text without any returns at once.
+One Aho-Corasick automaton of trigger words gates everything: a text without any returns at once.
 Results are cached per (text, year).
 """
 
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ahocorasick_rs import AhoCorasick, MatchKind
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .datafile import read_yaml
@@ -25,14 +26,18 @@ from .paths import templates_dir
 from .validation import zh_reason
 
 WHAT = "政治表述文件"
-QUOTES = "“”\"‘’「」"
+QUOTES = '“”"‘’「」'
 _CJK = "\u4e00-\u9fff"
 _SEP = r"\s*(?:、|，|,|；|;|以及|和|及|与)\s*"
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
 _BOUNDARY = "。！？；\n"
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_PAST_BEFORE = re.compile(r"曾经?|当年|那时|那年|彼时|回顾|回望|早在|过去|此前|之前|时任|先后|历次|经历|参加过|开展过")
-_PAST_AFTER = re.compile(r"[”\"’」]?[^。！？；\n，]{0,12}?(?:以来|期间|时期|时[，,的]|那年|成果|成效|收官|之时)")
+_PAST_BEFORE = re.compile(
+    r"曾经?|当年|那时|那年|彼时|回顾|回望|早在|过去|此前|之前|时任|先后|历次|经历|参加过|开展过"
+)
+_PAST_AFTER = re.compile(
+    r"[”\"’」]?[^。！？；\n，]{0,12}?(?:以来|期间|时期|时[，,的]|那年|成果|成效|收官|之时)"
+)
 _NAME_BEFORE = 14
 _NAME_AFTER = 8
 
@@ -145,8 +150,11 @@ def _quoted(word: str) -> str:
     return "".join(out)
 
 
+_NO_QUOTES = str.maketrans("", "", QUOTES)
+
+
 def _plain(s: str) -> str:
-    return "".join(c for c in s if c not in QUOTES)
+    return s.translate(_NO_QUOTES)
 
 
 @dataclass(slots=True)
@@ -162,11 +170,11 @@ class _List:
 
 @dataclass(slots=True)
 class _Data:
-    trigger: re.Pattern[str]
+    trigger: AhoCorasick
+    groups: list[list[str]]  # per trigger word, the groups it stands for
     lists: list[_List]
     clauses: list[tuple[Formula, list[re.Pattern[str]], re.Pattern[str]]]
     names: dict[str, tuple[Formula, str]]
-    names_rx: re.Pattern[str] | None
     dated: list[tuple[Dated, re.Pattern[str], re.Pattern[str] | None]]
     current: dict[str, list[tuple[int, int, str]]]
 
@@ -179,49 +187,85 @@ def load_file() -> FormulaFile:
     except ValidationError as err:
         e = err.errors()[0]
         loc = ".".join(str(x) for x in e["loc"])
-        raise PartybookError(f"{WHAT} {path} 的键 {loc}：{zh_reason(e)}。请对照文件开头的说明修改。") from None
+        raise PartybookError(
+            f"{WHAT} {path} 的键 {loc}：{zh_reason(e)}。请对照文件开头的说明修改。"
+        ) from None
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(_quoted(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _key(pattern: str) -> str:
+    """The longest run of Chinese characters every match of ``pattern`` contains."""
+    required = re.sub(
+        r"\(\?:[^()]*\)\?|\[[^\]]*\]\??|[\u4e00-\u9fff]\?|\\.|[()|?*+{}]", "|", pattern
+    )
+    return max(re.findall(f"[{_CJK}]+", required), key=len)
+
+
 @lru_cache(maxsize=1)
 def _data() -> _Data:
     ff = load_file()
-    triggers: list[str] = []
+    keys: dict[str, list[str]] = {}  # trigger word → the groups it stands for (L3: fourth list)
+
+    def add(word: str, group: str) -> None:
+        keys.setdefault(word, []).append(group)
+
     lists, clauses = [], []
     names: dict[str, tuple[Formula, str]] = {}
     for f in ff.formulas:
         name_rx = re.compile(_alt([f.name, *f.aliases]))
         if f.kind == "list":
             olds = [m for v in f.variants for m in v.members]
-            cores = _alt([*f.members, *f.confusions, *olds])
-            if f.item:
-                cores += "|" + f.item
+            words = [*f.members, *f.confusions, *olds]
+            cores = _alt(words) + (f"|{f.item}" if f.item else "")
             one = f"[{QUOTES}]?(?:{f.item_prefix})(?P<core>{cores})(?:{f.item_suffix})[{QUOTES}]?"
             item_rx = re.compile(one)
             run = re.compile(f"{one}(?:{_SEP}{one.replace('?P<core>', '')})+")
-            n = len(f.members)
             known = frozenset(map(_plain, [*f.confusions, *olds]))
-            min_run = f.min_run or max(2, n - 1)
-            lists.append(_List(f, item_rx, run, name_rx, tuple(map(_plain, f.members)), min_run, known))
-            triggers += [_quoted(m) for m in f.members]
+            min_run = f.min_run or max(2, len(f.members) - 1)
+            members = tuple(map(_plain, f.members))
+            for w in words:
+                add(_key(re.escape(_plain(w))), f"L{len(lists)}")
+            lists.append(_List(f, item_rx, run, name_rx, members, min_run, known))
         elif f.kind == "clauses":
-            anchors = [re.compile(p.anchor) for p in f.parts]
-            clauses.append((f, anchors, name_rx))
-            triggers += [p.anchor for p in f.parts]
+            for part in f.parts:
+                add(_key(part.anchor), f"C{len(clauses)}")
+            clauses.append((f, [re.compile(p.anchor) for p in f.parts], name_rx))
         for wrong, right in f.wrong_names.items():
             names[wrong] = (f, right)
-    names_rx = re.compile(_alt(list(names))) if names else None
-    triggers += [_quoted(w) for w in names]
+            add(wrong, "N")
     dated = []
     for d in ff.dated:
+        for pattern in d.patterns:
+            add(_key(pattern), f"D{len(dated)}")
         rx = re.compile("|".join(f"(?:{p})" for p in d.patterns))
         dated.append((d, rx, re.compile(d.exempt_after) if d.exempt_after else None))
-        triggers += d.patterns
-    trigger = re.compile("|".join(f"(?:{t})" for t in triggers))
-    return _Data(trigger, lists, clauses, names, names_rx, dated, ff.current)
+    words = list(keys)
+    trigger = AhoCorasick(words, matchkind=MatchKind.Standard)
+    return _Data(trigger, [keys[w] for w in words], lists, clauses, names, dated, ff.current)
+
+
+@lru_cache(maxsize=4096)
+def _hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of trigger words in ``text`` by group; a dated entry's span is its full match."""
+    d = _data()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for index, start, end in d.trigger.find_matches_as_indexes(text, overlapping=True):
+        for group in d.groups[index]:
+            if group[0] == "D":
+                rx = d.dated[int(group[1:])][1]
+                m = rx.search(text, max(0, start - 6), min(len(text), end + 10))
+                if m is None or m.start() > start or m.end() < end:
+                    continue
+                start, end = m.span()
+            spans = out.setdefault(group, [])
+            if not spans or spans[-1] != (start, end):
+                spans.append((start, end))
+    for spans in out.values():
+        spans.sort()
+    return out
 
 
 def _near_name(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
@@ -279,43 +323,68 @@ def _contains(seq: list[str], sub: list[str]) -> bool:
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
-def _list_wordings(text: str, fl: _List, year: int | None, out: list) -> None:
-    for m in fl.run.finditer(text):
-        items = list(fl.item.finditer(text, m.start(), m.end()))
-        cores = [_plain(i.group("core")) for i in items]
-        want = fl.members
-        members = sum(1 for c in cores if c in want)
-        recognised = sum(1 for c in cores if c in want or c in fl.known)
-        if members < 2:
+def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Windows around clusters of at least two hits (a run needs two members)."""
+    out: list[tuple[int, int]] = []
+    group = [spans[0]]
+    for sp in [*spans[1:], None]:
+        if sp is not None and sp[0] - group[-1][1] <= 60:
+            group.append(sp)
             continue
-        if recognised < fl.min_run and not _near_name(text, m.start(), m.end(), fl.name):
-            continue
-        tail = text[m.end() : m.end() + 40]
-        verdict = _judge(fl, cores, year, tail)
-        found = m.group()
-        if verdict is None:
-            out.append(Wording(m.start(), m.end(), found, fl.f.name, True))
-            continue
-        first = items[0]
-        core_at = first.start("core") - first.start()
-        prefix = _plain(first.group()[:core_at])
-        suffix = _plain(first.group()[core_at + len(first.group("core")) :])
-        f = fl.f
-        kind, detail = verdict
-        if kind == "word":  # correct the confused words only, keep the rest as written
-            expected = found
-            for i in items:
-                core = _plain(i.group("core"))
-                if core in f.confusions:
-                    expected = expected.replace(i.group("core"), _plain(f.confusions[core]))
-        else:
-            expected = _expected_run(fl, prefix, suffix)
-        out.append(
-            Misquote(m.start(), m.end(), found, expected, f.name, f.source, kind, detail, f.wording)
-        )
+        if len(group) >= 2:
+            out.append((max(0, group[0][0] - 40), min(size, group[-1][1] + 80)))
+        if sp is not None:
+            group = [sp]
+    return out
 
 
-def _clause_wordings(text: str, f: Formula, anchors: list, name: re.Pattern[str], out: list) -> None:
+def _list_wordings(text: str, fl: _List, spans: list, year: int | None, out: list) -> None:
+    seen: set[int] = set()
+    for lo, hi in _windows(spans, len(text)):
+        for m in fl.run.finditer(text, lo, hi):
+            if m.start() not in seen:
+                seen.add(m.start())
+                _judge_run(text, fl, m, year, out)
+
+
+def _judge_run(text: str, fl: _List, m: re.Match[str], year: int | None, out: list) -> None:
+    items = list(fl.item.finditer(text, m.start(), m.end()))
+    cores = [_plain(i.group("core")) for i in items]
+    want = fl.members
+    members = sum(1 for c in cores if c in want)
+    recognised = sum(1 for c in cores if c in want or c in fl.known)
+    if members < 2:
+        return
+    if recognised < fl.min_run and not _near_name(text, m.start(), m.end(), fl.name):
+        return
+    tail = text[m.end() : m.end() + 40]
+    verdict = _judge(fl, cores, year, tail)
+    found = m.group()
+    if verdict is None:
+        out.append(Wording(m.start(), m.end(), found, fl.f.name, True))
+        return
+    first = items[0]
+    core_at = first.start("core") - first.start()
+    prefix = _plain(first.group()[:core_at])
+    suffix = _plain(first.group()[core_at + len(first.group("core")) :])
+    f = fl.f
+    kind, detail = verdict
+    if kind == "word":  # correct the confused words only, keep the rest as written
+        expected = found
+        for i in items:
+            core = _plain(i.group("core"))
+            if core in f.confusions:
+                expected = expected.replace(i.group("core"), _plain(f.confusions[core]))
+    else:
+        expected = _expected_run(fl, prefix, suffix)
+    out.append(
+        Misquote(m.start(), m.end(), found, expected, f.name, f.source, kind, detail, f.wording)
+    )
+
+
+def _clause_wordings(
+    text: str, f: Formula, anchors: list, name: re.Pattern[str], out: list
+) -> None:
     spots: list[tuple[int, Part]] = []
     for a, p in zip(anchors, f.parts, strict=True):
         spots += [(m.start(), p) for m in a.finditer(text)]
@@ -343,21 +412,23 @@ def _clause_wordings(text: str, f: Formula, anchors: list, name: re.Pattern[str]
 
 @lru_cache(maxsize=4096)
 def _scan(text: str, year: int | None) -> tuple[object, ...]:
-    d = _data()
-    if not d.trigger.search(text):
+    hits = _hits(text)
+    if not hits:
         return ()
+    d = _data()
     out: list[object] = []
-    for fl in d.lists:
-        _list_wordings(text, fl, year, out)
-    for f, anchors, name in d.clauses:
-        _clause_wordings(text, f, anchors, name, out)
-    if d.names_rx is not None:
-        for m in d.names_rx.finditer(text):
-            f, right = d.names[_plain(m.group())]
-            detail = f"名称应为“{right}”"
-            out.append(
-                Misquote(m.start(), m.end(), m.group(), right, f.name, f.source, "name", detail, f.wording)
-            )
+    for i, fl in enumerate(d.lists):
+        spans = hits.get(f"L{i}")
+        if spans and len(spans) >= 2:
+            _list_wordings(text, fl, spans, year, out)
+    for i, (f, anchors, name) in enumerate(d.clauses):
+        if f"C{i}" in hits:
+            _clause_wordings(text, f, anchors, name, out)
+    for start, end in hits.get("N", ()):
+        found = text[start:end]
+        f, right = d.names[_plain(found)]
+        detail = f"名称应为“{right}”"
+        out.append(Misquote(start, end, found, right, f.name, f.source, "name", detail, f.wording))
     out.sort(key=lambda r: (r.start, r.end))  # type: ignore[attr-defined]
     return tuple(out)
 
@@ -383,7 +454,8 @@ def current_for(kind: str, year: int) -> str:
 
 def _historical(text: str, start: int, end: int, year: int) -> bool:
     """Whether the sentence around ``text[start:end]`` presents it as past."""
-    lo = max((text.rfind(c, 0, start) for c in _BOUNDARY), default=-1) + 1
+    back = max(0, start - 160)
+    lo = max(back - 1, *(text.rfind(c, back, start) for c in _BOUNDARY)) + 1
     before = text[lo:start]
     if _PAST_BEFORE.search(before):
         return True
@@ -394,22 +466,23 @@ def _historical(text: str, start: int, end: int, year: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _dated(text: str, year: int) -> tuple[DatedMention, ...]:
-    d = _data()
-    if not d.trigger.search(text):
+    hits = _hits(text)
+    if not hits:
         return ()
     out = []
-    for e, rx, exempt in d.dated:
+    for i, (e, _rx, exempt) in enumerate(_data().dated):
         limit = e.current_until or e.end
         if limit is None or year <= limit:
             continue
-        for m in rx.finditer(text):
-            if exempt is not None and exempt.match(text, m.end()):
+        for start, end in hits.get(f"D{i}", ()):
+            if exempt is not None and exempt.match(text, end):
                 continue
-            if _historical(text, m.start(), m.end(), year):
+            if _historical(text, start, end, year):
                 continue
             now = e.current or current_for(e.kind, year)
             years = f"{e.start}—{e.end}年" if e.end != e.start else f"{e.start}年"
-            out.append(DatedMention(m.start(), m.end(), m.group(), now, e.name, f"{e.name}（{years}）", e.kind))
+            found = text[start:end]
+            out.append(DatedMention(start, end, found, now, e.name, f"{e.name}（{years}）", e.kind))
     out.sort(key=lambda r: r.start)
     return tuple(out)
 
@@ -423,4 +496,5 @@ def clear_cache() -> None:
     """Forget cached results and the data file (after editing formulas.yaml)."""
     _scan.cache_clear()
     _dated.cache_clear()
+    _hits.cache_clear()
     _data.cache_clear()
