@@ -24,6 +24,7 @@ __all__ = [
     "Misquote",
     "Wording",
     "clear_cache",
+    "clear_results",
     "current_for",
     "find_dated",
     "find_misquotes",
@@ -32,9 +33,14 @@ __all__ = [
 ]
 
 
-def clear_cache() -> None:
-    """Forget cached results and the compiled data file (after editing formulas.yaml)."""
+def clear_results() -> None:
+    """Forget the per-text results (the data file stays compiled)."""
     _scan.cache_clear()
     _dated.cache_clear()
     hits.cache_clear()
+
+
+def clear_cache() -> None:
+    """Forget cached results and the compiled data file (after editing formulas.yaml)."""
+    clear_results()
     compiled.cache_clear()

@@ -226,7 +226,7 @@ def compiled() -> Compiled:
 def hits(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans of trigger words in ``text`` by group; a dated entry's span is its full match."""
     d = compiled()
-    out: dict[str, list[tuple[int, int]]] = {}
+    out: dict[str, set[tuple[int, int]]] = {}
     for index, start, end in d.trigger.find_matches_as_indexes(text, overlapping=True):
         for group in d.groups[index]:
             span = (start, end)
@@ -235,9 +235,5 @@ def hits(text: str) -> dict[str, list[tuple[int, int]]]:
                 if m is None or m.start() > start or m.end() < end:
                     continue
                 span = m.span()
-            spans = out.setdefault(group, [])
-            if span not in spans:
-                spans.append(span)
-    for spans in out.values():
-        spans.sort()
-    return out
+            out.setdefault(group, set()).add(span)
+    return {group: sorted(spans) for group, spans in out.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .data import Formula, ListFormula, Misquote, Part, Wording, compiled, hits, plain
@@ -128,8 +129,10 @@ def _clause_wordings(
     if not spots:
         return
     spots.sort(key=lambda s: s[0])
-    for at, part in spots:
-        others = any(abs(o - at) <= 90 and q is not part for o, q in spots)
+    starts = [s[0] for s in spots]
+    for at, part in spots:  # spelled out: another part of the formula within 90 characters
+        near = spots[bisect_left(starts, at - 90) : bisect_right(starts, at + 90)]
+        others = any(q is not part for _, q in near)
         if not (part.alone or others or _near_name(text, at, at, name)):
             continue
         stop = _CLAUSE_END.search(text, at)
