@@ -218,7 +218,7 @@ def compiled() -> Compiled:
         rx = re.compile("|".join(f"(?:{p})" for p in d.patterns))
         dated.append((d, rx, re.compile(d.exempt_after) if d.exempt_after else None))
     words = list(keys)
-    trigger = AhoCorasick(words, matchkind=MatchKind.Standard)
+    trigger = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest)
     return Compiled(trigger, [keys[w] for w in words], lists, clauses, names, dated, ff.current)
 
 
@@ -227,7 +227,7 @@ def hits(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans of trigger words in ``text`` by group; a dated entry's span is its full match."""
     d = compiled()
     out: dict[str, set[tuple[int, int]]] = {}
-    for index, start, end in d.trigger.find_matches_as_indexes(text, overlapping=True):
+    for index, start, end in d.trigger.find_matches_as_indexes(text):
         for group in d.groups[index]:
             span = (start, end)
             if group[0] == "D":  # the entry's full pattern around its trigger word
