@@ -137,7 +137,7 @@ class ListFormula:
     f: Formula
     item: re.Pattern[str]  # one item with its optional prefix/suffix; group "core"
     run: re.Pattern[str]
-    name: re.Pattern[str]
+    name: tuple[re.Pattern[str], re.Pattern[str]]  # introducing / summing-up name
     members: tuple[str, ...]  # plain (no quotes)
     min_run: int
     known: frozenset[str]  # confusions and older versions' members: recognised, not right
@@ -148,7 +148,7 @@ class Compiled:
     trigger: AhoCorasick
     groups: list[list[str]]  # per trigger word, the groups it stands for
     lists: list[ListFormula]
-    clauses: list[tuple[Formula, list[re.Pattern[str]], re.Pattern[str]]]
+    clauses: list[tuple[Formula, list[re.Pattern[str]], tuple[re.Pattern[str], re.Pattern[str]]]]
     names: dict[str, tuple[Formula, str]]
     dated: list[tuple[Dated, re.Pattern[str], re.Pattern[str] | None]]
     current: dict[str, list[tuple[int, int, str]]]
@@ -190,7 +190,13 @@ def compiled() -> Compiled:
     lists, clauses = [], []
     names: dict[str, tuple[Formula, str]] = {}
     for f in ff.formulas:
-        name_rx = re.compile(_alt([f.name, *f.aliases]))
+        names_alt = _alt([f.name, *f.aliases])
+        name_rx = (  # the name introducing a run (四个意识即……) or summing it up (……这“四个意识”)
+            re.compile(
+                f"(?:{names_alt})[{QUOTES}]?[，,]?(?:即|就是|是指|指的是|包括|也就是|：|:)[^。；]{{0,6}}$"
+            ),
+            re.compile(f"\\s*(?:这|的)?[{QUOTES}]?(?:{names_alt})"),
+        )
         if f.kind == "list":
             olds = [m for v in f.variants for m in v.members]
             words = [*f.members, *f.confusions, *olds]

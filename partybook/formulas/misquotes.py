@@ -9,15 +9,14 @@ from functools import lru_cache
 from .data import Formula, ListFormula, Misquote, Part, Wording, compiled, hits, plain
 
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
-_NAME_BEFORE = 14
-_NAME_AFTER = 8
+_NAME_BEFORE = 24
 
 
-def _near_name(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
-    return bool(
-        name.search(text, max(0, start - _NAME_BEFORE), start)
-        or name.search(text, end, min(len(text), end + _NAME_AFTER))
-    )
+def _near_name(text: str, start: int, end: int, name: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the formula's name introduces the run (“四个意识”即……) or sums it up right
+    after (……这“四个意识”); a name nearby with 特别是/等 does not make a partial run a quote."""
+    intro, outro = name
+    return bool(intro.search(text[max(0, start - _NAME_BEFORE) : start]) or outro.match(text, end))
 
 
 def _expected_run(fl: ListFormula, prefix: str, suffix: str) -> str:
@@ -120,9 +119,7 @@ def _judge_run(text: str, fl: ListFormula, m: re.Match[str], year: int | None, o
     )
 
 
-def _clause_wordings(
-    text: str, f: Formula, anchors: list, name: re.Pattern[str], out: list
-) -> None:
+def _clause_wordings(text: str, f: Formula, anchors: list, name: tuple, out: list) -> None:
     spots: list[tuple[int, Part]] = []
     for a, p in zip(anchors, f.parts, strict=True):
         spots += [(m.start(), p) for m in a.finditer(text)]
