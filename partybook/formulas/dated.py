@@ -10,7 +10,7 @@ from .data import DatedMention, compiled, hits
 _BOUNDARY = "。！？；\n"
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _PAST_BEFORE = re.compile(
-    r"曾经?|当年|那时|那年|彼时|回顾|回望|早在|过去|此前|之前|时任|先后|历次|经历|参加过|开展过"
+    r"曾经?|当年|那时|那年|彼时|回顾|回望|早在|过去(?!一年|的一年)|此前|之前|时任|先后|历次|经历|参加过|开展过"
 )
 _PAST_AFTER = re.compile(
     r"[”\"’」]?[^。！？；\n，]{0,24}?(?:以来|期间|时期|时[，,的]|那年|成果|成效|收官|之时|曾|取得|完成|实现了|圆满)"
@@ -58,6 +58,7 @@ def _dated(text: str, year: int) -> tuple[DatedMention, ...]:
     return tuple(out)
 
 
-def find_dated(text: str, year: int) -> list[DatedMention]:
-    """Mentions in ``text`` that are out of date for a draft of ``year``, not framed as past."""
-    return list(_dated(text, year))
+def find_dated(text: str, year: int | None) -> list[DatedMention]:
+    """Mentions in ``text`` that are out of date for a draft of ``year``, not framed as past
+    (a draft without a date has nothing to be out of date against: ``year=None`` finds none)."""
+    return list(_dated(text, year)) if year is not None else []

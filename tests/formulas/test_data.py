@@ -77,6 +77,15 @@ def test_text_without_trigger_words_finds_nothing() -> None:
     assert formulas.find_misquotes("") == [] and formulas.find_dated("", 2025) == []
 
 
+def test_a_draft_without_a_date_has_nothing_dated_but_misquotes_still_count() -> None:
+    text = "深入学习贯彻党的十九大精神，牢固树立政治意识、核心意识、大局意识、看齐意识。"
+    assert formulas.find_dated(text, None) == []
+    assert [r.kind for r in formulas.find_misquotes(text)] == ["order"]
+    outdated = "坚定道路自信、理论自信、制度自信。"
+    assert formulas.find_misquotes(outdated) == []  # no year: an older version is not judged
+    assert [r.kind for r in formulas.find_misquotes(outdated, 2025)] == ["outdated"]
+
+
 def test_a_broken_file_is_explained_in_chinese(tmp_path: Path, monkeypatch) -> None:
     shutil.copytree(templates_dir(), tmp_path / "t")
     path = tmp_path / "t" / "rules" / "formulas.yaml"
