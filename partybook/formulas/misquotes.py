@@ -73,7 +73,7 @@ def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
             group.append(sp)
             continue
         if len(group) >= 2:
-            out.append((max(0, group[0][0] - 40), min(size, group[-1][1] + 80)))
+            out.append((max(0, group[0][0] - 16), min(size, group[-1][1] + 30)))
         if sp is not None:
             group = [sp]
     return out
