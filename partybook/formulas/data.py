@@ -193,7 +193,7 @@ def compiled() -> Compiled:
         names_alt = _alt([f.name, *f.aliases])
         name_rx = (  # the name introducing a run (四个意识即……) or summing it up (……这“四个意识”)
             re.compile(
-                f"(?:{names_alt})[{QUOTES}]?[，,]?(?:即|就是|是指|指的是|包括|也就是|：|:)[^。；]{{0,6}}$"
+                f"(?:{names_alt})[{QUOTES}]?[{_CJK}]{{0,4}}[，,]?(?:即|就是|是指|指的是|包括|也就是|：|:)[^。；]{{0,6}}$"
             ),
             re.compile(f"\\s*(?:这|的)?[{QUOTES}]?(?:{names_alt})"),
         )

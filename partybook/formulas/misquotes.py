@@ -29,7 +29,7 @@ def _expected_run(fl: ListFormula, prefix: str, suffix: str) -> str:
 
 
 def _judge(
-    fl: ListFormula, cores: list[str], year: int | None, tail: str
+    fl: ListFormula, cores: list[str], year: int | None, tail: str, named: bool
 ) -> tuple[str, str] | None:
     """(kind, Chinese detail) of what is wrong with a run of items, or None when right."""
     f, want = fl.f, list(fl.members)
@@ -44,7 +44,10 @@ def _judge(
     if f.partial_ok and _contains(want, cores):  # quoting a stretch of the oath is fine
         return None
     for v in f.variants:
-        if cores == [plain(m) for m in v.members]:
+        old = [plain(m) for m in v.members]
+        if named and set(old) <= set(want):  # “五位一体”即……with four: a member is missing
+            continue
+        if cores == old:
             if year is not None and year > v.until:
                 return "outdated", f"这是{v.until}年以前的提法：{v.note}"
             return None
@@ -96,10 +99,11 @@ def _judge_run(text: str, fl: ListFormula, m: re.Match[str], year: int | None, o
     recognised = sum(1 for c in cores if c in want or c in fl.known)
     if members < 2:
         return
-    if recognised < fl.min_run and not _near_name(text, m.start(), m.end(), fl.name):
+    named = _near_name(text, m.start(), m.end(), fl.name)
+    if recognised < fl.min_run and not named:
         return
     tail = text[m.end() : m.end() + 40]
-    verdict = _judge(fl, cores, year, tail)
+    verdict = _judge(fl, cores, year, tail, named)
     found = m.group()
     if verdict is None:
         out.append(Wording(m.start(), m.end(), found, fl.f.name))
