@@ -117,6 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PartybookError as err:
         print(f"错误：{err}", file=sys.stderr)
         return err.exit_code
+    except ModuleNotFoundError as err:  # an optional extra that is not installed
+        from ..extras import missing_message
+
+        message = missing_message(err)
+        if message is None:
+            raise
+        print(f"错误：{message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 2

@@ -109,13 +109,14 @@ def run(args: argparse.Namespace) -> int:
 
     from .. import paths
     from ..errors import PartybookError
+    from ..extras import WORKBOOK as WORKBOOK_EXTRA
+    from ..extras import install_hint
     from ._io import say
 
     missing = missing_modules(args.voila)
     if missing:
         raise PartybookError(
-            f"打开工作簿需要 Jupyter 组件（缺少：{'、'.join(missing)}）。"
-            "请先安装 partybook[workbook]：pip install 'partybook[workbook]'"
+            f"打开工作簿需要 Jupyter 组件（缺少：{'、'.join(missing)}）。{install_hint(WORKBOOK_EXTRA)}"
         )
     root, copied = prepare_folder(args.dir)
     if not (root / WORKBOOK).is_file():
