@@ -37,7 +37,20 @@ def _quiet(cmd: list[str]) -> subprocess.CompletedProcess[str]:
 
 def _tracked(folder: str) -> list[str]:
     """Files of ``folder`` at HEAD, relative to it."""
-    out = _quiet(["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", "HEAD", folder])
+    out = _quiet(
+        [
+            "git",
+            "-C",
+            str(ROOT),
+            "-c",
+            "core.quotePath=false",
+            "ls-tree",
+            "-r",
+            "--name-only",
+            "HEAD",
+            folder,
+        ]
+    )
     return [line.removeprefix(folder + "/") for line in out.stdout.splitlines()]
 
 
