@@ -39,10 +39,10 @@ def _notebooks_dir() -> Path:
     override = os.environ.get("PARTYBOOK_NOTEBOOKS")
     if override:
         return Path(override)
-    try:
-        from partybook.paths import PROJECT_DIR
+    try:  # the notebooks shipped in the installed package (or the checkout's)
+        from partybook.paths import notebooks_source_dir
 
-        return PROJECT_DIR / "notebooks"
+        return notebooks_source_dir()
     except ImportError:  # the hub's Python may not have partybook; the users' one has
         return Path("/opt/partybook/notebooks")
 

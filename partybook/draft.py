@@ -1,4 +1,4 @@
-"""The draft: the one piece of state. Its JSON shape is the interchange format (DESIGN §3).
+"""The draft: the one piece of state. Its JSON shape is the interchange format (docs/CONTRACTS.md).
 
 Keys may be added, never renamed. The model knows nothing of widgets, files or genres'
 guidance; :func:`conform` aligns a draft with its genre's sections.

@@ -1,4 +1,4 @@
-"""Guided exercises: a small YAML file that orders a class's work (DESIGN §8).
+"""Guided exercises: a small YAML file that orders a class's work.
 
 An exercise names a genre, the steps in the order the instructor opens the sections (each
 with a prompt and a time suggestion) and, optionally, a YAML file of phrase rules for the
