@@ -18,7 +18,7 @@ to the checkout's ``notebooks/`` folder when run from a checkout, else under
 from __future__ import annotations
 
 import os
-from importlib import resources
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -45,8 +45,11 @@ def in_checkout() -> bool:
     return (PROJECT_DIR / "pyproject.toml").is_file() and (PROJECT_DIR / "templates").is_dir()
 
 
+@cache
 def _packaged(name: str) -> Path | None:
     """``partybook/_data/<name>`` of an installed wheel, when present (never in a checkout)."""
+    from importlib import resources  # only here: it imports typing and tempfile
+
     ref = resources.files("partybook").joinpath("_data", name)
     if not ref.is_dir():
         return None
