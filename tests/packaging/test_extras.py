@@ -152,3 +152,28 @@ def test_one_version_string() -> None:
         [sys.executable, "-m", "partybook", "--version"], capture_output=True, text=True, timeout=60
     )
     assert r.stdout.strip() == f"partybook {partybook.__version__}"
+
+
+def test_the_lock_pins_every_declared_dependency_within_its_range() -> None:
+    import re
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((paths.PROJECT_DIR / "pyproject.toml").read_text())["project"]
+    pins: dict[str, str] = {}
+    for line in (paths.PROJECT_DIR / "requirements.lock").read_text().splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==(\S+)", line)
+        if m:
+            pins[canonicalize_name(m.group(1))] = m.group(2)
+    declared = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared += extra
+    for text in declared:
+        req = Requirement(text)
+        if canonicalize_name(req.name) == "partybook":  # an extra naming another extra
+            continue
+        pin = pins.get(canonicalize_name(req.name))
+        assert pin is not None, f"{req.name} is not in requirements.lock: run tools/lock.sh"
+        assert req.specifier.contains(pin, prereleases=True), (req, pin)
