@@ -20,6 +20,7 @@ WHAT = "政治表述文件"
 QUOTES = '“”"‘’「」'
 _CJK = "\u4e00-\u9fff"
 _SEP = r"\s*(?:、|，|,|；|;|以及|和|及|与)\s*"
+NameRx = tuple[re.Pattern[str], re.Pattern[str]]  # the name introducing / summing up a run
 
 
 class _Model(BaseModel):
@@ -137,7 +138,7 @@ class ListFormula:
     f: Formula
     item: re.Pattern[str]  # one item with its optional prefix/suffix; group "core"
     run: re.Pattern[str]
-    name: tuple[re.Pattern[str], re.Pattern[str]]  # introducing / summing-up name
+    name: NameRx
     members: tuple[str, ...]  # plain (no quotes)
     min_run: int
     known: frozenset[str]  # confusions and older versions' members: recognised, not right
@@ -148,7 +149,7 @@ class Compiled:
     trigger: AhoCorasick
     groups: list[list[str]]  # per trigger word, the groups it stands for
     lists: list[ListFormula]
-    clauses: list[tuple[Formula, list[re.Pattern[str]], tuple[re.Pattern[str], re.Pattern[str]]]]
+    clauses: list[tuple[Formula, list[re.Pattern[str]], NameRx]]
     names: dict[str, tuple[Formula, str]]
     dated: list[tuple[Dated, re.Pattern[str], re.Pattern[str] | None]]
     current: dict[str, list[tuple[int, int, str]]]
@@ -187,7 +188,8 @@ def compiled() -> Compiled:
     def add(word: str, group: str) -> None:
         keys.setdefault(word, []).append(group)
 
-    lists, clauses = [], []
+    lists: list[ListFormula] = []
+    clauses: list[tuple[Formula, list[re.Pattern[str]], NameRx]] = []
     names: dict[str, tuple[Formula, str]] = {}
     for f in ff.formulas:
         names_alt = _alt([f.name, *f.aliases])
@@ -217,7 +219,7 @@ def compiled() -> Compiled:
         for wrong, right in f.wrong_names.items():
             names[wrong] = (f, right)
             add(wrong, "N")
-    dated = []
+    dated: list[tuple[Dated, re.Pattern[str], re.Pattern[str] | None]] = []
     for d in ff.dated:
         for pattern in d.patterns:
             add(_key(pattern), f"D{len(dated)}")
