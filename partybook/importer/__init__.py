@@ -84,13 +84,16 @@ def import_bytes(
             raise InputError(f"文件 {name} 是旧版 {suffix} 格式，无法直接导入。{SAVE_AS_DOCX}")
         suffix = ".docx"  # a .docx saved under an old name
     if suffix == ".docx":
+        from .docx_comments import add_docx_comments
         from .docx_reader import docx_paras
 
         paras = docx_paras(data, name)
         check_chars("".join(p.text for p in paras), name)
         if not paras:
             raise InputError(f"文件 {name} 里没有文字。请检查是否选错了文件。")
-        return _import_paras(paras, genre_id=genre_id, to_simplified=to_simplified, unit="段")
+        result = _import_paras(paras, genre_id=genre_id, to_simplified=to_simplified, unit="段")
+        add_docx_comments(result, data)  # Word comments → draft.comments (docx_comments.py)
+        return result
     if suffix not in TEXT_SUFFIXES:
         raise InputError(
             f"无法导入 {name}：只支持 .txt、.md 和 .docx 文件。"
