@@ -94,7 +94,7 @@ def read_comments(data: bytes, draft: Draft, genre: Genre | None = None) -> list
     if not found:
         return []
     ranges = _ranges(document.element.body)
-    names = {s.heading or s.id: s.id for s in genre.sections}
+    names = {s.display_name: s.id for s in genre.sections}
     fallback = next(iter(draft.sections), genre.sections[0].id)
     out: list[Comment] = []
     for c in found:
