@@ -35,6 +35,7 @@ class Row:
     updated: str  # ISO 8601, as saved in the draft (file time for unreadable files)
     comments: int = 0
     problem: str = ""  # Chinese: why the file could not be read
+    notes: list[str] = field(default_factory=list)  # an imported Word/text file's remarks
     findings: list[Any] = field(default_factory=list, repr=False)  # checks.Finding
 
     @property
@@ -56,6 +57,7 @@ class Row:
             "comments": self.comments,
             "updated": self.updated,
             "problem": self.problem,
+            "notes": self.notes,
         }
 
 
@@ -165,6 +167,7 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
         updated=draft.updated,
         comments=len(draft.comments),
         findings=findings,
+        notes=list(entry.notes),
     )
 
 
@@ -220,6 +223,8 @@ def format_text(report: ClassReport) -> str:
             f"{r.file}\t{r.student}\t{r.sections_done}/{r.sections_total}\t{r.characters}"
             f"\t{r.errors}\t{r.warnings}\t{short_time(r.updated)}"
         )
+        if r.notes:
+            lines.append(f"\t{' '.join(r.notes)}")
     if report.skipped:
         lines += ["", f"已跳过的冲突副本：{'、'.join(report.skipped)}"]
     lines.append("")
