@@ -151,7 +151,19 @@ def _check(hub: RunningHub, homes: Path, alice: str, bob: str, teacher: str) -> 
     assert sorted((r["author"], Path(r["file"]).parts[0], r["comments"]) for r in rows) == sorted(
         [(authors[alice], alice, 1), (authors[bob], bob, 0)]
     )
-    # alice still owns and reads her draft with the instructor's comment in it
-    seen = json.loads(run_in_kernel(hub, alice, PROBE % ({alice: paths[alice]}, DRAFT)))
-    assert seen[f"{alice}:read"] == authors[alice]
+    # the comment's atomic save made the file the instructor's, in alice's group (setgid
+    # folder) with mode 0660: alice's next autosave still reads and replaces it
+    st = (drafts_dir[alice] / DRAFT).stat()
+    assert (st.st_gid, stat.S_IMODE(st.st_mode)) == ((homes / alice).stat().st_gid, 0o660)
+    out = run_in_kernel(
+        hub, alice,
+        "from partybook.paths import drafts_dir\n"
+        "from partybook.storage import load, save\n"
+        f"path = drafts_dir() / {DRAFT!r}\n"
+        "draft = load(path)\n"
+        "draft.meta.position = '科员'\n"
+        "save(draft, path)\n"
+        "print(len(load(path).comments))\n",
+    )  # fmt: skip
+    assert out.strip() == "1"
     assert (drafts_dir[alice] / DRAFT).stat().st_uid == (homes / alice).stat().st_uid
