@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -11,6 +12,12 @@ import ipywidgets as w
 from ..checks.model import SEVERITY_ZH
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
+CSS_FILE = Path(__file__).with_name("workbook.css")
+
+
+def style_tag() -> str:
+    """The stylesheet of the workbook and the class dashboard, for an ``HTML`` widget."""
+    return f"<style>{CSS_FILE.read_text(encoding='utf-8')}</style>"
 
 
 def esc(text: str) -> str:

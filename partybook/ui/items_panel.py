@@ -14,8 +14,9 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from ..numbering import label
 from .common import button, esc, full_width, html_box, rows_for
+from .labels import section_label
 from .messages import Messages
-from .session import Session, section_label
+from .session import Session
 
 ITEM_NOUN = {"problems": "问题", "causes": "原因", "measures": "措施"}
 

@@ -12,8 +12,9 @@ import ipywidgets as w
 from ..draft import Draft
 from ..genre import Genre
 from .common import button, esc, findings_html, html_box
+from .labels import section_label
 from .messages import Messages
-from .session import Session, section_label
+from .session import Session
 
 CONTEXT = 12
 
@@ -102,13 +103,13 @@ class ReviewPage:
             return
         rows = []
         for spec in s.genre.sections:
-            found = s.findings_for(spec.id)
-            done = s.is_done(spec.id)
+            found = s.checks.findings_for(spec.id)
+            done = s.checks.is_done(spec.id)
             mark = "✓ 完成" if done else "未完成"
             info = html_box(
                 f'<div class="pb-review-name">{esc(section_label(s.genre, spec))}'
                 f' <span class="pb-chip-{"pb-done" if done else "pb-todo"}">{mark}</span>'
-                f' <span class="pb-review-count">{s.chars(spec.id)} 字</span></div>'
+                f' <span class="pb-review-count">{s.checks.chars(spec.id)} 字</span></div>'
                 + findings_html(found, empty="没有发现问题。"),
                 "pb-review-info",
             )

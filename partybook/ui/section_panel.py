@@ -12,8 +12,10 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from .common import button, esc, findings_html, full_width, html_box, rows_for
 from .items_panel import ItemsPanel
+from .labels import section_label
 from .messages import Messages
-from .session import Session, SharedExample, section_label
+from .session import Session
+from .shared_examples import SharedExample
 
 HUGE = 100_000  # characters in one editor before it stops syncing on every keystroke
 EXAMPLE_LIMIT = 20_000  # characters of a shared example's section shown (bounded page)
@@ -313,9 +315,9 @@ class SectionPanel:
         if self.session.genre is None or self.session.draft is None:
             return
         name = section_label(self.session.genre, self.spec)
-        done = self.session.is_done(self.id)
+        done = self.session.checks.is_done(self.id)
         self.toggle.description = f"{'▾' if self.is_open else '▸'} {name}"
-        n = self.session.chars(self.id)
+        n = self.session.checks.chars(self.id)
         lo, hi = self.spec.length.min, self.spec.length.max
         if self.spec.kind is SectionKind.SIGNOFF:
             count = "已填写" if done else "请填写姓名和日期"
@@ -333,5 +335,5 @@ class SectionPanel:
         self.chip.value = f'<span class="pb-chip-{cls}">{mark}</span>'
 
     def refresh_findings(self) -> None:
-        found = self.session.findings_for(self.id)
+        found = self.session.checks.findings_for(self.id)
         self.findings.value = findings_html(found)
