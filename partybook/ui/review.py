@@ -9,7 +9,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..draft import Draft
+from ..draft import Draft, Item
 from ..genre import Genre
 from .common import button, esc, findings_html, html_box
 from .labels import section_label
@@ -28,7 +28,8 @@ def _pieces(draft: Draft, genre: Genre) -> list[tuple[str, str]]:
         if isinstance(content, str):
             out.append((name, content))
             continue
-        for i, entry in enumerate(content or []):
+        entries: list[str | Item] = list(content or [])
+        for i, entry in enumerate(entries):
             if isinstance(entry, str):
                 out.append((f"{name} 第 {i + 1} 段", entry))
             else:
