@@ -12,7 +12,6 @@ from typing import Any
 from ..draft import Draft
 from ..errors import PartybookError
 from ..ui.common import esc
-from ..ui.labels import section_label
 from .model import ClassModel
 from .report import Row, short_time
 
@@ -115,7 +114,7 @@ def section_options(draft: Draft) -> list[tuple[str, str]]:
         genre = load_genre(draft.genre)
     except PartybookError:
         return [(sid, sid) for sid in draft.sections]
-    return [(section_label(genre, s), s.id) for s in genre.content_sections()]
+    return [(genre.section_label(s), s.id) for s in genre.content_sections()]
 
 
 def comments_html(draft: Draft, names: Mapping[str, str]) -> str:

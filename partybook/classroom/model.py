@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .. import paths
 from ..errors import PartybookError
 from ..ui.observable import Observable
 from .collect import Collection, collect, default_source, load_entry
@@ -73,7 +74,7 @@ class ClassModel:
         self.author = author
         self.extra_rules: list[Any] = []
         if exercise is None:  # as the workbook does; "" means no exercise
-            exercise = os.environ.get("PARTYBOOK_EXERCISE") or ""
+            exercise = paths.class_exercise() or ""
         if exercise:
             from .exercise import load_exercise
 

@@ -15,7 +15,6 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from ..numbering import label
 from .common import button, esc, full_width, html_box, rows_for
-from .labels import section_label
 from .messages import Messages
 from .session import Session
 
@@ -93,12 +92,12 @@ class ItemsPanel:
         if not self.is_root:
             root_spec = self.session.spec(group[0])
             notes.append(
-                f"本部分与“{section_label(genre, root_spec)}”逐条对应：条目在那里添加；"
+                f"本部分与“{genre.section_label(root_spec)}”逐条对应：条目在那里添加；"
                 "在这里删除或调整顺序时，对应的各条一起变动。"
             )
         if len(set(counts.values())) > 1:
             detail = "、".join(
-                f"{section_label(genre, genre.section(s))} {n} 条" for s, n in counts.items()
+                f"{genre.section_label(genre.section(s))} {n} 条" for s, n in counts.items()
             )
             notes.append(f"⚠️ 条数不一致（{detail}）。可点“补齐条目”为较少的部分添加空白条目。")
             fix = button("补齐条目", "pb-align", "warning")

@@ -15,7 +15,6 @@ from ..draft import Draft, Item
 from ..errors import PartybookError
 from ..genre import Genre, SectionKind
 from .events import FindingsReady, Message, SessionEvent
-from .labels import section_label
 from .observable import Observable
 from .scheduler import Debounce, Scheduler
 
@@ -125,7 +124,7 @@ class LiveChecks:
             self.notice = "检查模块尚未安装，暂时无法自动检查。"
         else:
             self.findings = list(check(checked, genre, extra_rules=self.extra_rules or None))
-            names = "、".join(section_label(genre, genre.section(s)) for s in cut)
+            names = "、".join(genre.section_label(genre.section(s)) for s in cut)
             self.notice = (
                 f"“{names}”超过 {CHECK_LIMIT} 字，只检查了前 {CHECK_LIMIT} 字。" if cut else ""
             )

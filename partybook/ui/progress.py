@@ -6,7 +6,6 @@ import ipywidgets as w
 
 from .common import esc, findings_html, html_box
 from .events import SaveStatusChanged
-from .labels import section_label
 from .session import Session
 
 
@@ -59,7 +58,7 @@ class FindingsSummary:
         for spec in s.genre.sections:
             found = checks.findings_for(spec.id)
             if found:
-                parts.append(f'<div class="pb-fsec">{esc(section_label(s.genre, spec))}</div>')
+                parts.append(f'<div class="pb-fsec">{esc(s.genre.section_label(spec))}</div>')
                 parts.append(findings_html(found, limit=20))
         known = {spec.id for spec in s.genre.sections}
         other = [f for f in checks.findings if getattr(f, "section", None) not in known]

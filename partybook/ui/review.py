@@ -12,7 +12,6 @@ import ipywidgets as w
 from ..draft import Draft, Item
 from ..genre import Genre
 from .common import button, esc, findings_html, html_box
-from .labels import section_label
 from .messages import Messages
 from .session import Session
 
@@ -23,7 +22,7 @@ def _pieces(draft: Draft, genre: Genre) -> list[tuple[str, str]]:
     """(place, text) of every editable piece: paragraphs, item headings and bodies, meta."""
     out: list[tuple[str, str]] = []
     for spec in genre.content_sections():
-        name = section_label(genre, spec)
+        name = genre.section_label(spec)
         content = draft.sections.get(spec.id)
         if isinstance(content, str):
             out.append((name, content))
@@ -108,7 +107,7 @@ class ReviewPage:
             done = s.checks.is_done(spec.id)
             mark = "✓ 完成" if done else "未完成"
             info = html_box(
-                f'<div class="pb-review-name">{esc(section_label(s.genre, spec))}'
+                f'<div class="pb-review-name">{esc(s.genre.section_label(spec))}'
                 f' <span class="pb-chip-{"pb-done" if done else "pb-todo"}">{mark}</span>'
                 f' <span class="pb-review-count">{s.checks.chars(spec.id)} 字</span></div>'
                 + findings_html(found, empty="没有发现问题。"),

@@ -12,7 +12,6 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from .common import button, esc, findings_html, full_width, html_box, rows_for
 from .items_panel import ItemsPanel
-from .labels import section_label
 from .messages import Messages
 from .session import Session
 from .shared_examples import SharedExample
@@ -314,7 +313,7 @@ class SectionPanel:
     def refresh_header(self) -> None:
         if self.session.genre is None or self.session.draft is None:
             return
-        name = section_label(self.session.genre, self.spec)
+        name = self.session.genre.section_label(self.spec)
         done = self.session.checks.is_done(self.id)
         self.toggle.description = f"{'▾' if self.is_open else '▸'} {name}"
         n = self.session.checks.chars(self.id)

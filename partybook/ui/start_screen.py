@@ -8,7 +8,6 @@ from typing import Any
 import ipywidgets as w
 
 from .common import button, esc, full_width, html_box
-from .labels import section_label
 from .library import genre_choices, list_drafts
 from .messages import Messages
 from .session import Session
@@ -181,7 +180,7 @@ class StartScreen:
 def import_report(result: Any, session: Session) -> str:
     names = {}
     if session.genre is not None:
-        names = {s.id: section_label(session.genre, s) for s in session.genre.sections}
+        names = {s.id: session.genre.section_label(s) for s in session.genre.sections}
     unit = getattr(result, "line_unit", "行")
     removed = list(getattr(result, "removed", []))
     parts = ['<div class="pb-h">导入报告</div>']

@@ -12,6 +12,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from .. import paths
 from ..genre import Genre, SectionKind
 from .common import button, esc, html_box, style_tag
 from .events import (
@@ -27,7 +28,6 @@ from .events import (
     Restructured,
 )
 from .exports import ExportsPanel
-from .labels import section_label
 from .messages import Messages
 from .preview import Preview
 from .progress import FindingsSummary, ProgressBar, SaveStatus
@@ -172,7 +172,7 @@ class Workbook:
         events.observe(Message, lambda m: self.msgs.show(m.text, m.level))
         events.observe(CommentsMerged, lambda _: self._on_comments())
         events.observe(ExamplesLoaded, lambda _: self._on_examples())
-        exercise = exercise or os.environ.get("PARTYBOOK_EXERCISE") or None
+        exercise = exercise or paths.class_exercise()
         if exercise is not None:
             self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
         self._on_closed()
@@ -384,7 +384,7 @@ class Workbook:
 
     def section_names(self) -> dict[str, str]:
         g = self.session.genre
-        return {s.id: section_label(g, s) for s in g.sections} if g else {}
+        return {s.id: g.section_label(s) for s in g.sections} if g else {}
 
 
 def is_item_section(kind: SectionKind) -> bool:
