@@ -30,8 +30,8 @@ class SharedExample:
 
 
 def load_shared_examples(genre: Genre) -> tuple[list[SharedExample], str]:
-    """The published examples of ``genre`` (``PARTYBOOK_EXAMPLES`` or
-    ``templates/examples/<genre>/``) and a Chinese notice naming the files skipped:
+    """The published examples of ``genre`` (``<paths.examples_root()>/<genre>/``) and a
+    Chinese notice naming the files skipped:
     unreadable ones and ones not marked as anonymised. Never raises."""
     from ..classroom.publish import examples_dir, load_examples
 
