@@ -44,13 +44,9 @@ def list_drafts(folder: Path) -> list[DraftInfo]:
         except OSError:  # removed meanwhile
             continue
         try:
-            draft = load(path)
+            draft = load(path)  # every failure, disk errors included, worded in Chinese
         except PartybookError as err:
             out.append(DraftInfo(path, "", "", "", "", mtime, error=err.message))
-            continue
-        except OSError as err:  # a disk error the reader does not word itself
-            why = f"文件无法读取（{err.strerror or err}）"
-            out.append(DraftInfo(path, "", "", "", "", mtime, error=why))
             continue
         title = " ".join(draft.text_of("title").split())
         out.append(
