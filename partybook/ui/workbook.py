@@ -8,7 +8,6 @@ page, under a header with the save status and the progress that is always visibl
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import ipywidgets as w
 
@@ -27,6 +26,7 @@ from .events import (
     Replaced,
     Restructured,
 )
+from .exercise_bar import ExerciseBar
 from .exports import ExportsPanel
 from .messages import Messages
 from .preview import Preview
@@ -64,8 +64,6 @@ class Workbook:
         self.msgs = Messages()
         self.session = Session(drafts, scheduler=scheduler)
         self.session.events.on_error = lambda err: self.msgs.exception(err, "更新界面")
-        self.exercise: Any = None
-        self.step = 0
         self.panels: dict[str, SectionPanel] = {}
         self._panel_genre: str | None = None
 
@@ -86,20 +84,7 @@ class Workbook:
         self.header.add_class("pb-header")
 
         self.start = StartScreen(self.session, self.msgs, self._opened)
-        self.exercise_box = html_box("", "pb-exercise")
-        self.exercise_prev = button("上一步", "pb-step-prev", icon="arrow-left")
-        self.exercise_next = button("下一步", "pb-step-next", "info", icon="arrow-right")
-        self.exercise_prev.on_click(
-            self.msgs.guard(lambda _: self.goto_step(self.step - 1), "上一步")
-        )
-        self.exercise_next.on_click(
-            self.msgs.guard(lambda _: self.goto_step(self.step + 1), "下一步")
-        )
-        self.exercise_bar = w.VBox(
-            [self.exercise_box, w.HBox([self.exercise_prev, self.exercise_next])]
-        )
-        self.exercise_bar.add_class("pb-exercise-bar")
-        self.exercise_bar.layout.display = "none"
+        self.exercise = ExerciseBar(self.session, self.msgs, lambda: self.panels, self.jump)
         self.report = html_box("", "pb-report")
         self.report_close = button("知道了，关闭报告", "pb-report-close", icon="check")
         self.report_close.on_click(self.msgs.guard(lambda _: self._show_report(""), "关闭报告"))
@@ -146,7 +131,7 @@ class Workbook:
         from IPython.display import Javascript
 
         self.focus_hook.append_display_data(Javascript(FOCUS_JS))
-        self.main = w.VBox([self.header, self.exercise_bar, self.tabs])
+        self.main = w.VBox([self.header, self.exercise.root, self.tabs])
         self.main.add_class("pb-main")
         self.root = w.VBox(
             [
@@ -185,42 +170,9 @@ class Workbook:
 
     # --- exercise mode ----------------------------------------------------------------
     def _load_exercise(self, path: str | os.PathLike[str]) -> None:
-        from ..classroom.exercise import load_exercise
-
-        self.exercise = load_exercise(path)
-        rules = self.exercise.rules_path()
-        if rules is not None:
-            from ..checks import load_phrase_rules
-
-            self.session.checks.extra_rules = list(load_phrase_rules(rules))
-        choices = [v for _, v in self.start.genre.options]
-        if self.exercise.genre in choices:
-            self.start.genre.value = self.exercise.genre
-        self.msgs.show(
-            f"练习模式：{self.exercise.title}（共 {len(self.exercise.steps)} 步）", "info"
-        )
-
-    def goto_step(self, index: int) -> None:
-        ex = self.exercise
-        if ex is None or self.session.genre is None:
-            return
-        index = max(0, min(index, len(ex.steps) - 1))
-        self.step = index
-        step = ex.steps[index]
-        total = (
-            f"共 {len(ex.steps)} 步，建议用时 {ex.total_minutes} 分钟" if ex.total_minutes else ""
-        )
-        self.exercise_box.value = (
-            f'<div class="pb-ex-title">{esc(ex.title)} <span class="pb-hint">{esc(total)}</span></div>'
-            f'<div class="pb-ex-step">{esc(ex.step_label(index, self.session.genre))}</div>'
-            f'<div class="pb-ex-prompt">{esc(step.prompt)}</div>'
-        )
-        self.exercise_prev.disabled = index == 0
-        self.exercise_next.disabled = index >= len(ex.steps) - 1
-        for sid, panel in self.panels.items():
-            s = ex.step_for(sid)
-            panel.set_step(f"练习提示：{s.prompt}" if s is not None and sid == step.section else "")
-        self.jump(step.section)
+        ex = self.exercise.load(path)
+        if ex.genre in [v for _, v in self.start.genre.options]:
+            self.start.genre.value = ex.genre
 
     # --- navigation -------------------------------------------------------------------
     def jump(self, section_id: str) -> None:
@@ -278,11 +230,7 @@ class Workbook:
         )
         for sid, panel in self.panels.items():
             panel.set_open(sid == first)
-        if self.exercise is not None and self.exercise.genre == s.genre.id:
-            self.exercise_bar.layout.display = ""
-            self.goto_step(0)
-        else:
-            self.exercise_bar.layout.display = "none"
+        self.exercise.opened()
         self._on_findings()
         self.undo_button.disabled = not s.undo_label
 

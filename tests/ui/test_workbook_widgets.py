@@ -195,14 +195,14 @@ def test_exercise_mode_shows_steps_in_the_instructors_order(tmp_path: Path, cloc
     ex = load_exercise("dangxing-fenxi-90min")
     book = Workbook(exercise="dangxing-fenxi-90min", drafts=tmp_path, scheduler=clock)
     find(book.root, "pb-new").click()
-    assert visible(book.exercise_bar)
-    assert ex.steps[0].prompt[:10] in book.exercise_box.value
+    assert visible(book.exercise.root)
+    assert ex.steps[0].prompt[:10] in book.exercise.box.value
     assert book.panels[ex.steps[0].section].is_open
-    book.exercise_next.click()
-    assert ex.steps[1].prompt[:10] in book.exercise_box.value
+    book.exercise.next.click()
+    assert ex.steps[1].prompt[:10] in book.exercise.box.value
     assert book.panels[ex.steps[1].section].is_open
-    book.exercise_prev.click()  # students can go back
-    assert book.step == 0
+    book.exercise.prev.click()  # students can go back
+    assert book.exercise.step == 0
 
 
 def test_review_lists_every_section_and_jumps_back(wb: Workbook) -> None:
