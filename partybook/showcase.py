@@ -103,11 +103,7 @@ _CSS = """
 
 def genre_example(genre: Genre) -> Draft:
     """The genre's own worked example as a draft."""
-    from .draft import Draft, conform
-
-    return conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    return genre.example_draft()
 
 
 def resolve(

@@ -35,7 +35,7 @@ def required_section_empty(ctx: Context) -> Iterable[Finding]:
 def title_missing(ctx: Context) -> Iterable[Finding]:
     for spec in ctx.genre.content_sections():
         if spec.kind is SectionKind.LINE and not ctx.draft.text_of(spec.id).strip():
-            example = ctx.genre.title_example or str(spec.example or "")
+            example = ctx.genre.title_example or str(ctx.genre.example_section(spec.id) or "")
             yield finding("PB102", spec.id, args={"example": example})
 
 
