@@ -54,6 +54,9 @@ class Numbering(StrEnum):
     NONE = "none"
 
 
+_KIND_NAMES = {SectionKind.LINE: "标题", SectionKind.SIGNOFF: "落款"}
+
+
 class LengthRange(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min: Annotated[int, Field(ge=0)] = 0
@@ -71,6 +74,7 @@ class SectionSpec(BaseModel):
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     heading: str | None = None  # printed heading without its number, e.g. 基本情况
+    label: str = ""  # what users call a section without a printed heading (学习体会)
     kind: SectionKind
     required: bool = True
     numbered: bool = True  # a headed section gets 一、二、… in order
@@ -88,6 +92,11 @@ class SectionSpec(BaseModel):
         if self.lead and self.kind not in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS):
             raise ValueError(f"章节 {self.id} 不是条目章节，不能设 lead（引言段）")
         return self
+
+    @property
+    def display_name(self) -> str:
+        """The name a user knows the section by: its heading, its label, or its kind's."""
+        return self.heading or self.label or _KIND_NAMES.get(self.kind, "开头")
 
     @property
     def lead_key(self) -> str | None:

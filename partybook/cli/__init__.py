@@ -16,6 +16,7 @@ from collections.abc import Sequence
 # sub-command → module, in the order ``--help`` lists them
 COMMANDS: dict[str, str] = {
     "new": "partybook.cli.cmd_new",
+    "genres": "partybook.cli.cmd_genres",
     "check": "partybook.cli.cmd_check",
     "fix": "partybook.cli.cmd_fix",
     "import": "partybook.cli.cmd_import",
