@@ -241,19 +241,23 @@ def styles_xml(fonts: FontConfig, layout: PageLayout = LAYOUT) -> bytes:
             f'<w:link w:val="Heading{level}"/><w:uiPriority w:val="9"/>{_rpr(font)}</w:style>'
         )
     right = f'<w:ind w:firstLine="0" w:right="{two}"/>'
-    for sid, name in (("Signature", "Signature"), ("Date", "Date")):
+    # the sign-off block stays on one page: every line but the date keeps with the next
+    for sid, name, keep in (("Signature", "Signature", True), ("Date", "Date", False)):
         s.append(
             f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
             '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
-            f'<w:pPr>{right}<w:jc w:val="right"/></w:pPr>{_rpr(sign)}</w:style>'
+            f'<w:pPr>{"<w:keepNext/>" if keep else ""}{right}<w:jc w:val="right"/></w:pPr>'
+            f"{_rpr(sign)}</w:style>"
         )
     # a letter's salutation (敬爱的党组织：) and closing lines (此致 / 敬礼！): flush left, no
-    # indent; a closing line's own indent is set on the paragraph from the genre's layout
+    # indent; a closing line's own indent is set on the paragraph from the genre's layout;
+    # both keep with the next paragraph (此致 / 敬礼！ never apart from the signature)
     for sid, name in (("Salutation", "Salutation"), ("Closing", "Closing")):
         s.append(
             f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
             '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
-            f'<w:pPr><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>{_rpr(body)}</w:style>'
+            '<w:pPr><w:keepNext/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
+            f"{_rpr(body)}</w:style>"
         )
     s.append(
         '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'

@@ -14,7 +14,7 @@ from partybook.exporters import get_exporter
 from partybook.exporters.ooxml import LAYOUT
 from partybook.genre import Layout, load_genre
 
-from .docx_reader import StyleChain, body_paragraphs, parts, text_of
+from .docx_reader import NS, StyleChain, body_paragraphs, parts, text_of
 
 TWO_CHARS = str(2 * LAYOUT.char_pitch)
 
@@ -130,3 +130,14 @@ def test_default_layout_is_the_dangxing_fenxi_one() -> None:
     assert signed == [d.meta.unit, d.meta.author, "2025年11月"]
     rows = _docx("dangxing-fenxi")
     assert rows[-1][0] == "2025年11月" and rows[-1][2] == "right"
+
+
+def test_closing_and_signature_stay_together_on_one_page() -> None:
+    g = load_genre("sixiang-huibao")
+    styles = StyleChain(parts(get_exporter("docx").export(g.example_draft(), g))["word/styles.xml"])
+
+    def keeps(style_id: str) -> bool:
+        return styles.by_id[style_id].find("w:pPr/w:keepNext", NS) is not None
+
+    # 此致 → 敬礼！ → 汇报人 → date: every line but the date keeps with the next
+    assert keeps("Closing") and keeps("Signature") and not keeps("Date")
