@@ -13,9 +13,7 @@ from .registry import Env, Hit, draft_rule, finding, unit_rule
 
 
 def section_name(spec: SectionSpec) -> str:
-    if spec.heading:
-        return spec.heading
-    return {"title": "标题", "opening": "开头"}.get(spec.id, spec.id)
+    return spec.display_name  # heading, the genre's label, or 标题/开头/落款
 
 
 def _filled(items: list[Item]) -> list[Item]:
