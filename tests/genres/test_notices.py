@@ -86,3 +86,17 @@ def test_broken_files_are_named_in_chinese(folder: Path, text: str, expected: st
     with pytest.raises(GenreError) as err:
         load_notices("huai")
     assert expected in str(err.value) and "huai.yaml" in str(err.value)
+
+
+def test_every_notices_file_in_templates_is_valid_and_names_a_genre() -> None:
+    from partybook.genre import available_genres
+    from partybook.notices import notice_file
+
+    root = Path(__file__).resolve().parents[2] / "templates" / "notices"
+    for path in sorted(root.glob("*.yaml")):
+        assert path.stem in available_genres(), f"{path.name}: no genre {path.stem}"
+        assert notice_file(path.stem) == path
+        notices = load_notices(path.stem)  # raises a Chinese GenreError when broken
+        assert notices, f"{path.name} has no year"
+        for year, n in notices.items():
+            assert n.year == year and len(n.aspects) == len(set(n.aspects)), year
