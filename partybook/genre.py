@@ -226,6 +226,13 @@ class Genre(BaseModel):
                 out[s.id] = n
         return out
 
+    def section_label(self, spec: SectionSpec) -> str:
+        """The section's name with its printed number: 一、基本情况 / 标题 / 开头 / 落款."""
+        from .numbering import label
+
+        n = self.heading_numbers().get(spec.id)
+        return f"{label(Numbering.CN, n)}{spec.display_name}" if n else spec.display_name
+
     # --- worked examples -------------------------------------------------------------
     @property
     def example_ids(self) -> list[str]:
