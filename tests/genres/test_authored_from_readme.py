@@ -56,3 +56,23 @@ def test_the_authored_genre_works_end_to_end(templates: Path, tmp_path: Path, ca
     out = tmp_path / "d.json"
     assert main(["new", "--genre", "shuzhi-shulian", "--example", "-o", str(out)]) == 0
     assert "宋嘉禾" in out.read_text(encoding="utf-8")
+
+
+def test_every_key_a_genre_can_declare_is_documented() -> None:
+    from partybook.genre import (
+        ClosingLine,
+        ExampleMeta,
+        Genre,
+        Layout,
+        LengthRange,
+        SectionSpec,
+        WorkedExample,
+    )
+
+    readme = (ROOT / "templates" / "README.md").read_text(encoding="utf-8")
+    models = (Genre, SectionSpec, Layout, ClosingLine, WorkedExample, ExampleMeta, LengthRange)
+    for model in models:
+        for key in model.model_fields:
+            assert f"{key}:" in readme or f"`{key}`" in readme, f"{model.__name__}.{key}"
+    for kind in ("line", "paragraphs", "items", "grouped_items", "signoff"):
+        assert f"`{kind}`" in readme, kind
