@@ -29,8 +29,8 @@ SIGNOFF_FIELDS = [
 ]
 
 
-def example_html(spec: SectionSpec) -> str:
-    ex = spec.example
+def example_html(spec: SectionSpec, ex: Any) -> str:
+    """One section of a worked example (``Genre.example_section``) as HTML."""
     if ex is None:
         return "<p>本节没有范例。</p>"
     parts: list[str] = []
@@ -272,7 +272,9 @@ class SectionPanel:
         chosen = self.example_source.value
         shared = self.session.examples
         if chosen == OWN_EXAMPLE or not 0 <= chosen < len(shared):
-            self.example.value = example_html(self.spec)
+            genre = self.session.genre
+            ex = genre.example_section(self.spec.id) if genre else None
+            self.example.value = example_html(self.spec, ex)
         else:
             self.example.value = shared_example_html(shared[chosen], self.spec)
         self.example_button.description = "收起范例"

@@ -139,7 +139,7 @@ def test_choosing_a_published_example_shows_its_section(
     assert PROBLEM.heading in book.panels["problems"].example.value
     # back to the genre's own worked example; the toggle still hides and shows it
     source.value = -1
-    own = load_genre("dangxing-fenxi").section("basic").example
+    own = load_genre("dangxing-fenxi").example_section("basic")
     first = own if isinstance(own, str) else own[0]
     assert html.escape(first) in panel.example.value and "共享范文" not in panel.example.value
     panel.example_button.click()
