@@ -127,6 +127,7 @@ async def run_student(hub, st: Student, stop: asyncio.Event, rng: random.Random)
     from tornado.websocket import websocket_connect
 
     t0 = time.monotonic()
+    await asyncio.to_thread(hub.login, st.name)  # the login form, as the student does
     await asyncio.to_thread(hub.start, st.name)
     await asyncio.to_thread(hub.wait_ready, st.name, 300)
     st.spawn_s = time.monotonic() - t0
