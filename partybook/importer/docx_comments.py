@@ -70,8 +70,8 @@ def _place(draft: Draft, genre: Genre, texts: list[str]) -> tuple[str, int | Non
             if found:
                 break
         if found is None:
-            sid = next((v for k, v in headings.items() if k and k in key), None)
-            found = (sid, None) if sid else None
+            heading = next((v for k, v in headings.items() if k and k in key), None)
+            found = (heading, None) if heading else None
         if found:
             hits.append(found)
     if not hits:

@@ -164,3 +164,34 @@ def test_old_word_files_through_libreoffice(mixed: Path, tmp_path: Path) -> None
     assert rows["学员F.doc"].ok and rows["学员F.doc"].author == AUTHORS[2]
     assert rows["学员F.doc"].sections_done == 6
     assert rows["坏的.wps"].problem and "另存为 .docx" in rows["坏的.wps"].problem
+
+
+def test_cli_on_a_mixed_folder(mixed: Path, tmp_path: Path) -> None:
+    from support.cli import run_partybook
+
+    report = run_partybook("class-report", str(mixed), "--format", "json")
+    assert report.returncode == 0, report.stderr
+    rows = {r["file"]: r for r in json.loads(report.stdout)["rows"]}
+    assert len(rows) == 8 and rows["学员E.md"]["author"] == AUTHORS[4]
+    assert any("md 文件导入" in n for n in rows["学员E.md"]["notes"])
+    text = run_partybook("class-report", str(mixed))
+    assert "坏文件.docx" in text.stdout and "由 docx 文件导入" in text.stdout
+    out = tmp_path / "返还.zip"
+    export = run_partybook("class-export", str(mixed), "-o", str(out), "--no-pdf", "--findings")
+    assert export.returncode == 0, export.stderr
+    assert "已导出 6 份 .docx" in export.stdout and "2 份未能导出" in export.stdout
+    with zipfile.ZipFile(out) as z:
+        note = z.read("导出说明.txt").decode("utf-8")
+        word = [n for n in z.namelist() if n.endswith(".docx")]
+        assert all(list(docx.Document(io.BytesIO(z.read(n))).comments) for n in word)
+    assert "坏文件.docx" in note and "空白.txt" in note
+
+
+def test_old_word_files_without_libreoffice_are_rows_with_the_reason(
+    mixed: Path, monkeypatch
+) -> None:
+    (mixed / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    monkeypatch.setenv("PATH", str(mixed / "no-such-bin"))
+    entry = collect(mixed).find("旧稿.doc")
+    assert entry is not None and entry.draft is None
+    assert "LibreOffice" in (entry.error or "") and "另存为 .docx" in (entry.error or "")
