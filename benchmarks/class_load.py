@@ -256,6 +256,10 @@ def _pct(values: list[float], q: float) -> float:
 
 
 async def drive(hub, homes: Path, names: list[str], minutes: float, log) -> dict:
+    from concurrent.futures import ThreadPoolExecutor
+
+    # blocking hub calls (login, start, wait for ready) run in threads: one per student
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(len(names) + 4))
     rng = random.Random(15)
     stop = asyncio.Event()
     students: list[Student] = []
