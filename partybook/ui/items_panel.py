@@ -15,6 +15,7 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from ..numbering import label
 from .common import button, esc, full_width, html_box, rows_for
+from .editing import clean_text
 from .messages import Messages
 from .session import Session
 
@@ -72,7 +73,7 @@ class ItemsPanel:
         value = self.session.lead_value(self.spec.id) if self.session.draft else ""
         # rows are rebuilt while the user may be typing here: leave an editor alone whose
         # text already says what the draft holds (its blank lines are not stored)
-        shown = [p for p in self.lead.value.split("\n") if p.strip()]
+        shown = [p for p in clean_text(self.lead.value).split("\n") if p.strip()]
         if shown != [p for p in value.split("\n") if p]:
             self.lead.value = value
             self.lead.rows = rows_for(value, minimum=2)
