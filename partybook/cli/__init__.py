@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "showcase": "partybook.cli.cmd_showcase",
     "class-report": "partybook.cli.cmd_class_report",
     "class-export": "partybook.cli.cmd_class_export",
+    "history": "partybook.cli.cmd_history",
 }
 
 

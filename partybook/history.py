@@ -1,0 +1,291 @@
+"""Version history of a draft: a snapshot at every save, thinned in tiers, bounded in size.
+
+``storage.save`` calls :func:`snapshot` after the atomic write; a snapshot is the saved JSON,
+gzip-compressed, in a hidden folder beside the draft::
+
+    drafts/张三.json
+    drafts/.history/张三.json/20261129-081503-120.json.gz
+
+The file name is the snapshot's id: the save's UTC time to the millisecond. Snapshots are
+best effort: anything failing here is swallowed by ``storage.save`` (the draft is already
+safely on disk). Thinning keeps every save of the last hour, then the newest of each hour
+for a day, then the newest of each day; the folder of one draft never holds more than
+:data:`MAX_BYTES` (the oldest go first, after the last hour has been thinned to one a minute).
+
+:func:`versions` lists them newest first with a summary of what each save changed;
+:func:`restore` saves a snapshot's content as the draft (itself a save, so it is in the
+history too and can be undone); :mod:`partybook.history_diff` compares versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .draft import Draft
+from .errors import InputError
+
+HISTORY_DIR = ".history"
+SUFFIX = ".json.gz"
+MAX_BYTES = 20 * 1024 * 1024  # per draft
+RECENT = timedelta(hours=1)  # every save kept
+HOURLY = timedelta(days=1)  # then one an hour; older: one a day
+_ID_FORMAT = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: str
+    path: Path
+    saved: datetime  # aware, UTC
+    size: int  # bytes on disk (compressed)
+
+
+def history_dir(draft_path: str | os.PathLike[str]) -> Path:
+    p = Path(draft_path)
+    return p.parent / HISTORY_DIR / p.name
+
+
+def _id_for(when: datetime) -> str:
+    when = when.astimezone(UTC)
+    return f"{when.strftime(_ID_FORMAT)}-{when.microsecond // 1000:03d}"
+
+
+def parse_id(snap_id: str) -> datetime | None:
+    """The UTC time of a snapshot id (``20261129-081503-120``, maybe with ``-2`` after it)."""
+    parts = snap_id.split("-")
+    if len(parts) < 3:
+        return None
+    try:
+        base = datetime.strptime(f"{parts[0]}-{parts[1]}", _ID_FORMAT).replace(tzinfo=UTC)
+        return base + timedelta(milliseconds=int(parts[2]))
+    except ValueError:
+        return None
+
+
+def snapshots(draft_path: str | os.PathLike[str]) -> list[Snapshot]:
+    """The draft's snapshots, oldest first (unreadable names are ignored)."""
+    folder = history_dir(draft_path)
+    out: list[Snapshot] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return out
+    for e in entries:
+        if not e.name.endswith(SUFFIX) or e.name.startswith("."):
+            continue
+        sid = e.name[: -len(SUFFIX)]
+        when = parse_id(sid)
+        if when is None:
+            continue
+        try:
+            size = e.stat().st_size
+        except OSError:
+            continue
+        out.append(Snapshot(sid, Path(e.path), when, size))
+    out.sort(key=lambda s: (s.saved, s.id))
+    return out
+
+
+def snapshot(
+    draft_path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    now: datetime | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Snapshot:
+    """Store ``data`` (the bytes just saved) as a snapshot of the draft and thin the history.
+
+    The first snapshot of a draft saved before history existed also keeps the file's
+    previous version (``NAME.json.bak``), dated by its modification time."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    folder = history_dir(draft_path)
+    existing = snapshots(draft_path)
+    if not existing:
+        folder.mkdir(parents=True, exist_ok=True)
+        _adopt_backup(Path(draft_path), folder, now)
+        existing = snapshots(draft_path)
+    if existing and _read_raw(existing[-1].path) == data:
+        return existing[-1]  # nothing changed since the last snapshot (e.g. a bare re-save)
+    snap = _write(folder, data, now)
+    prune([*existing, snap], now=now, max_bytes=max_bytes)
+    return snap
+
+
+def _adopt_backup(path: Path, folder: Path, now: datetime) -> None:
+    bak = path.with_name(path.name + ".bak")
+    try:
+        mtime = datetime.fromtimestamp(bak.stat().st_mtime, UTC)
+        raw = bak.read_bytes()
+    except OSError:
+        return
+    if mtime < now:
+        _write(folder, raw, mtime)
+
+
+def _write(folder: Path, data: bytes, when: datetime) -> Snapshot:
+    sid = _id_for(when)
+    n = 2
+    base = sid
+    while (folder / f"{sid}{SUFFIX}").exists():
+        sid = f"{base}-{n}"
+        n += 1
+    final = folder / f"{sid}{SUFFIX}"
+    tmp = folder / f".{sid}.tmp"
+    # no fsync: a snapshot lost in a power cut costs little, an fsync per save costs a lot
+    with open(tmp, "wb") as fh:
+        fh.write(gzip.compress(data, compresslevel=6, mtime=0))
+    os.replace(tmp, final)
+    return Snapshot(sid, final, parse_id(sid) or when, final.stat().st_size)
+
+
+def keep(snaps: Iterable[Snapshot], now: datetime) -> set[str]:
+    """Ids the tiers keep: every snapshot of the last hour, the newest of each hour of the
+    last day, the newest of each day before. The newest snapshot is always kept."""
+    ordered = sorted(snaps, key=lambda s: (s.saved, s.id), reverse=True)  # newest first
+    kept: set[str] = set()
+    buckets: set[tuple[str, int]] = set()
+    for i, s in enumerate(ordered):
+        age = now - s.saved
+        if i == 0 or age <= RECENT:
+            kept.add(s.id)
+            continue
+        if age <= HOURLY:
+            bucket = ("h", int(s.saved.timestamp() // 3600))
+        else:
+            bucket = ("d", s.saved.toordinal())
+        if bucket not in buckets:
+            buckets.add(bucket)
+            kept.add(s.id)
+    return kept
+
+
+def prune(
+    snaps: list[Snapshot], *, now: datetime | None = None, max_bytes: int = MAX_BYTES
+) -> list[Snapshot]:
+    """Delete what the tiers and the size bound do not keep; returns the survivors."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    kept_ids = keep(snaps, now)
+    survivors: list[Snapshot] = []
+    for s in sorted(snaps, key=lambda s: (s.saved, s.id)):
+        if s.id in kept_ids:
+            survivors.append(s)
+        else:
+            _unlink(s.path)
+    if sum(s.size for s in survivors) <= max_bytes:
+        return survivors
+    # over the bound: first thin the last hour to one a minute, then drop the oldest
+    minutes: set[int] = set()
+    thinned: list[Snapshot] = []
+    for s in reversed(survivors):
+        if s is survivors[-1] or now - s.saved > RECENT:
+            thinned.append(s)
+            continue
+        minute = int(s.saved.timestamp() // 60)
+        if minute in minutes:
+            _unlink(s.path)
+        else:
+            minutes.add(minute)
+            thinned.append(s)
+    survivors = list(reversed(thinned))
+    total = sum(s.size for s in survivors)
+    while len(survivors) > 1 and total > max_bytes:
+        oldest = survivors.pop(0)
+        _unlink(oldest.path)
+        total -= oldest.size
+    return survivors
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _read_raw(path: Path) -> bytes | None:
+    try:
+        return gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return None
+
+
+# --- reading versions ---------------------------------------------------------------------
+
+
+@dataclass
+class Version:
+    id: str
+    saved: str  # ISO 8601, local time with offset
+    chars: int
+    summary: str  # Chinese: what this save changed against the one before
+    draft: Draft | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "saved": self.saved, "chars": self.chars, "summary": self.summary}
+
+
+def load_snapshot(snap: Snapshot) -> Draft:
+    from .storage import _parse, draft_from_dict
+
+    raw = _read_raw(snap.path)
+    if raw is None:
+        raise InputError(f"历史版本 {snap.id} 已损坏，无法读取。")
+    return draft_from_dict(_parse(raw, snap.path), f"历史版本 {snap.id}")
+
+
+def _local_iso(when: datetime) -> str:
+    return when.astimezone().isoformat(timespec="seconds")
+
+
+def versions(draft_path: str | os.PathLike[str], *, with_drafts: bool = False) -> list[Version]:
+    """The saved versions of a draft, newest first, each with a summary of its changes.
+    Snapshots that cannot be read are left out."""
+    from .history_diff import draft_chars, summarize
+
+    out: list[Version] = []
+    previous: Draft | None = None
+    for snap in snapshots(draft_path):
+        try:
+            draft = load_snapshot(snap)
+        except Exception:  # a damaged snapshot must not hide the others
+            continue
+        summary = summarize(previous, draft)
+        out.append(Version(snap.id, _local_iso(snap.saved), draft_chars(draft), summary, draft))
+        previous = draft
+    if not with_drafts:
+        for v in out:
+            v.draft = None
+    out.reverse()
+    return out
+
+
+def find(draft_path: str | os.PathLike[str], snap_id: str) -> Snapshot:
+    for s in snapshots(draft_path):
+        if s.id == snap_id:
+            return s
+    name = Path(draft_path).name
+    raise InputError(
+        f"草稿 {name} 没有编号为 {snap_id} 的历史版本。请先运行 partybook history {name} 查看可用的版本。"
+    )
+
+
+def restore(draft_path: str | os.PathLike[str], snap_id: str) -> Draft:
+    """Make version ``snap_id`` the current draft. The current file is kept in the history
+    first (if it was changed outside partybook), so the restore itself can be undone."""
+    from . import storage
+
+    path = Path(draft_path)
+    snap = find(path, snap_id)
+    draft = load_snapshot(snap)
+    with contextlib.suppress(OSError):
+        current = path.read_bytes()
+        snaps = snapshots(path)
+        if not snaps or _read_raw(snaps[-1].path) != current:
+            snapshot(path, current)
+    storage.save(draft, path)
+    return draft
