@@ -1,0 +1,347 @@
+"""Passages of a draft carried over, word for word, from the same author's earlier drafts.
+
+Texts are compared without whitespace and punctuation. Every 8-character shingle of the
+earlier drafts is indexed; a run in the draft starting with an indexed shingle is extended
+character by character against each place it occurs, the longest taken. Runs close to each
+other on both sides (a changed year, one word swapped) make one passage. A passage counts
+when its shared characters, less those inside stock formulas everyone writes every year,
+reach ``min_passage`` — a rewritten passage shares only short runs and is not reported.
+Thresholds and the formulas are data: ``templates/rules/carryover.yaml``.
+
+Places follow the checks' convention (:mod:`partybook.checks.model`): ``section``,
+``item`` (None outside item sections) and ``start``/``end`` within the section's
+paragraphs joined by ``\\n`` or within the item's ``heading\\nbody[\\npoint…]``.
+
+No widgets, no files except the data file; :func:`earlier_drafts` finds an author's earlier
+drafts in a folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .draft import Draft, Item
+
+_WORD = re.compile(r"[^\W_]+")  # letters (CJK included) and digits
+SKIP_SECTIONS = frozenset({"title"})  # the same class title every year is no carry-over
+MAX_CANDIDATES = 64  # places of one shingle tried (stock phrases occur very often)
+
+
+@dataclass(frozen=True)
+class Settings:
+    ngram: int = 8
+    min_passage: int = 24
+    gap: int = 6
+    stock: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def _settings_from(path: str, mtime: float) -> Settings:
+    from .datafile import read_yaml
+
+    data = read_yaml(path, "旧稿比对设置文件") or {}
+    t = data.get("thresholds") or {}
+    return Settings(
+        ngram=int(t.get("ngram", 8)),
+        min_passage=int(t.get("min_passage", 24)),
+        gap=int(t.get("gap", 6)),
+        stock=tuple(_norm(s)[0] for s in data.get("stock") or ()),
+    )
+
+
+def data_path() -> Path:
+    from .paths import templates_dir
+
+    return templates_dir() / "rules" / "carryover.yaml"
+
+
+def settings() -> Settings:
+    p = data_path()
+    return _settings_from(str(p), p.stat().st_mtime)
+
+
+def rule_texts() -> dict[str, str]:
+    """PB650's catalogue entry (code, title, severity, message, what, why, example)."""
+    from .datafile import read_yaml
+
+    return {k: str(v) for k, v in (read_yaml(data_path(), "旧稿比对设置文件")["rule"]).items()}
+
+
+@dataclass
+class Earlier:
+    """An earlier draft of the author and how to name it to the user."""
+
+    draft: Draft
+    year: int | None
+    label: str  # file name
+
+
+@dataclass
+class Carried:
+    section: str
+    item: int | None
+    start: int
+    end: int
+    length: int  # characters shared (whitespace, punctuation and stock formulas not counted)
+    text: str  # the passage as it stands in the draft
+    earlier_text: str  # the passage as it stood in the earlier draft
+    year: int | None
+    earlier: str  # the earlier draft's label (file name)
+    earlier_section: str = ""
+    earlier_item: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "item": self.item,
+            "start": self.start,
+            "end": self.end,
+            "length": self.length,
+            "year": self.year,
+            "earlier": self.earlier,
+            "text": self.text,
+            "earlier_text": self.earlier_text,
+        }
+
+
+@dataclass
+class _Unit:
+    section: str
+    item: int | None
+    text: str
+    norm: str = ""
+    pos: list[int] = field(default_factory=list)  # norm index → text index
+
+
+def _norm(text: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    pos: list[int] = []
+    for m in _WORD.finditer(text):
+        chars.append(m.group())
+        pos.extend(range(m.start(), m.end()))
+    return "".join(chars), pos
+
+
+def item_text(item: Item) -> str:
+    """As :func:`partybook.checks.model.item_text` (offsets of item findings)."""
+    parts = [item.heading, item.body]
+    for sub in item.items or []:
+        parts.extend((sub.heading, sub.body))
+    return "\n".join(parts)
+
+
+def units(draft: Draft) -> list[_Unit]:
+    out: list[_Unit] = []
+    for sid, content in draft.sections.items():
+        if sid in SKIP_SECTIONS:
+            continue
+        if isinstance(content, str):
+            out.append(_Unit(sid, None, content))
+        elif content and isinstance(content[0], Item):
+            out += [_Unit(sid, i, item_text(it)) for i, it in enumerate(content)]  # type: ignore[arg-type]
+        else:
+            out.append(_Unit(sid, None, "\n".join(content)))  # type: ignore[arg-type]
+    for u in out:
+        u.norm, u.pos = _norm(u.text)
+    return [u for u in out if u.norm]
+
+
+def _stock_mask(norm: str, stock: Sequence[str]) -> list[bool]:
+    mask = [False] * len(norm)
+    for phrase in stock:
+        if not phrase:
+            continue
+        i = norm.find(phrase)
+        while i >= 0:
+            mask[i : i + len(phrase)] = [True] * len(phrase)
+            i = norm.find(phrase, i + 1)
+    return mask
+
+
+@dataclass
+class _Match:
+    i: int  # start in the draft unit's norm
+    e: int  # end
+    src: int  # earlier index
+    unit: int  # unit index within that earlier draft
+    j: int  # start in the earlier unit's norm
+    f: int  # end
+
+
+def _matches(
+    norm: str, index: dict[str, list[tuple[int, int, int]]], olds: list[list[_Unit]], n: int
+) -> list[_Match]:
+    out: list[_Match] = []
+    i = 0
+    limit = len(norm) - n
+    while i <= limit:
+        places = index.get(norm[i : i + n])
+        if not places:
+            i += 1
+            continue
+        best: _Match | None = None
+        for src, k, j in places[:MAX_CANDIDATES]:
+            old = olds[src][k].norm
+            length = n
+            while (
+                i + length < len(norm)
+                and j + length < len(old)
+                and norm[i + length] == old[j + length]
+            ):
+                length += 1
+            if best is None or length > best.e - best.i:
+                best = _Match(i, i + length, src, k, j, j + length)
+        assert best is not None
+        out.append(best)
+        i = best.e
+    return out
+
+
+def _merge(matches: list[_Match], gap: int) -> list[list[_Match]]:
+    groups: list[list[_Match]] = []
+    for m in matches:
+        if groups:
+            last = groups[-1][-1]
+            if (
+                m.src == last.src
+                and m.unit == last.unit
+                and 0 <= m.i - last.e <= gap
+                and 0 <= m.j - last.f <= gap
+            ):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def find(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) -> list[Carried]:
+    """Every passage of ``draft`` carried over from one of ``earlier``, in draft order."""
+    cfg = cfg or settings()
+    n = cfg.ngram
+    olds = [units(e.draft) for e in earlier]
+    index: dict[str, list[tuple[int, int, int]]] = {}
+    for src, us in enumerate(olds):
+        for k, u in enumerate(us):
+            for j in range(len(u.norm) - n + 1):
+                index.setdefault(u.norm[j : j + n], []).append((src, k, j))
+    if not index:
+        return []
+    out: list[Carried] = []
+    for u in units(draft):
+        mask = _stock_mask(u.norm, cfg.stock)
+        for group in _merge(_matches(u.norm, index, olds, n), cfg.gap):
+            length = sum(m.e - m.i - sum(mask[m.i : m.e]) for m in group)
+            if length < cfg.min_passage:
+                continue
+            first, last = group[0], group[-1]
+            old = olds[first.src][first.unit]
+            start, end = u.pos[first.i], u.pos[last.e - 1] + 1
+            src = earlier[first.src]
+            out.append(
+                Carried(
+                    u.section,
+                    u.item,
+                    start,
+                    end,
+                    length,
+                    u.text[start:end],
+                    old.text[old.pos[first.j] : old.pos[last.f - 1] + 1],
+                    src.year,
+                    src.label,
+                    old.section,
+                    old.item,
+                )
+            )
+    return out
+
+
+def text_chars(draft: Draft) -> int:
+    """Characters compared (whitespace and punctuation not counted, the title left out)."""
+    return sum(len(u.norm) for u in units(draft))
+
+
+def carried_share(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) -> float:
+    """The share of the draft's text (0..1) carried over from ``earlier``."""
+    total = text_chars(draft)
+    if not total or not earlier:
+        return 0.0
+    return min(1.0, sum(c.length for c in find(draft, earlier, cfg)) / total)
+
+
+# --- which drafts are earlier ------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})\D{0,3}(\d{1,2})?(?:\D{0,3}(\d{1,2}))?")
+
+
+def draft_date(draft: Draft, fallback: float | None = None) -> date | None:
+    """The draft's date: ``meta.date`` (2024-10, 2024年10月8日 …), else ``created``, else the
+    file time ``fallback``."""
+    m = _DATE.search(draft.meta.date or "")
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            pass
+    try:
+        return datetime.fromisoformat(draft.created).date()
+    except (TypeError, ValueError):
+        pass
+    return datetime.fromtimestamp(fallback).date() if fallback else None
+
+
+def same_author(a: Draft, b: Draft) -> bool:
+    x, y = "".join(a.meta.author.split()), "".join(b.meta.author.split())
+    return bool(x) and x == y
+
+
+def is_earlier(candidate: Draft, draft: Draft) -> bool:
+    """Same author and an earlier date (a draft of the same day is no earlier draft)."""
+    if not same_author(candidate, draft):
+        return False
+    a, b = draft_date(candidate), draft_date(draft)
+    return a is not None and b is not None and a < b
+
+
+def as_earlier(draft: Draft, label: str, fallback: float | None = None) -> Earlier:
+    d = draft_date(draft, fallback)
+    return Earlier(draft, d.year if d else None, label)
+
+
+def earlier_drafts(
+    draft: Draft, folder: str | os.PathLike[str], *, own_path: str | os.PathLike[str] | None = None
+) -> list[Earlier]:
+    """The author's earlier drafts among the ``*.json`` drafts of ``folder`` (and its
+    sub-folders), oldest first. Never the draft itself, its snapshots in ``.history/``, its
+    ``.bak`` or conflict copies (:func:`partybook.classroom.collect.find_files` skips them)."""
+    from .classroom.collect import find_files
+    from .errors import PartybookError
+    from .storage import load
+
+    _, files, _ = find_files(folder)
+    own = Path(own_path).resolve() if own_path else None
+    found: list[tuple[date, Earlier]] = []
+    for p in files:
+        if own is not None and p.resolve() == own:
+            continue
+        try:
+            other = load(p)
+        except PartybookError:
+            continue
+        if is_earlier(other, draft):
+            e = as_earlier(other, p.name)
+            found.append((draft_date(other) or date.min, e))
+    found.sort(key=lambda t: t[0])
+    return [e for _, e in found]
+
+
+def earlier_in(entries: Iterable[tuple[str, Draft]], draft: Draft) -> list[Earlier]:
+    """The author's earlier drafts among already loaded ``(label, draft)`` pairs (the class
+    report compares drafts of one collection)."""
+    return [as_earlier(d, label) for label, d in entries if d is not draft and is_earlier(d, draft)]
