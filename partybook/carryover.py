@@ -30,7 +30,6 @@ from typing import Any
 from .draft import Draft, Item
 
 _WORD = re.compile(r"[^\W_]+")  # letters (CJK included) and digits
-SKIP_SECTIONS = frozenset({"title"})  # the same class title every year is no carry-over
 MAX_CANDIDATES = 64  # places of one shingle tried (stock phrases occur very often)
 
 
@@ -40,6 +39,7 @@ class Settings:
     min_passage: int = 24
     gap: int = 6
     stock: tuple[str, ...] = ()
+    skip_sections: frozenset[str] = frozenset({"title"})
 
 
 @lru_cache(maxsize=4)
@@ -53,6 +53,7 @@ def _settings_from(path: str, mtime: float) -> Settings:
         min_passage=int(t.get("min_passage", 24)),
         gap=int(t.get("gap", 6)),
         stock=tuple(_norm(s)[0] for s in data.get("stock") or ()),
+        skip_sections=frozenset(data.get("skip_sections") or ("title",)),
     )
 
 
@@ -137,10 +138,10 @@ def item_text(item: Item) -> str:
     return "\n".join(parts)
 
 
-def units(draft: Draft) -> list[_Unit]:
+def units(draft: Draft, skip: frozenset[str] = frozenset({"title"})) -> list[_Unit]:
     out: list[_Unit] = []
     for sid, content in draft.sections.items():
-        if sid in SKIP_SECTIONS:
+        if sid in skip:
             continue
         if isinstance(content, str):
             out.append(_Unit(sid, None, content))
@@ -225,7 +226,7 @@ def find(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) 
     """Every passage of ``draft`` carried over from one of ``earlier``, in draft order."""
     cfg = cfg or settings()
     n = cfg.ngram
-    olds = [units(e.draft) for e in earlier]
+    olds = [units(e.draft, cfg.skip_sections) for e in earlier]
     index: dict[str, list[tuple[int, int, int]]] = {}
     for src, us in enumerate(olds):
         for k, u in enumerate(us):
@@ -234,7 +235,7 @@ def find(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) 
     if not index:
         return []
     out: list[Carried] = []
-    for u in units(draft):
+    for u in units(draft, cfg.skip_sections):
         mask = _stock_mask(u.norm, cfg.stock)
         for group in _merge(_matches(u.norm, index, olds, n), cfg.gap):
             length = sum(m.e - m.i - sum(mask[m.i : m.e]) for m in group)
@@ -262,14 +263,15 @@ def find(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) 
     return out
 
 
-def text_chars(draft: Draft) -> int:
-    """Characters compared (whitespace and punctuation not counted, the title left out)."""
-    return sum(len(u.norm) for u in units(draft))
+def text_chars(draft: Draft, cfg: Settings | None = None) -> int:
+    """Characters compared (whitespace and punctuation not counted, skipped sections left out)."""
+    return sum(len(u.norm) for u in units(draft, (cfg or settings()).skip_sections))
 
 
 def carried_share(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) -> float:
     """The share of the draft's text (0..1) carried over from ``earlier``."""
-    total = text_chars(draft)
+    cfg = cfg or settings()
+    total = text_chars(draft, cfg)
     if not total or not earlier:
         return 0.0
     return min(1.0, sum(c.length for c in find(draft, earlier, cfg)) / total)
