@@ -42,9 +42,13 @@ _ID_FORMAT = "%Y%m%d-%H%M%S"
 @dataclass(frozen=True)
 class Snapshot:
     id: str
-    path: Path
+    file: str  # its path (a str: a listing builds hundreds, a Path costs more than the rest)
     saved: datetime  # aware, UTC
     size: int  # bytes on disk (compressed)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
 
 def history_dir(draft_path: str | os.PathLike[str]) -> Path:
@@ -59,12 +63,14 @@ def _id_for(when: datetime) -> str:
 
 def parse_id(snap_id: str) -> datetime | None:
     """The UTC time of a snapshot id (``20261129-081503-120``, maybe with ``-2`` after it)."""
-    parts = snap_id.split("-")
-    if len(parts) < 3:
+    s = snap_id  # sliced by hand: strptime would cost more than the rest of a listing
+    if len(s) < 19 or s[8] != "-" or s[15] != "-" or not s[:19].replace("-", "").isdigit():
         return None
     try:
-        base = datetime.strptime(f"{parts[0]}-{parts[1]}", _ID_FORMAT).replace(tzinfo=UTC)
-        return base + timedelta(milliseconds=int(parts[2]))
+        return datetime(
+            int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]), int(s[13:15]),
+            int(s[16:19]) * 1000, tzinfo=UTC,
+        )  # fmt: skip
     except ValueError:
         return None
 
@@ -88,7 +94,7 @@ def snapshots(draft_path: str | os.PathLike[str]) -> list[Snapshot]:
             size = e.stat().st_size
         except OSError:
             continue
-        out.append(Snapshot(sid, Path(e.path), when, size))
+        out.append(Snapshot(sid, e.path, when, size))
     out.sort(key=lambda s: (s.saved, s.id))
     return out
 
@@ -140,9 +146,9 @@ def _write(folder: Path, data: bytes, when: datetime) -> Snapshot:
     tmp = folder / f".{sid}.tmp"
     # no fsync: a snapshot lost in a power cut costs little, an fsync per save costs a lot
     with open(tmp, "wb") as fh:
-        fh.write(gzip.compress(data, compresslevel=6, mtime=0))
+        fh.write(gzip.compress(data, compresslevel=1, mtime=0))
     os.replace(tmp, final)
-    return Snapshot(sid, final, parse_id(sid) or when, final.stat().st_size)
+    return Snapshot(sid, str(final), parse_id(sid) or when, final.stat().st_size)
 
 
 def keep(snaps: Iterable[Snapshot], now: datetime) -> set[str]:

@@ -136,7 +136,7 @@ def test_compare_with_current(tmp_path, draft):
 
 
 def _snap(when: datetime, sid: str = "", size: int = 1) -> history.Snapshot:
-    return history.Snapshot(sid or history._id_for(when), Path("/nonexistent"), when, size)
+    return history.Snapshot(sid or history._id_for(when), "/nonexistent", when, size)
 
 
 def test_tiers_keep_every_recent_save_then_hourly_then_daily():
