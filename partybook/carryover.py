@@ -30,6 +30,7 @@ from typing import Any
 from .draft import Draft, Item
 
 _WORD = re.compile(r"[^\W_]+")  # letters (CJK included) and digits
+MIN_STOCK = 6  # shorter stock phrases are not masked
 MAX_CANDIDATES = 64  # places of one shingle tried (stock phrases occur very often)
 
 
@@ -52,9 +53,32 @@ def _settings_from(path: str, mtime: float) -> Settings:
         ngram=int(t.get("ngram", 8)),
         min_passage=int(t.get("min_passage", 24)),
         gap=int(t.get("gap", 6)),
-        stock=tuple(_norm(s)[0] for s in data.get("stock") or ()),
+        stock=tuple(
+            n
+            for n in sorted({_norm(s)[0] for s in [*(data.get("stock") or ()), *formula_phrases()]})
+            if len(n) >= MIN_STOCK  # a two-character member (创新, 绿色) is everyday wording
+        ),
         skip_sections=frozenset(data.get("skip_sections") or ("title",)),
     )
+
+
+def formula_phrases() -> list[str]:
+    """Every exact political wording of ``templates/rules/formulas.yaml`` (whole formulas,
+    their clauses and members, names, current titles): stock text, not a carry-over."""
+    try:
+        from .formulas.data import load_file
+
+        data = load_file()
+    except Exception:  # the formulas file is another area's; without it, ours still works
+        return []
+    out: list[str] = []
+    for f in data.formulas:
+        if f.kind != "name":
+            out.append(f.wording)
+        out += [f.name, *f.aliases, *f.members]
+        out += [t for part in f.parts for t in part.text]
+    out += [d.current for d in data.dated if d.current]
+    return out
 
 
 def data_path() -> Path:
