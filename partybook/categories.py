@@ -155,9 +155,10 @@ def categorise(heading: str, body: str, path: str | Path | None = None) -> list[
             scores.append(Assigned(c.id, c.name, score, ranked))
     if not scores:
         return []
-    best = max(s.score for s in scores)
+    scores.sort(key=lambda s: -s.score)
+    best = scores[0].score
     out = [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
-    return sorted(out, key=lambda s: -s.score)
+    return out
 
 
 def concrete(text: str, path: str | Path | None = None) -> bool:
