@@ -56,7 +56,7 @@ def taxonomy_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None]:
+def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
     from .datafile import read_yaml
     from .validation import zh_reason
 
@@ -84,16 +84,32 @@ def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None]:
         raise PartybookError(
             f"问题类别文件 {path} 的 example_patterns 中有错误的正则表达式：{err}。"
         ) from None
-    return tax, example
+    from ahocorasick_rs import AhoCorasick
+
+    # every keyword of every category in one automaton: one pass over a text finds them all
+    words = sorted({w for c in tax.categories for w in c.keywords if w})
+    return tax, example, (AhoCorasick(words) if words else None)
 
 
-def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] | None]:
+def _loaded(path: str | Path | None) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
     p = Path(path) if path else taxonomy_path()
     try:
         mtime = p.stat().st_mtime
     except OSError:
         mtime = 0.0
     return _load(str(p), mtime)
+
+
+def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] | None]:
+    """The taxonomy and the compiled concrete-example pattern (cached by file time)."""
+    tax, example, _ = _loaded(path)
+    return tax, example
+
+
+def _found(text: str, automaton: Any) -> set[str]:
+    if automaton is None or not text:
+        return set()
+    return set(automaton.find_matches_as_strings(text, overlapping=True))
 
 
 @dataclass
@@ -137,17 +153,21 @@ def _longest(words: set[str]) -> set[str]:
     return {w for w in words if not any(w != o and w in o for o in words)}
 
 
-def _all_hits(text: str, words: dict[str, float]) -> set[str]:
-    return {w for w in words if w in text}
+Loaded = tuple[Taxonomy, "re.Pattern[str] | None", Any]
 
 
 def categorise(heading: str, body: str, path: str | Path | None = None) -> list[Assigned]:
     """The categories of one problem item, best first, each with the words that decided."""
-    tax, _ = taxonomy(path)
+    return _categorise(_loaded(path), heading, body)
+
+
+def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
+    tax, _, automaton = loaded
+    heading_words, body_words = _found(heading, automaton), _found(body, automaton)
     scores: list[Assigned] = []
     for c in tax.categories:
-        in_heading = _longest(_all_hits(heading, c.keywords))
-        in_body = _longest(_all_hits(body, c.keywords)) - in_heading
+        in_heading = _longest(heading_words & c.keywords.keys())
+        in_body = _longest(body_words & c.keywords.keys()) - in_heading
         words = in_heading | in_body
         score = sum(c.keywords[w] * (tax.heading_weight if w in in_heading else 1) for w in words)
         if score:
@@ -157,39 +177,45 @@ def categorise(heading: str, body: str, path: str | Path | None = None) -> list[
         return []
     scores.sort(key=lambda s: -s.score)
     best = scores[0].score
-    out = [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
-    return out
+    return [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
 
 
 def concrete(text: str, path: str | Path | None = None) -> bool:
     """Whether ``text`` gives a date, a number or a named event."""
-    _, example = taxonomy(path)
+    return _concrete(_loaded(path), text)
+
+
+def _concrete(loaded: Loaded, text: str) -> bool:
+    example = loaded[1]
     return example is None or bool(example.search(text))
 
 
 def problem_items(draft: Draft, path: str | Path | None = None) -> list[ItemCategories]:
     """Every problem item of the draft (each point of a grouped item on its own, the aspect's
     heading as context) with its categories."""
-    tax, _ = taxonomy(path)
+    return _problem_items(_loaded(path), draft)
+
+
+def _problem_items(loaded: Loaded, draft: Draft) -> list[ItemCategories]:
     out: list[ItemCategories] = []
-    for sid in tax.sections:
+    for sid in loaded[0].sections:
         for i, item in enumerate(draft.items(sid)):
             if item.items:
                 for k, point in enumerate(item.items):
-                    out.append(_classify(sid, i, k, point, item.heading, path))
+                    out.append(_classify(loaded, sid, i, k, point, item.heading))
             elif not item.is_empty():
-                out.append(_classify(sid, i, None, item, "", path))
+                out.append(_classify(loaded, sid, i, None, item, ""))
     return out
 
 
 def _classify(
-    sid: str, i: int, k: int | None, item: Item, context: str, path: str | Path | None
+    loaded: Loaded, sid: str, i: int, k: int | None, item: Item, context: str
 ) -> ItemCategories:
-    cats = categorise(item.heading, item.body, path)
+    cats = _categorise(loaded, item.heading, item.body)
     if not cats and context:  # a point too short to tell: the aspect it answers
-        cats = categorise(context, "", path)
-    text = f"{item.heading}\n{item.body}"
-    return ItemCategories(sid, i, k, item.heading, cats, concrete(text, path))
+        cats = _categorise(loaded, context, "")
+    concrete_ = _concrete(loaded, f"{item.heading}\n{item.body}")
+    return ItemCategories(sid, i, k, item.heading, cats, concrete_)
 
 
 @dataclass
@@ -203,8 +229,9 @@ class Profile:
 
 
 def profile(draft: Draft, path: str | Path | None = None) -> Profile:
-    tax, _ = taxonomy(path)
-    items = problem_items(draft, path)
+    loaded = _loaded(path)
+    tax = loaded[0]
+    items = _problem_items(loaded, draft)
     ids = {c.id for it in items for c in it.categories}
     names = [c.name for c in tax.categories if c.id in ids]
     missing = [g.name for g in tax.required if items and not ids & set(g.categories)]
