@@ -113,15 +113,35 @@ def snapshot(
     now = (now or datetime.now(UTC)).astimezone(UTC)
     folder = history_dir(draft_path)
     existing = snapshots(draft_path)
+    path = Path(draft_path)
     if not existing:
-        folder.mkdir(parents=True, exist_ok=True)
-        _adopt_backup(Path(draft_path), folder, now)
+        _make_folder(folder, path.parent)
+        _adopt_backup(path, folder, now)
         existing = snapshots(draft_path)
     if existing and _read_raw(existing[-1].path) == data:
         return existing[-1]  # nothing changed since the last snapshot (e.g. a bare re-save)
-    snap = _write(folder, data, now)
+    snap = _write(folder, data, now, _file_mode(path))
     prune([*existing, snap], now=now, max_bytes=max_bytes)
     return snap
+
+
+def _file_mode(path: Path) -> int | None:
+    """Snapshots are readable by whoever may read the draft (a class folder's group), no more."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return None
+
+
+def _make_folder(folder: Path, drafts: Path) -> None:
+    """``.history/NAME.json/`` with the drafts folder's permissions: in a shared class folder
+    the student and the instructor (feedback is a save too) both add snapshots."""
+    created = [p for p in (folder.parent, folder) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        mode = drafts.stat().st_mode & 0o7777
+        for p in created:
+            os.chmod(p, mode)
 
 
 def _adopt_backup(path: Path, folder: Path, now: datetime) -> None:
@@ -132,10 +152,10 @@ def _adopt_backup(path: Path, folder: Path, now: datetime) -> None:
     except OSError:
         return
     if mtime < now:
-        _write(folder, raw, mtime)
+        _write(folder, raw, mtime, _file_mode(bak))
 
 
-def _write(folder: Path, data: bytes, when: datetime) -> Snapshot:
+def _write(folder: Path, data: bytes, when: datetime, mode: int | None = None) -> Snapshot:
     sid = _id_for(when)
     n = 2
     base = sid
@@ -147,6 +167,8 @@ def _write(folder: Path, data: bytes, when: datetime) -> Snapshot:
     # no fsync: a snapshot lost in a power cut costs little, an fsync per save costs a lot
     with open(tmp, "wb") as fh:
         fh.write(gzip.compress(data, compresslevel=1, mtime=0))
+    if mode is not None:
+        os.chmod(tmp, mode)
     os.replace(tmp, final)
     return Snapshot(sid, str(final), parse_id(sid) or when, final.stat().st_size)
 

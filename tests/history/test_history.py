@@ -242,3 +242,24 @@ def test_drafts_listings_ignore_the_history_folder(tmp_path, draft):
     assert [e.file for e in coll.entries] == ["韩知秋.json"]
     coll = collect(str(tmp_path / "**" / "*.json"))
     assert [e.path for e in coll.entries] == [path]
+
+
+def test_snapshots_keep_the_drafts_permissions_in_a_class_folder(tmp_path, draft):
+    import os
+    import stat
+
+    old = os.umask(0o007)
+    try:
+        os.chmod(tmp_path, 0o2770)  # a class folder: group shared, setgid
+        path = tmp_path / "d.json"
+        storage.save(draft, path)
+        os.chmod(path, 0o640)
+        draft.sections["basic"].append("又写一段。")
+        storage.save(draft, path)
+    finally:
+        os.umask(old)
+    folder = history.history_dir(path)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o2770
+    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o2770
+    modes = [stat.S_IMODE(s.path.stat().st_mode) for s in history.snapshots(path)]
+    assert modes == [0o660, 0o640]  # each as readable as the draft was when saved
