@@ -12,17 +12,15 @@ Places follow the checks' convention (:mod:`partybook.checks.model`): ``section`
 ``item`` (None outside item sections) and ``start``/``end`` within the section's
 paragraphs joined by ``\\n`` or within the item's ``heading\\nbody[\\npoint…]``.
 
-No widgets, no files except the data file; :func:`earlier_drafts` finds an author's earlier
-drafts in a folder.
+No widgets, no files except the data file; :mod:`partybook.earlier` finds an author's earlier
+drafts (in a folder, in a class, or a file the user adds).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -301,73 +299,22 @@ def carried_share(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None
     return min(1.0, sum(c.length for c in find(draft, earlier, cfg)) / total)
 
 
-# --- which drafts are earlier ------------------------------------------------------------
-
-_DATE = re.compile(r"(\d{4})\D{0,3}(\d{1,2})?(?:\D{0,3}(\d{1,2}))?")
-
-
-def draft_date(draft: Draft, fallback: float | None = None) -> date | None:
-    """The draft's date: ``meta.date`` (2024-10, 2024年10月8日 …), else ``created``, else the
-    file time ``fallback``."""
-    m = _DATE.search(draft.meta.date or "")
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-        except ValueError:
-            pass
-    try:
-        return datetime.fromisoformat(draft.created).date()
-    except (TypeError, ValueError):
-        pass
-    return datetime.fromtimestamp(fallback).date() if fallback else None
+def _shown(text: str, width: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 2] + "……"
 
 
-def same_author(a: Draft, b: Draft) -> bool:
-    x, y = "".join(a.meta.author.split()), "".join(b.meta.author.split())
-    return bool(x) and x == y
+def findings(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) -> list[Any]:
+    """PB650 findings (:class:`partybook.checks.Finding`, warning) for :func:`find`'s
+    passages, texts from ``templates/rules/carryover.yaml``."""
+    from .checks import Finding
 
-
-def is_earlier(candidate: Draft, draft: Draft) -> bool:
-    """Same author and an earlier date (a draft of the same day is no earlier draft)."""
-    if not same_author(candidate, draft):
-        return False
-    a, b = draft_date(candidate), draft_date(draft)
-    return a is not None and b is not None and a < b
-
-
-def as_earlier(draft: Draft, label: str, fallback: float | None = None) -> Earlier:
-    d = draft_date(draft, fallback)
-    return Earlier(draft, d.year if d else None, label)
-
-
-def earlier_drafts(
-    draft: Draft, folder: str | os.PathLike[str], *, own_path: str | os.PathLike[str] | None = None
-) -> list[Earlier]:
-    """The author's earlier drafts among the ``*.json`` drafts of ``folder`` (and its
-    sub-folders), oldest first. Never the draft itself, its snapshots in ``.history/``, its
-    ``.bak`` or conflict copies (:func:`partybook.classroom.collect.find_files` skips them)."""
-    from .classroom.collect import find_files
-    from .errors import PartybookError
-    from .storage import load
-
-    _, files, _ = find_files(folder)
-    own = Path(own_path).resolve() if own_path else None
-    found: list[tuple[date, Earlier]] = []
-    for p in files:
-        if own is not None and p.resolve() == own:
-            continue
-        try:
-            other = load(p)
-        except PartybookError:
-            continue
-        if is_earlier(other, draft):
-            e = as_earlier(other, p.name)
-            found.append((draft_date(other) or date.min, e))
-    found.sort(key=lambda t: t[0])
-    return [e for _, e in found]
-
-
-def earlier_in(entries: Iterable[tuple[str, Draft]], draft: Draft) -> list[Earlier]:
-    """The author's earlier drafts among already loaded ``(label, draft)`` pairs (the class
-    report compares drafts of one collection)."""
-    return [as_earlier(d, label) for label, d in entries if d is not draft and is_earlier(d, draft)]
+    texts = rule_texts()
+    out = []
+    for c in find(draft, earlier, cfg):
+        year = f"{c.year}年" if c.year else f"旧稿“{c.earlier}”"
+        message = texts["message"].format(length=c.length, year=year, old=_shown(c.earlier_text))
+        out.append(
+            Finding(texts["code"], texts["severity"], message, c.section, c.item, c.start, c.end)
+        )
+    return out

@@ -93,6 +93,14 @@ class ClassReport:
             "skipped": self.skipped,
         }
 
+    def category_counts(self) -> dict[str, int]:
+        """Category display name → number of drafts with a problem of it (the class chart),
+        in the taxonomy's order."""
+        from ..categories import taxonomy
+
+        names = [c.name for c in taxonomy()[0].categories]
+        return {n: sum(1 for r in self.rows if n in r.categories) for n in names}
+
     def row(self, file: str) -> Row | None:
         return next((r for r in self.rows if r.file == file), None)
 
@@ -180,7 +188,8 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
 
 def add_carried_over(collection: Collection, rows: list[Row]) -> None:
     """Fill ``Row.carried_over`` for drafts whose author has earlier drafts in the class."""
-    from ..carryover import carried_share, earlier_in
+    from ..carryover import carried_share
+    from ..earlier import earlier_in
 
     loaded = [(e.file, e.draft) for e in collection.drafts if e.draft is not None]
     by_file = {r.file: r for r in rows}

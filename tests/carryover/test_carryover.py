@@ -6,16 +6,18 @@ from __future__ import annotations
 import json
 import os
 import time
+from datetime import datetime
 from pathlib import Path
 
 import yaml
 from support.cli import run_partybook
 
 from partybook import storage
-from partybook.carryover import Earlier, earlier_drafts, find, item_text, settings
+from partybook.carryover import Earlier, find, item_text, settings
 from partybook.classroom.collect import collect
 from partybook.classroom.report import class_report
 from partybook.draft import Item, Meta, new_draft
+from partybook.earlier import earlier_drafts, earlier_from_bytes, read_earlier
 
 OLD = "理论学习不够系统深入。平时学习多是被动应付，满足于读原文、记笔记、写心得，对党的创新理论的核心要义理解不深，学用脱节的问题比较突出。"
 REWRITTEN = "学习上缺乏钻劲。今年参加集中学习12次，但课后很少主动找原著读，遇到乡村振兴的新政策也是等上级解读，自己没有下功夫研究透。"
@@ -192,3 +194,16 @@ def test_meta_date_orders_drafts_when_files_are_touched(tmp_path, genre):
     found = earlier_drafts(_draft(genre, "甲", "2025-05", [("", OLD)]), tmp_path)
     assert [e.year for e in found] == [2024]
     assert Meta(author="甲").date == ""
+
+
+def test_an_uploaded_word_file_or_draft_becomes_an_earlier_draft(tmp_path, genre):
+    from partybook.exporters import get_exporter
+
+    old = _draft(genre, "韩知秋", "", [("学习不够。", OLD)])
+    data = get_exporter("docx").export(old)
+    e = earlier_from_bytes(data, "去年.docx", mtime=datetime(2024, 11, 2).timestamp())
+    assert e.year == 2024 and e.label == "去年.docx"  # no date in the sign-off: file time
+    new = _draft(genre, "韩知秋", "2025-10", [("", OLD)])
+    assert len(find(new, [e])) == 1
+    path = _write(tmp_path / "old.json", _draft(genre, "韩知秋", "2023-10", [("", OLD)]))
+    assert read_earlier(path).year == 2023

@@ -135,3 +135,20 @@ def test_class_report_json_rows_carry_categories(tmp_path, genre):
     row = json.loads(out.stdout)["rows"][0]
     assert row["categories"] == ["政治理论学习", "廉洁自律"]
     assert row["missing_categories"] == [] and row["no_example"] == []
+
+
+def test_class_counts_per_category_for_the_chart(tmp_path, genre):
+    from partybook.classroom.collect import collect
+    from partybook.classroom.report import class_report
+
+    for name, heading in (
+        ("甲", "理论学习不够深入。"),
+        ("乙", "理论学习缺乏系统性。"),
+        ("丙", "群众观念淡化。"),
+    ):
+        d = new_draft(genre, author=name)
+        d.sections["problems"] = [Item(heading=heading, body="今年只读了两本书。")]
+        storage.save(d, tmp_path / f"{name}.json")
+    counts = class_report(collect(tmp_path), similarity=False).category_counts()
+    assert counts["政治理论学习"] == 2 and counts["宗旨意识/群众路线"] == 1
+    assert counts["廉洁自律"] == 0 and list(counts)[0] == "政治理论学习"
