@@ -75,8 +75,13 @@ def parse_id(snap_id: str) -> datetime | None:
         return None
 
 
-def snapshots(draft_path: str | os.PathLike[str]) -> list[Snapshot]:
-    """The draft's snapshots, oldest first (unreadable names are ignored)."""
+def _is_snapshot(name: str) -> bool:
+    return name.endswith(SUFFIX) and name[:1].isdigit()
+
+
+def snapshots(draft_path: str | os.PathLike[str], *, sizes: bool = True) -> list[Snapshot]:
+    """The draft's snapshots, oldest first (unreadable names are ignored). Without
+    ``sizes`` no file is stat-ed (``size`` is 0): listing a long history stays cheap."""
     folder = history_dir(draft_path)
     out: list[Snapshot] = []
     try:
@@ -84,19 +89,28 @@ def snapshots(draft_path: str | os.PathLike[str]) -> list[Snapshot]:
     except OSError:
         return out
     for e in entries:
-        if not e.name.endswith(SUFFIX) or e.name.startswith("."):
+        if not _is_snapshot(e.name):
             continue
         sid = e.name[: -len(SUFFIX)]
         when = parse_id(sid)
         if when is None:
             continue
-        try:
-            size = e.stat().st_size
-        except OSError:
-            continue
+        size = 0
+        if sizes:
+            try:
+                size = e.stat().st_size
+            except OSError:
+                continue
         out.append(Snapshot(sid, e.path, when, size))
     out.sort(key=lambda s: (s.saved, s.id))
     return out
+
+
+# Thinning lists and stats every snapshot: at an autosave a second that is most of the
+# cost of a snapshot, so a process thins a draft's history at most once a minute, or
+# sooner when what it wrote since could pass the size bound.
+PRUNE_EVERY = timedelta(minutes=1)
+_pruned: dict[str, tuple[datetime, int]] = {}  # folder → (last thinning, bytes held since)
 
 
 def snapshot(
@@ -111,18 +125,37 @@ def snapshot(
     The first snapshot of a draft saved before history existed also keeps the file's
     previous version (``NAME.json.bak``), dated by its modification time."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
-    folder = history_dir(draft_path)
-    existing = snapshots(draft_path)
     path = Path(draft_path)
-    if not existing:
+    folder = history_dir(path)
+    names = _names(folder)
+    if not names:
         _make_folder(folder, path.parent)
         _adopt_backup(path, folder, now)
-        existing = snapshots(draft_path)
-    if existing and _read_raw(existing[-1].path) == data:
-        return existing[-1]  # nothing changed since the last snapshot (e.g. a bare re-save)
+        names = _names(folder)
+    if names:
+        newest = max(names)
+        if _read_raw(folder / newest) == data:  # nothing changed (e.g. a bare re-save)
+            sid = newest[: -len(SUFFIX)]
+            return Snapshot(sid, str(folder / newest), parse_id(sid) or now, 0)
     snap = _write(folder, data, now, _file_mode(path))
-    prune([*existing, snap], now=now, max_bytes=max_bytes)
+    key = str(folder)
+    last, held = _pruned.get(key, (None, 0))
+    held += snap.size
+    if last is None or not timedelta(0) <= now - last < PRUNE_EVERY or held > max_bytes:
+        survivors = prune(snapshots(path), now=now, max_bytes=max_bytes)
+        _pruned[key] = (now, sum(s.size for s in survivors))
+    else:
+        _pruned[key] = (last, held)
     return snap
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    # (inlined: this runs over a thousand names at every save of a long session)
+    return [n for n in names if n.endswith(SUFFIX) and "0" <= n[:1] <= "9"]
 
 
 def _file_mode(path: Path) -> int | None:
@@ -270,20 +303,27 @@ def _local_iso(when: datetime) -> str:
     return when.astimezone().isoformat(timespec="seconds")
 
 
-def versions(draft_path: str | os.PathLike[str], *, with_drafts: bool = False) -> list[Version]:
-    """The saved versions of a draft, newest first, each with a summary of its changes.
-    Snapshots that cannot be read are left out."""
+def versions(
+    draft_path: str | os.PathLike[str], *, limit: int | None = None, with_drafts: bool = False
+) -> list[Version]:
+    """The saved versions of a draft, newest first, each with a summary of its changes;
+    ``limit``: only the newest so many (each costs a load, ~1 ms). Snapshots that cannot be
+    read are left out."""
     from .history_diff import draft_chars, summarize
 
+    snaps = snapshots(draft_path, sizes=False)
+    if limit is not None:
+        snaps = snaps[-(limit + 1) :]  # one more: the oldest shown is compared with it
     out: list[Version] = []
     previous: Draft | None = None
-    for snap in snapshots(draft_path):
+    for k, snap in enumerate(snaps):
         try:
             draft = load_snapshot(snap)
         except Exception:  # a damaged snapshot must not hide the others
             continue
-        summary = summarize(previous, draft)
-        out.append(Version(snap.id, _local_iso(snap.saved), draft_chars(draft), summary, draft))
+        if limit is None or k > 0 or len(snaps) <= limit:
+            summary = summarize(previous, draft)
+            out.append(Version(snap.id, _local_iso(snap.saved), draft_chars(draft), summary, draft))
         previous = draft
     if not with_drafts:
         for v in out:

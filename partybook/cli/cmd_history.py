@@ -12,6 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", dest="fmt", choices=["text", "json"], default="text", help="输出格式"
     )
+    p.add_argument("--limit", type=int, metavar="N", help="只列出最近的 N 个版本")
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--restore", metavar="ID", help="恢复到该版本（恢复本身也记入历史，可再撤销）"
@@ -70,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
                 if r.kind in ("added", "changed"):
                     say(f"  + 当前草稿：{_short(r.new)}")
         return 0
-    versions = history.versions(path)
+    if args.limit is not None and args.limit < 1:
+        raise InputError(f"--limit 应为正整数，现在是 {args.limit}。")
+    versions = history.versions(path, limit=args.limit)
     if args.fmt == "json":
         data = {"file": args.draft, "versions": [v.to_dict() for v in versions]}
         say(json.dumps(data, ensure_ascii=False, indent=2))

@@ -263,3 +263,32 @@ def test_snapshots_keep_the_drafts_permissions_in_a_class_folder(tmp_path, draft
     assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o2770
     modes = [stat.S_IMODE(s.path.stat().st_mode) for s in history.snapshots(path)]
     assert modes == [0o660, 0o640]  # each as readable as the draft was when saved
+
+
+def test_a_limited_listing_gives_the_newest_versions_with_their_real_summaries(tmp_path, draft):
+    path = tmp_path / "d.json"
+    for k in range(5):
+        draft.sections["basic"].append(f"第{k}次新加的一段。")
+        storage.save(draft, path)
+    full = history.versions(path)
+    two = history.versions(path, limit=2)
+    assert [v.to_dict() for v in two] == [v.to_dict() for v in full[:2]]
+    assert two[-1].summary.startswith("新增了“基本情况”")
+    out = run_partybook("history", str(path), "--limit", "3", "--format", "json")
+    assert len(json.loads(out.stdout)["versions"]) == 3
+    assert run_partybook("history", str(path), "--limit", "0").returncode == 2
+
+
+def test_thinning_runs_at_most_once_a_minute_but_the_bound_always_holds(tmp_path):
+    path = tmp_path / "d.json"
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    for k in range(30):  # 30 saves in 30 seconds, then one two hours later
+        history.snapshot(path, b"x" * 100 + str(k).encode(), now=start + timedelta(seconds=k))
+    assert len(history.snapshots(path)) == 30  # all in the last hour: all kept
+    history.snapshot(path, b"later", now=start + timedelta(hours=2))
+    assert len(history.snapshots(path)) == 2  # the newest of that old hour, and the new one
+    for k in range(40):
+        history.snapshot(
+            path, bytes(k) * 50, now=start + timedelta(hours=2, seconds=k), max_bytes=600
+        )
+        assert sum(s.size for s in history.snapshots(path)) <= 600
