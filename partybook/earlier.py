@@ -106,7 +106,19 @@ def read_earlier(path: str | os.PathLike[str]) -> Earlier:
     return earlier_from_bytes(data, p.name, p.stat().st_mtime)
 
 
-def earlier_in(entries: Iterable[tuple[str, Draft]], draft: Draft) -> list[Earlier]:
-    """The author's earlier drafts among already loaded ``(label, draft)`` pairs (the class
-    report compares drafts of one collection)."""
-    return [as_earlier(d, label) for label, d in entries if d is not draft and is_earlier(d, draft)]
+def earlier_in(
+    entries: Iterable[tuple[str, str, Draft]], student: str, draft: Draft
+) -> list[Earlier]:
+    """The student's earlier drafts among a class's ``(label, student, draft)`` entries: the
+    same student (``meta.author``, or the home or sub-folder the file is in, as the class
+    collection names students) and an earlier date, oldest first."""
+    mine = draft_date(draft)
+    found = []
+    for label, who, other in entries:
+        if other is draft or who != student or mine is None:
+            continue
+        when = draft_date(other)
+        if when is not None and when < mine:
+            found.append((when, as_earlier(other, label)))
+    found.sort(key=lambda t: t[0])
+    return [e for _, e in found]

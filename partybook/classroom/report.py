@@ -191,10 +191,10 @@ def add_carried_over(collection: Collection, rows: list[Row]) -> None:
     from ..carryover import carried_share
     from ..earlier import earlier_in
 
-    loaded = [(e.file, e.draft) for e in collection.drafts if e.draft is not None]
+    loaded = [(e.file, e.student, e.draft) for e in collection.drafts if e.draft is not None]
     by_file = {r.file: r for r in rows}
-    for file, draft in loaded:
-        earlier = earlier_in(loaded, draft)
+    for file, student, draft in loaded:
+        earlier = earlier_in(loaded, student, draft)
         row = by_file.get(file)
         if earlier and row is not None and row.ok:
             row.carried_over = carried_share(draft, earlier)

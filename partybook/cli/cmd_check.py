@@ -41,6 +41,13 @@ def run(args: argparse.Namespace) -> int:
         from ..carryover import findings as carried_over
         from ..earlier import read_earlier
 
+        from pathlib import Path
+
+        from ..errors import InputError
+
+        for p in args.earlier:
+            if Path(p).resolve() == Path(args.input).resolve():
+                raise InputError(f"--earlier 给出的 {p} 就是要检查的草稿本身，请给出往年的旧稿。")
         findings += carried_over(draft, [read_earlier(p) for p in args.earlier])
     if args.fmt == "json":
         say(

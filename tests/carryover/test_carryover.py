@@ -169,6 +169,8 @@ def test_check_earlier_with_a_json_draft_and_an_unrelated_one(tmp_path, genre):
     assert "PB650" not in [f["code"] for f in json.loads(none.stdout)["findings"]]
     missing = run_partybook("check", str(new), "--earlier", str(tmp_path / "nope.json"))
     assert missing.returncode == 2 and "找不到" in missing.stderr
+    itself = run_partybook("check", str(new), "--earlier", str(new))
+    assert itself.returncode == 2 and "草稿本身" in itself.stderr
 
 
 def test_class_report_column_share_carried_over(tmp_path, genre):
@@ -207,3 +209,15 @@ def test_an_uploaded_word_file_or_draft_becomes_an_earlier_draft(tmp_path, genre
     assert len(find(new, [e])) == 1
     path = _write(tmp_path / "old.json", _draft(genre, "韩知秋", "2023-10", [("", OLD)]))
     assert read_earlier(path).year == 2023
+
+
+def test_class_report_knows_students_by_folder_when_drafts_have_no_author(tmp_path, genre):
+    for year, text in (("2024-10", OLD), ("2025-10", OLD + REWRITTEN)):
+        d = _draft(genre, "", year, [("", text)])
+        (tmp_path / "韩知秋").mkdir(exist_ok=True)
+        _write(tmp_path / "韩知秋" / f"{year}.json", d)
+    _write(tmp_path / "宋明远.json", _draft(genre, "", "2025-10", [("", OLD)]))
+    rows = {r.file: r for r in class_report(collect(tmp_path), similarity=False).rows}
+    assert rows[str(Path("韩知秋") / "2025-10.json")].carried_over > 0.3
+    assert rows[str(Path("韩知秋") / "2024-10.json")].carried_over is None
+    assert rows["宋明远.json"].carried_over is None  # another student's older text is no carry-over
