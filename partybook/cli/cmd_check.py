@@ -38,11 +38,10 @@ def run(args: argparse.Namespace) -> int:
     findings = pre + check(draft, extra_rules=extra)
     if args.earlier:
         # PB650 is made here, not in the rule registry: it needs the earlier drafts
-        from ..carryover import findings as carried_over
-        from ..earlier import read_earlier
-
         from pathlib import Path
 
+        from ..carryover import findings as carried_over
+        from ..earlier import read_earlier
         from ..errors import InputError
 
         for p in args.earlier:
