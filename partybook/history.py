@@ -299,7 +299,7 @@ def load_snapshot(snap: Snapshot) -> Draft:
     return draft_from_dict(_parse(raw, snap.path), f"历史版本 {snap.id}")
 
 
-def _local_iso(when: datetime) -> str:
+def local_iso(when: datetime) -> str:
     return when.astimezone().isoformat(timespec="seconds")
 
 
@@ -323,7 +323,7 @@ def versions(
             continue
         if limit is None or k > 0 or len(snaps) <= limit:
             summary = summarize(previous, draft)
-            out.append(Version(snap.id, _local_iso(snap.saved), draft_chars(draft), summary, draft))
+            out.append(Version(snap.id, local_iso(snap.saved), draft_chars(draft), summary, draft))
         previous = draft
     if not with_drafts:
         for v in out:

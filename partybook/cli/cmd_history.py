@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.restore:
         snap = history.find(path, args.restore)
         history.restore(path, args.restore)
-        when = history._local_iso(snap.saved)
+        when = history.local_iso(snap.saved)
         if args.fmt == "json":
             say(
                 json.dumps(
