@@ -52,7 +52,6 @@ def drafts(genre: Genre, text=any_text) -> st.SearchStrategy[Draft]:
     return st.builds(
         Draft,
         genre=st.just(genre.id),
-        genre_version=st.just(genre.version),  # loading conforms it to the genre's
         meta=meta,
         sections=st.fixed_dictionaries(parts),
         unplaced=st.lists(text, max_size=2),
