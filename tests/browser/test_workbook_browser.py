@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from partybook.storage import load
 
@@ -297,9 +298,10 @@ def test_two_voila_tabs_on_one_draft_keep_both(
             voila_server, lambda d: d.text_of("basic") == "第一个窗口先写的。"
         )
         b.goto(voila_server.url + "/", timeout=120_000)
-        b.click(".pb-resume")
+        resume_latest(b)
         b_basic = b.locator(".pb-editor-basic textarea")
-        assert b_basic.input_value() == "第一个窗口先写的。"
+        # the editor is drawn, then filled: wait for the value rather than read it at once
+        expect(b_basic).to_have_value("第一个窗口先写的。", timeout=20_000)
         a_basic.fill("第一个窗口又改了。")
         wait_saved_with(voila_server, lambda d: d.text_of("basic") == "第一个窗口又改了。")
         b_basic.fill("第二个窗口写的。")
@@ -333,8 +335,9 @@ def test_start_from_another_genres_example_and_edit_its_lead_in(
     start.click()
     lead = page.locator(".pb-editor-problems-lead textarea")
     lead.wait_for(timeout=30_000)
-    assert lead.input_value() == "\n".join(genre.example_section("problems_lead", example.id))
-    assert page.locator(".pb-editor-title input").input_value() == example.sections["title"]
+    lead_text = "\n".join(genre.example_section("problems_lead", example.id))
+    expect(lead).to_have_value(lead_text, timeout=20_000)
+    expect(page.locator(".pb-editor-title input")).to_have_value(example.sections["title"])
     lead.fill(new_lead)
     wait_text(page, ".pb-preview", new_lead)
     preview = page.locator(".pb-preview").inner_text()
