@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..assembly import signature_blocks
 from ..genre import SectionKind, SectionSpec, WorkedExample
 from .common import button, esc, html_box
 from .messages import Messages
@@ -165,6 +166,10 @@ class ExampleViewer:
             return example_html(self.spec, None)
         known = example_id in genre.example_ids
         chosen = genre.example(example_id if known else None)
+        if self.spec.kind is SectionKind.SIGNOFF:  # the example's meta, as it is signed
+            draft = genre.example_draft(chosen.id)
+            lines = [b.text for b in signature_blocks(draft, genre, self.spec.id)]
+            return example_html(self.spec, lines, None, chosen)
         lead_key = self.spec.lead_key
         return example_html(
             self.spec,

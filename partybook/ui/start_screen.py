@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from .common import button, esc, full_width, html_box
 from .library import GenreInfo, genre_choices, genre_infos, list_drafts
+from .live_checks import section_name
 from .messages import Messages
 from .session import Session
 
@@ -229,7 +230,9 @@ class StartScreen:
 def import_report(result: Any, session: Session) -> str:
     names = {}
     if session.genre is not None:
-        names = {s.id: session.genre.section_label(s) for s in session.genre.sections}
+        genre = session.genre
+        keys = [k for s in genre.sections for k in (s.id, s.lead_key) if k]
+        names = {k: section_name(genre, k) for k in keys}
     unit = getattr(result, "line_unit", "行")
     removed = list(getattr(result, "removed", []))
     parts = ['<div class="pb-h">导入报告</div>']

@@ -362,6 +362,10 @@ def test_sixiang_huibao_panels_and_preview_follow_its_layout(book: Workbook, clo
     assert not re.search(r"<p[^>]*>[一二三四五六七八九十]+、", doc)
     order = [text.index(x) for x in ("敬爱的党组织：", "此致", "敬礼！", "汇报人：")]
     assert order == sorted(order)
+    # the sign-off's example is the example's signature as the layout prints it
+    find(book.root, "pb-example-signoff").click()
+    signed = book.panels["signoff"].example.value
+    assert f"<p>汇报人：{genre.examples[0].meta.author}</p>" in signed
     # the review page names the sections the same way
     book.tabs.selected_index = 1
     names = "".join(x.children[0].value for x in find_all(book.review.root, "pb-review-row"))
