@@ -1,0 +1,288 @@
+"""Detectors of private details in one text. Each returns candidate spans; the engine
+resolves overlaps, drops what touches a public name and applies the reviewer's decisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .divisions import Divisions
+from .nlp import Token
+from .vocab import Vocabulary
+
+CJK = "\u4e00-\u9fff"
+PLACE_SUFFIXES = ("街道", "社区", "市", "县", "区", "镇", "乡", "村")
+SUFFIX_KEY = {
+    "街道": "subdistrict",
+    "社区": "community",
+    "市": "city",
+    "县": "county",
+    "区": "district",
+    "镇": "town",
+    "乡": "township",
+    "村": "village",
+}
+DEFAULT_PH = {
+    "person": "某某",
+    "province": "某省",
+    "city": "某市",
+    "district": "某区",
+    "county": "某县",
+    "town": "某镇",
+    "township": "某乡",
+    "village": "某村",
+    "subdistrict": "某街道",
+    "community": "某社区",
+    "unit": "某单位",
+    "place": "某地",
+    "school": "某学校",
+    "bureau": "某局",
+}
+LEVEL_ZH = {
+    "province": "省级",
+    "city": "市级",
+    "district": "区级",
+    "county": "县级",
+    "town": "乡镇级",
+    "township": "乡镇级",
+    "subdistrict": "街道",
+    "village": "村级",
+    "community": "社区",
+}
+# tags of words that can be part of a proper name before a suffix (nouns, names, places …)
+NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
+PERSON_TAGS = {"nr", "nrfg", "nrt"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    placeholder: str
+    reason: str
+    detector: str
+    priority: int  # lower wins an overlap of equal length
+
+
+def ph(vocab: Vocabulary, key: str) -> str:
+    return vocab.ph.get(key) or DEFAULT_PH.get(key, "某某")
+
+
+def place_key(name: str) -> str | None:
+    for suffix in PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return SUFFIX_KEY[suffix]
+    return None
+
+
+class Detector:
+    def __init__(self, vocab: Vocabulary, divisions: Divisions) -> None:
+        self.v = vocab
+        self.d = divisions
+        surnames = sorted(vocab.surnames, key=len, reverse=True)
+        titles = vocab.titles
+        self.name_re = re.compile(
+            f"({'|'.join(map(re.escape, surnames))})([{CJK}]{{0,2}}?)"
+            f"({'|'.join(map(re.escape, titles))})"
+        )
+        self.suffix_re = re.compile("|".join(PLACE_SUFFIXES))
+        units = sorted(vocab.units, key=len, reverse=True)
+        self.unit_re = re.compile("|".join(map(re.escape, units))) if units else None
+        self.year_re = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=年)")
+        self.month_re = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])(?=月)")
+        self.day_re = re.compile(r"(?<![\d.])([12]\d|3[01]|0?[1-9])(?=日)")
+
+    # --- people ---------------------------------------------------------------------
+    def titled(self, text: str) -> list[Candidate]:
+        """赵书记, 骆文斌同志, 韦大娘: a surname, up to two characters and a title."""
+        out = []
+        for m in self.name_re.finditer(text):
+            surname, given, title = m.groups()
+            if (surname + given) in self.v.not_names or any(
+                c in self.v.function_chars for c in given
+            ):
+                continue
+            person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
+            out.append(
+                Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2)
+            )
+        return out
+
+    def is_name(self, word: str) -> bool:
+        if not 2 <= len(word) <= 4 or word in self.v.not_names or word in self.v.public:
+            return False
+        if any(c in self.v.function_chars for c in word):
+            return False
+        return word[:1] in self.v.surnames or word[:2] in self.v.surnames
+
+    def persons(self, toks: list[Token]) -> list[Candidate]:
+        """Person names tagged by the tagger (nr), and names in lists (张三、李四等)."""
+        out = []
+        for t in toks:
+            if t.tag in PERSON_TAGS and self.is_name(t.word) and not place_key(t.word):
+                out.append(
+                    Candidate(t.start, t.end, ph(self.v, "person"), "人名（分词识别）", "nlp", 4)
+                )
+        out.extend(self._listed(toks))
+        return out
+
+    def _listed(self, toks: list[Token]) -> list[Candidate]:
+        """Items of a list joined by 、 and closed by 等/两位/同志…: each item that looks
+        like a name is one, even when the tagger split it (米/雪)."""
+        out: list[Candidate] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            if toks[i].word != "、":
+                i += 1
+                continue
+            # collect the run of items around consecutive 、
+            items: list[tuple[int, int]] = []
+            j = i
+            left = self._item_before(toks, j)
+            if left:
+                items.append(left)
+            while j < n and toks[j].word == "、":
+                right, j = self._item_after(toks, j + 1)
+                if right:
+                    items.append(right)
+                if j >= n or toks[j].word != "、":
+                    break
+            ender = toks[j].word if j < n else ""
+            if any(ender.startswith(e) for e in self.v.list_enders):
+                for start, end in items:
+                    word = "".join(t.word for t in toks if start <= t.start and t.end <= end)
+                    if self.is_name(word):
+                        out.append(
+                            Candidate(start, end, ph(self.v, "person"), "并列的人名", "list", 3)
+                        )
+            i = max(j, i + 1)
+        return out
+
+    def _item_before(self, toks: list[Token], k: int) -> tuple[int, int] | None:
+        end = toks[k].start
+        start = end
+        m = k - 1
+        while m >= 0 and toks[m].end == start and end - toks[m].start <= 3:
+            if toks[m].tag in PERSON_TAGS and toks[m].end - toks[m].start >= 2:
+                return toks[m].start, end
+            start = toks[m].start
+            m -= 1
+            if end - start >= 2 and (m < 0 or toks[m].tag not in PERSON_TAGS):
+                break
+        return (start, end) if end - start >= 2 else None
+
+    def _item_after(self, toks: list[Token], k: int) -> tuple[tuple[int, int] | None, int]:
+        if k >= len(toks):
+            return None, k
+        start = end = toks[k].start
+        m = k
+        while m < len(toks) and toks[m].start == end and toks[m].word != "、":
+            if end - start >= 2:
+                break
+            end = toks[m].end
+            m += 1
+        return ((start, end) if 2 <= end - start <= 3 else None), m
+
+    # --- places and units -------------------------------------------------------------
+    def _prefix_start(self, toks: list[Token], pos: int, max_len: int, at: dict[int, int]) -> int:
+        """Walk back over name-like words before ``pos`` (at most ``max_len`` characters)."""
+        start = pos
+        k = at.get(pos - 1)
+        while k is not None and k >= 0:
+            t = toks[k]
+            if t.tag not in NAME_TAGS or any(c in self.v.function_chars for c in t.word):
+                break
+            if t.word in self.v.generic_words or t.word in self.v.generic_unit_prefixes:
+                break
+            if pos - t.start > max_len and pos - start >= 2:
+                break
+            start = t.start
+            k -= 1
+            if k >= 0 and toks[k].end != start:
+                break
+        return start
+
+    def places(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """Divisions from the dataset (full names, and bare province/city names tagged as
+        places), and unknown names ending in 市/县/区/镇/乡/村/街道/社区."""
+        out: list[Candidate] = []
+        at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        for m in self.suffix_re.finditer(text):
+            s, e = m.start(), m.end()
+            found = False
+            for k in range(min(self.d.max_len, s + len(m.group(0))), len(m.group(0)), -1):
+                b = e - k
+                if b >= 0 and text[b:e] in self.d.full:
+                    key = self.d.full[text[b:e]]
+                    out.append(
+                        Candidate(b, e, ph(self.v, key), f"行政区划（{LEVEL_ZH.get(key, '')}）",
+                                  "division", 5)
+                    )
+                    found = True
+                    break
+            if found:
+                continue
+            start = self._prefix_start(toks, s, 4, at)
+            word = text[start:e]
+            if s - start < 2 or not self._is_place(word, text[e : e + 1]):
+                continue
+            key = SUFFIX_KEY[m.group(0)]
+            out.append(Candidate(start, e, ph(self.v, key), f"地名（{m.group(0)}）", "place", 6))
+        for t in toks:
+            if t.tag == "ns" and t.word in self.d.alias and t.word not in self.v.ambiguous_aliases:
+                key = self.d.alias[t.word]
+                out.append(
+                    Candidate(t.start, t.end, ph(self.v, key), f"行政区划（{LEVEL_ZH[key]}）",
+                              "division", 5)
+                )
+        return out
+
+    def _is_place(self, word: str, next_char: str) -> bool:
+        if any(c in "XＸx×某" for c in word):
+            return False
+        if any(word[i:] in self.v.generic_words for i in range(len(word) - 1)):
+            return False
+        suffix = next(s for s in PLACE_SUFFIXES if word.endswith(s))
+        return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))
+
+    def units(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """Named units: 汇川电子科技有限公司, 澄江师范学院, 礁石小学, 城关派出所."""
+        if self.unit_re is None:
+            return []
+        out = []
+        at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        for m in self.unit_re.finditer(text):
+            start = self._prefix_start(toks, m.start(), 8, at)
+            prefix = text[start : m.start()]
+            if len(prefix) < 2 or prefix in self.v.generic_unit_prefixes:
+                continue
+            out.append(
+                Candidate(start, m.end(), self.v.units[m.group(0)], f"单位名称（{m.group(0)}）",
+                          "unit", 7)
+            )
+        return out
+
+    # --- dates ------------------------------------------------------------------------
+    def dates(self, text: str, historical_years: set[int]) -> list[Candidate]:
+        """Personal dates: 2024年 → 20XX年, 3月 → X月, 18日 → X日. Years up to 1949 and the
+        year of a meeting or document named nearby (1929年古田会议) are history, kept."""
+        out: list[Candidate] = []
+        year_ph = self.v.ph.get("year", "XX年").removesuffix("年")
+        for m in self.year_re.finditer(text):
+            year = int(m.group(1))
+            if year <= 1949 or year in historical_years:
+                continue
+            out.append(Candidate(m.start(), m.end(), m.group(1)[:2] + year_ph, "日期（年份）",
+                                 "date", 8))
+        month_ph = self.v.ph.get("month", "X月").removesuffix("月")
+        day_ph = self.v.ph.get("day", "X日").removesuffix("日")
+        kept = [c for c in self.year_re.finditer(text)
+                if int(c.group(1)) <= 1949 or int(c.group(1)) in historical_years]
+        for regex, after, reason in ((self.month_re, month_ph, "日期（月）"),
+                                     (self.day_re, day_ph, "日期（日）")):
+            for m in regex.finditer(text):
+                if any(0 <= m.start() - k.end() <= 7 for k in kept):
+                    continue  # 1949年10月1日: part of a historical date
+                out.append(Candidate(m.start(), m.end(), after, reason, "date", 8))
+        return out
