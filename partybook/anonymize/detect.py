@@ -52,6 +52,8 @@ LEVEL_ZH = {
 # tags of words that can be part of a proper name before a suffix (nouns, names, places …)
 NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# words that end a name when walking back from a suffix (verbs of motion are tagged v: 到, 在)
+STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,10 @@ class Detector:
             f"({'|'.join(map(re.escape, surnames))})([{CJK}]{{0,2}}?)"
             f"({'|'.join(map(re.escape, titles))})"
         )
+        enders = "|".join(map(re.escape, vocab.list_enders))
+        self.list_re = re.compile(
+            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders})?)" if enders else "(?!)"
+        )
         self.suffix_re = re.compile("|".join(PLACE_SUFFIXES))
         units = sorted(vocab.units, key=len, reverse=True)
         self.unit_re = re.compile("|".join(map(re.escape, units))) if units else None
@@ -102,6 +108,8 @@ class Detector:
                 c in self.v.function_chars for c in given
             ):
                 continue
+            if any(u in m.group(0) for u in self.v.units):
+                continue  # 礁石小学校长 is a school's head, not a Mr 石
             person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
             out.append(
                 Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2)
@@ -115,74 +123,44 @@ class Detector:
             return False
         return word[:1] in self.v.surnames or word[:2] in self.v.surnames
 
-    def persons(self, toks: list[Token]) -> list[Candidate]:
+    def persons(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Person names tagged by the tagger (nr), and names in lists (张三、李四等)."""
-        out = []
+        out = self._listed(text)
         for t in toks:
             if t.tag in PERSON_TAGS and self.is_name(t.word) and not place_key(t.word):
                 out.append(
                     Candidate(t.start, t.end, ph(self.v, "person"), "人名（分词识别）", "nlp", 4)
                 )
-        out.extend(self._listed(toks))
+        for a, b in zip(toks, toks[1:], strict=False):
+            # 羿/春华, 蓝/海燕: a surname tagged alone, its given name tagged as a name
+            if (a.tag == "nr" and len(a.word) == 1 and a.word in self.v.surnames
+                    and b.tag in ("nr", "nz", "nrfg") and len(b.word) <= 2 and a.end == b.start
+                    and self.is_name(a.word + b.word)):
+                out.append(Candidate(a.start, b.end, ph(self.v, "person"), "人名（分词识别）",
+                                     "nlp", 4))
         return out
 
-    def _listed(self, toks: list[Token]) -> list[Candidate]:
-        """Items of a list joined by 、 and closed by 等/两位/同志…: each item that looks
-        like a name is one, even when the tagger split it (米/雪)."""
+    def _listed(self, text: str) -> list[Candidate]:
+        """Names in a list joined by 、 and closed by 等/两位/同志… (张三、李四等): each
+        item of two or three characters that starts with a surname is a name."""
         out: list[Candidate] = []
-        n = len(toks)
-        i = 0
-        while i < n:
-            if toks[i].word != "、":
-                i += 1
-                continue
-            # collect the run of items around consecutive 、
-            items: list[tuple[int, int]] = []
-            j = i
-            left = self._item_before(toks, j)
-            if left:
-                items.append(left)
-            while j < n and toks[j].word == "、":
-                right, j = self._item_after(toks, j + 1)
-                if right:
-                    items.append(right)
-                if j >= n or toks[j].word != "、":
-                    break
-            ender = toks[j].word if j < n else ""
-            if any(ender.startswith(e) for e in self.v.list_enders):
-                for start, end in items:
-                    word = "".join(t.word for t in toks if start <= t.start and t.end <= end)
-                    if self.is_name(word):
-                        out.append(
-                            Candidate(start, end, ph(self.v, "person"), "并列的人名", "list", 3)
-                        )
-            i = max(j, i + 1)
+        for run in self.list_re.finditer(text):
+            items = run.group(0).split("、")
+            pos = run.start()
+            spans = []
+            for k, item in enumerate(items):
+                start = pos
+                if k == 0:  # the first item: a surname starts it (的符建华 → 符建华)
+                    item = next((item[-n:] for n in (3, 2) if self.is_name(item[-n:])), "")
+                    start = pos + len(items[0]) - len(item)
+                if item and self.is_name(item) and len(item) <= 3:
+                    spans.append((start, start + len(item)))
+                pos += len(items[k]) + 1
+            closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
+            if (closed and len(spans) >= 2) or (spans and len(items) == len(spans)):
+                for b, e in spans:
+                    out.append(Candidate(b, e, ph(self.v, "person"), "并列的人名", "list", 3))
         return out
-
-    def _item_before(self, toks: list[Token], k: int) -> tuple[int, int] | None:
-        end = toks[k].start
-        start = end
-        m = k - 1
-        while m >= 0 and toks[m].end == start and end - toks[m].start <= 3:
-            if toks[m].tag in PERSON_TAGS and toks[m].end - toks[m].start >= 2:
-                return toks[m].start, end
-            start = toks[m].start
-            m -= 1
-            if end - start >= 2 and (m < 0 or toks[m].tag not in PERSON_TAGS):
-                break
-        return (start, end) if end - start >= 2 else None
-
-    def _item_after(self, toks: list[Token], k: int) -> tuple[tuple[int, int] | None, int]:
-        if k >= len(toks):
-            return None, k
-        start = end = toks[k].start
-        m = k
-        while m < len(toks) and toks[m].start == end and toks[m].word != "、":
-            if end - start >= 2:
-                break
-            end = toks[m].end
-            m += 1
-        return ((start, end) if 2 <= end - start <= 3 else None), m
 
     # --- places and units -------------------------------------------------------------
     def _prefix_start(self, toks: list[Token], pos: int, max_len: int, at: dict[int, int]) -> int:
@@ -191,9 +169,13 @@ class Detector:
         k = at.get(pos - 1)
         while k is not None and k >= 0:
             t = toks[k]
-            if t.tag not in NAME_TAGS or any(c in self.v.function_chars for c in t.word):
+            if t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars):
                 break
             if t.word in self.v.generic_words or t.word in self.v.generic_unit_prefixes:
+                break
+            if t.word in PLACE_SUFFIXES or t.word.endswith(("局", "委", "府")):
+                break  # the end of another place or unit (红枫镇|枫林村, 公安局|城关派出所)
+            if t.tag not in NAME_TAGS and pos - start >= 2:
                 break
             if pos - t.start > max_len and pos - start >= 2:
                 break
@@ -241,9 +223,9 @@ class Detector:
     def _is_place(self, word: str, next_char: str) -> bool:
         if any(c in "XＸx×某" for c in word):
             return False
-        if any(word[i:] in self.v.generic_words for i in range(len(word) - 1)):
-            return False
         suffix = next(s for s in PLACE_SUFFIXES if word.endswith(s))
+        if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
+            return False
         return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))
 
     def units(self, text: str, toks: list[Token]) -> list[Candidate]:

@@ -121,7 +121,7 @@ class DraftContext:
         det = self.detector
         toks = tokens(text)
         cands.extend(det.titled(text))
-        cands.extend(det.persons(toks))
+        cands.extend(det.persons(text, toks))
         cands.extend(det.places(text, toks))
         cands.extend(det.units(text, toks))
         cands.extend(det.dates(text, self._years_near(text, public)))

@@ -81,7 +81,7 @@ def _public_names() -> dict[str, Public]:
         add(name, "organ")
     for entry in _read("sites.yaml").get("sites", []):
         for name in entry.get("names", []):
-            add(name, "site", None, entry.get("location", []))
+            add(name, "site", entry.get("year"), entry.get("location", []))
     return out
 
 
