@@ -136,7 +136,7 @@ def test_placeholders_in_a_consistent_style(named_draft: Draft, genre: Genre) ->
 def test_every_replacement_reported(named_draft: Draft, genre: Genre) -> None:
     _, reps = anonymize(named_draft, genre)
     assert all(isinstance(r, Replacement) for r in reps)
-    described = [r.describe() for r in reps]
+    described = [r.describe().split("（")[0] for r in reps]  # each line ends with its reason
     assert "opening：韩书记 → 某书记" in described
     assert "basic：湖南省 → 某省" in described
     assert "problems[1]：杏花村 → 某村" in described
@@ -153,7 +153,12 @@ def test_worked_example_and_second_genre(example_draft: Draft, genre: Genre) -> 
     text = assemble(example)
     for word in ("林志远", "青川市河西区农业农村局", "河西区", "石桥镇", "东山村", "2025", "1986"):
         assert word not in text, word
-    assert "红旗渠灌区" not in text or "某县红旗渠灌区" in text  # 灌区 is not a district
+    # 灌区 is not a district and 红旗渠 is a public red site: the phrase survives, whole,
+    # as often as it was written (a dropped or placeholder-ridden text fails here)
+    original = assemble(example_draft)
+    assert original.count("红旗渠灌区") >= 1
+    assert text.count("某县红旗渠灌区") == original.count("青川县红旗渠灌区")
+    assert text.count("红旗渠灌区") == original.count("红旗渠灌区")
     assert "农业农村局" in text and "大学生村官" in text and "担任副局长" in text
 
 
@@ -179,7 +184,7 @@ def test_cli_anonymize_prints_and_refuses_overwrite(named_draft: Draft, tmp_path
     out = tmp_path / "示例.json"
     r = _cli("anonymize", str(src), "-o", str(out), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "opening：韩书记 → 某书记" in r.stdout and "共替换" in r.stdout
+    assert "opening：韩书记 → 某书记（姓名加称谓）" in r.stdout and "共替换" in r.stdout
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["example"] is True and saved["meta"]["author"] == "某某"
     before = out.read_bytes()

@@ -91,9 +91,10 @@ class Detector:
         self.list_re = re.compile(
             f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders})?)" if enders else "(?!)"
         )
-        self.suffix_re = re.compile("|".join(PLACE_SUFFIXES))
+        self.suffix_re = re.compile("|".join((*PLACE_SUFFIXES, "省", "州", "旗", "盟")))
         units = sorted(vocab.units, key=len, reverse=True)
         self.unit_re = re.compile("|".join(map(re.escape, units))) if units else None
+        self.bureau_re = re.compile(f"(?<=[省市县区镇乡])([{CJK}]{{2,4}}?)局")
         self.year_re = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=年)")
         self.month_re = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])(?=月)")
         self.day_re = re.compile(r"(?<![\d.])([12]\d|3[01]|0?[1-9])(?=日)")
@@ -196,6 +197,11 @@ class Detector:
             for k in range(min(self.d.max_len, s + len(m.group(0))), len(m.group(0)), -1):
                 b = e - k
                 if b >= 0 and text[b:e] in self.d.full:
+                    name = text[b:e]
+                    if len(name) == 2 and name[0] in self.v.function_chars:
+                        break  # 和县, 沙县 … written after 和/在: too likely ordinary words
+                    if not self.is_place(name, text[e : e + 1]):
+                        break
                     key = self.d.full[text[b:e]]
                     out.append(
                         Candidate(b, e, ph(self.v, key), f"行政区划（{LEVEL_ZH.get(key, '')}）",
@@ -205,9 +211,11 @@ class Detector:
                     break
             if found:
                 continue
+            if m.group(0) not in SUFFIX_KEY:
+                continue  # 省/州/旗/盟: only the dataset's names
             start = self._prefix_start(toks, s, 4, at)
             word = text[start:e]
-            if s - start < 2 or not self._is_place(word, text[e : e + 1]):
+            if s - start < 2 or not self.is_place(word, text[e : e + 1]):
                 continue
             key = SUFFIX_KEY[m.group(0)]
             out.append(Candidate(start, e, ph(self.v, key), f"地名（{m.group(0)}）", "place", 6))
@@ -220,13 +228,29 @@ class Detector:
                 )
         return out
 
-    def _is_place(self, word: str, next_char: str) -> bool:
+    def is_place(self, word: str, next_char: str) -> bool:
         if any(c in "XＸx×某" for c in word):
             return False
-        suffix = next(s for s in PLACE_SUFFIXES if word.endswith(s))
+        suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
         if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
             return False
         return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))
+
+    def bureaus(self, text: str, ends: set[int]) -> list[Candidate]:
+        """XX局 right after a place is a unit's name (某县东风局 → 某县某局); a department's
+        generic name (水利局, 农机局) is kept."""
+        out = []
+        for m in self.bureau_re.finditer(text):
+            prefix = m.group(1)
+            if m.start() not in ends or any(c in self.v.function_chars or c in "局副党某" for c in prefix):
+                continue
+            if any(prefix[i:] in self.v.generic_bureaus for i in range(len(prefix) - 1)):
+                continue
+            if (prefix + "局") in self.v.generic_words or prefix[-1:] + "局" in self.v.generic_words:
+                continue
+            out.append(Candidate(m.start(), m.end(), ph(self.v, "bureau"), "单位名称（局）",
+                                 "unit", 7))
+        return out
 
     def units(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Named units: 汇川电子科技有限公司, 澄江师范学院, 礁石小学, 城关派出所."""

@@ -15,6 +15,7 @@ from .vocab import Public, Vocabulary, load_vocabulary
 
 UNIT_TAILS = ("人民政府", "办事处", "管委会", "委员会")
 META_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|市|县|区|镇|乡|村)")
+SUFFIX_CHARS = set("省市县区镇乡村州旗")
 SENTENCE_END = re.compile(r"[。！？；\n]")
 
 
@@ -64,7 +65,11 @@ class DraftContext:
             value = str(meta.get(field, "") or "").strip()
             if not value:
                 continue
-            places.extend(m.group(0) for m in META_PLACE_RE.finditer(value))
+            places.extend(
+                m.group(0)
+                for m in META_PLACE_RE.finditer(value)
+                if self.detector.is_place(m.group(0), value[m.end() : m.end() + 1])
+            )
             if field == "unit":
                 self._fix(value, ph(v, "unit"), "作者所在单位")
                 short = value.removeprefix("中共")
@@ -115,6 +120,8 @@ class DraftContext:
         if self.fixed_re is not None:
             for m in self.fixed_re.finditer(text):
                 f = self.fixed[m.group(0)]
+                if f.reason.endswith("（简称）") and text[m.end() : m.end() + 1] in SUFFIX_CHARS:
+                    continue  # 青川 of 青川市 inside 青川县: another place, found by its own name
                 cands.append(Candidate(m.start(), m.end(), f.placeholder, f.reason, "meta", 0))
         public, sites = self.public_spans(text)
         cands.extend(sites)
@@ -122,7 +129,9 @@ class DraftContext:
         toks = tokens(text)
         cands.extend(det.titled(text))
         cands.extend(det.persons(text, toks))
-        cands.extend(det.places(text, toks))
+        places = det.places(text, toks)
+        cands.extend(places)
+        cands.extend(det.bureaus(text, {c.end for c in places} | {c.end for c in cands if c.detector == "meta"}))
         cands.extend(det.units(text, toks))
         cands.extend(det.dates(text, self._years_near(text, public)))
         chosen: list[Candidate] = []
