@@ -123,8 +123,11 @@ def apply(draft: Draft, proposals: list[Proposal]) -> tuple[Draft, list[Replacem
             reps.extend(p.as_replacement() for p in props if not p.keep)
     reps.extend(_meta(draft, out))
     if draft.comments:
-        reps.append(Replacement("comments", None, f"{len(draft.comments)} 条批注", "（已删除）",
-                                "批注不随范文发布"))
+        reps.append(
+            Replacement(
+                "comments", None, f"{len(draft.comments)} 条批注", "（已删除）", "批注不随范文发布"
+            )
+        )
         out.comments = []
     out.example = True
     return out, reps
@@ -138,8 +141,12 @@ def _meta(draft: Draft, out: Draft) -> list[Replacement]:
         "position": "某职务" if meta.position.strip() else "",
         "date": _date(meta.date) if meta.date.strip() else "",
     }
-    reasons = {"author": "作者本人的姓名", "unit": "作者所在单位", "position": "作者的职务",
-               "date": "落款日期"}
+    reasons = {
+        "author": "作者本人的姓名",
+        "unit": "作者所在单位",
+        "position": "作者的职务",
+        "date": "落款日期",
+    }
     reps = []
     for field, value in new.items():
         before = getattr(meta, field)

@@ -112,9 +112,7 @@ class Detector:
             if any(u in m.group(0) for u in self.v.units):
                 continue  # 礁石小学校长 is a school's head, not a Mr 石
             person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
-            out.append(
-                Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2)
-            )
+            out.append(Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2))
         return out
 
     def is_name(self, word: str) -> bool:
@@ -134,11 +132,18 @@ class Detector:
                 )
         for a, b in zip(toks, toks[1:], strict=False):
             # 羿/春华, 蓝/海燕: a surname tagged alone, its given name tagged as a name
-            if (a.tag == "nr" and len(a.word) == 1 and a.word in self.v.surnames
-                    and b.tag in ("nr", "nz", "nrfg") and len(b.word) <= 2 and a.end == b.start
-                    and self.is_name(a.word + b.word)):
-                out.append(Candidate(a.start, b.end, ph(self.v, "person"), "人名（分词识别）",
-                                     "nlp", 4))
+            if (
+                a.tag == "nr"
+                and len(a.word) == 1
+                and a.word in self.v.surnames
+                and b.tag in ("nr", "nz", "nrfg")
+                and len(b.word) <= 2
+                and a.end == b.start
+                and self.is_name(a.word + b.word)
+            ):
+                out.append(
+                    Candidate(a.start, b.end, ph(self.v, "person"), "人名（分词识别）", "nlp", 4)
+                )
         return out
 
     def _listed(self, text: str) -> list[Candidate]:
@@ -204,8 +209,14 @@ class Detector:
                         break
                     key = self.d.full[text[b:e]]
                     out.append(
-                        Candidate(b, e, ph(self.v, key), f"行政区划（{LEVEL_ZH.get(key, '')}）",
-                                  "division", 5)
+                        Candidate(
+                            b,
+                            e,
+                            ph(self.v, key),
+                            f"行政区划（{LEVEL_ZH.get(key, '')}）",
+                            "division",
+                            5,
+                        )
                     )
                     found = True
                     break
@@ -223,8 +234,14 @@ class Detector:
             if t.tag == "ns" and t.word in self.d.alias and t.word not in self.v.ambiguous_aliases:
                 key = self.d.alias[t.word]
                 out.append(
-                    Candidate(t.start, t.end, ph(self.v, key), f"行政区划（{LEVEL_ZH[key]}）",
-                              "division", 5)
+                    Candidate(
+                        t.start,
+                        t.end,
+                        ph(self.v, key),
+                        f"行政区划（{LEVEL_ZH[key]}）",
+                        "division",
+                        5,
+                    )
                 )
         return out
 
@@ -242,14 +259,19 @@ class Detector:
         out = []
         for m in self.bureau_re.finditer(text):
             prefix = m.group(1)
-            if m.start() not in ends or any(c in self.v.function_chars or c in "局副党某" for c in prefix):
+            if m.start() not in ends or any(
+                c in self.v.function_chars or c in "局副党某" for c in prefix
+            ):
                 continue
             if any(prefix[i:] in self.v.generic_bureaus for i in range(len(prefix) - 1)):
                 continue
-            if (prefix + "局") in self.v.generic_words or prefix[-1:] + "局" in self.v.generic_words:
+            if (prefix + "局") in self.v.generic_words or prefix[
+                -1:
+            ] + "局" in self.v.generic_words:
                 continue
-            out.append(Candidate(m.start(), m.end(), ph(self.v, "bureau"), "单位名称（局）",
-                                 "unit", 7))
+            out.append(
+                Candidate(m.start(), m.end(), ph(self.v, "bureau"), "单位名称（局）", "unit", 7)
+            )
         return out
 
     def units(self, text: str, toks: list[Token]) -> list[Candidate]:
@@ -264,8 +286,9 @@ class Detector:
             if len(prefix) < 2 or prefix in self.v.generic_unit_prefixes:
                 continue
             out.append(
-                Candidate(start, m.end(), self.v.units[m.group(0)], f"单位名称（{m.group(0)}）",
-                          "unit", 7)
+                Candidate(
+                    start, m.end(), self.v.units[m.group(0)], f"单位名称（{m.group(0)}）", "unit", 7
+                )
             )
         return out
 
@@ -279,14 +302,20 @@ class Detector:
             year = int(m.group(1))
             if year <= 1949 or year in historical_years:
                 continue
-            out.append(Candidate(m.start(), m.end(), m.group(1)[:2] + year_ph, "日期（年份）",
-                                 "date", 8))
+            out.append(
+                Candidate(m.start(), m.end(), m.group(1)[:2] + year_ph, "日期（年份）", "date", 8)
+            )
         month_ph = self.v.ph.get("month", "X月").removesuffix("月")
         day_ph = self.v.ph.get("day", "X日").removesuffix("日")
-        kept = [c for c in self.year_re.finditer(text)
-                if int(c.group(1)) <= 1949 or int(c.group(1)) in historical_years]
-        for regex, after, reason in ((self.month_re, month_ph, "日期（月）"),
-                                     (self.day_re, day_ph, "日期（日）")):
+        kept = [
+            c
+            for c in self.year_re.finditer(text)
+            if int(c.group(1)) <= 1949 or int(c.group(1)) in historical_years
+        ]
+        for regex, after, reason in (
+            (self.month_re, month_ph, "日期（月）"),
+            (self.day_re, day_ph, "日期（日）"),
+        ):
             for m in regex.finditer(text):
                 if any(0 <= m.start() - k.end() <= 7 for k in kept):
                     continue  # 1949年10月1日: part of a historical date

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .detect import Candidate, Detector, place_key, ph
+from .detect import Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
 from .model import Decisions, Proposal
 from .nlp import tokens
@@ -101,10 +101,18 @@ class DraftContext:
             return spans, sites
         for m in self.v.public_re.finditer(text):
             pub = self.v.public[m.group(0)]
+            if pub.kind == "site" and text[m.end() : m.end() + 1] in SUFFIX_CHARS:
+                continue  # 林州 of 林州市: the division's own name, not the site
             if pub.kind == "site" and self.meta_places & set(_with_stems(pub.location)):
                 sites.append(
-                    Candidate(m.start(), m.end(), ph(self.v, "place"),
-                              "作者所在地的红色教育基地", "site", 1)
+                    Candidate(
+                        m.start(),
+                        m.end(),
+                        ph(self.v, "place"),
+                        "作者所在地的红色教育基地",
+                        "site",
+                        1,
+                    )
                 )
                 continue
             if m.group(0) in self.fixed and pub.kind == "site":
@@ -131,7 +139,11 @@ class DraftContext:
         cands.extend(det.persons(text, toks))
         places = det.places(text, toks)
         cands.extend(places)
-        cands.extend(det.bureaus(text, {c.end for c in places} | {c.end for c in cands if c.detector == "meta"}))
+        cands.extend(
+            det.bureaus(
+                text, {c.end for c in places} | {c.end for c in cands if c.detector == "meta"}
+            )
+        )
         cands.extend(det.units(text, toks))
         cands.extend(det.dates(text, self._years_near(text, public)))
         chosen: list[Candidate] = []
@@ -192,8 +204,18 @@ def proposals_for(
     for c, original in ctx.propose(text):
         left = max(0, c.start - 12)
         out.append(
-            Proposal(section, item, part, c.start, c.end, original, c.placeholder, c.reason,
-                     c.detector, text[left : c.end + 12])
+            Proposal(
+                section,
+                item,
+                part,
+                c.start,
+                c.end,
+                original,
+                c.placeholder,
+                c.reason,
+                c.detector,
+                text[left : c.end + 12],
+            )
         )
     return out
 

@@ -13,7 +13,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="输出的示例草稿（.json）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p.add_argument(
-        "--keep", action="append", default=[], metavar="文字", help="保留这段文字不替换（可多次使用）"
+        "--keep",
+        action="append",
+        default=[],
+        metavar="文字",
+        help="保留这段文字不替换（可多次使用）",
     )
     p.add_argument(
         "--replace",
