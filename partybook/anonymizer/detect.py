@@ -52,6 +52,8 @@ LEVEL_ZH = {
 # tags of words that can be part of a proper name before a suffix (nouns, names, places …)
 NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# characters that never occur in a person's name (given names may hold 来, 上, 中 …)
+NOT_IN_NAMES = set("的地得了着过们是在把被让给将我你他她它这那某等、")
 # words that end a name when walking back from a suffix (verbs of motion are tagged v: 到, 在)
 STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
 
@@ -88,12 +90,18 @@ class Detector:
             f"({'|'.join(map(re.escape, titles))})"
         )
         enders = "|".join(map(re.escape, vocab.list_enders))
-        self.list_re = re.compile(
-            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders})?)" if enders else "(?!)"
+        self.list_re = re.compile(f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+")
+        self.closed_list_re = re.compile(
+            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders}))" if enders else "(?!)"
         )
         self.suffix_re = re.compile("|".join((*PLACE_SUFFIXES, "省", "州", "旗", "盟")))
         units = sorted(vocab.units, key=len, reverse=True)
         self.unit_re = re.compile("|".join(map(re.escape, units))) if units else None
+        stops = re.escape("".join(sorted(vocab.function_chars)))
+        self.pre_title_re = re.compile(
+            f"(?:{'|'.join(map(re.escape, titles))})"
+            f"((?:{'|'.join(map(re.escape, surnames))})[{CJK}]{{1,2}}?)(?=[{stops}]|[^{CJK}]|$)"
+        )
         self.bureau_re = re.compile(f"(?<=[省市县区镇乡])([{CJK}]{{2,4}}?)局")
         self.year_re = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=年)")
         self.month_re = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])(?=月)")
@@ -105,7 +113,7 @@ class Detector:
         out = []
         for m in self.name_re.finditer(text):
             surname, given, title = m.groups()
-            if (surname + given) in self.v.not_names or any(
+            if any((surname + given).startswith(n) for n in self.v.not_names) or any(
                 c in self.v.function_chars for c in given
             ):
                 continue
@@ -115,16 +123,36 @@ class Detector:
             out.append(Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2))
         return out
 
+    def pre_titled(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """党小组长殷红梅对…, 校长羿春华后来…: a title, then a name up to a function word
+        (not a word the tagger knows as something else: 科长关心…, 主任管理…)."""
+        out = []
+        starts = {t.start: t for t in toks}
+        for m in self.pre_title_re.finditer(text):
+            first = starts.get(m.start(1))
+            if first is None or (len(first.word) >= 2 and first.tag not in PERSON_TAGS):
+                continue
+            if self.is_name(m.group(1)):
+                out.append(
+                    Candidate(
+                        m.start(1), m.end(1), ph(self.v, "person"), "称谓后的姓名", "title", 2
+                    )
+                )
+        return out
+
     def is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or word in self.v.not_names or word in self.v.public:
             return False
-        if any(c in self.v.function_chars for c in word):
+        if any(c in NOT_IN_NAMES for c in word):
+            return False
+        if any(word.startswith(n) for n in self.v.not_names):
             return False
         return word[:1] in self.v.surnames or word[:2] in self.v.surnames
 
     def persons(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Person names tagged by the tagger (nr), and names in lists (张三、李四等)."""
-        out = self._listed(text)
+        out = self._listed(text, {t.word for t in toks if t.tag in PERSON_TAGS})
+        out.extend(self.pre_titled(text, toks))
         for t in toks:
             if t.tag in PERSON_TAGS and self.is_name(t.word) and not place_key(t.word):
                 out.append(
@@ -136,8 +164,9 @@ class Detector:
                 a.tag == "nr"
                 and len(a.word) == 1
                 and a.word in self.v.surnames
-                and b.tag in ("nr", "nz", "nrfg")
+                and b.tag in ("nr", "nz", "nrfg", "t", "n")
                 and len(b.word) <= 2
+                and b.word not in self.v.titles
                 and a.end == b.start
                 and self.is_name(a.word + b.word)
             ):
@@ -146,11 +175,18 @@ class Detector:
                 )
         return out
 
-    def _listed(self, text: str) -> list[Candidate]:
+    def _listed(self, text: str, person_words: set[str] | None = None) -> list[Candidate]:
         """Names in a list joined by 、 and closed by 等/两位/同志… (张三、李四等): each
         item of two or three characters that starts with a surname is a name."""
         out: list[Candidate] = []
-        for run in self.list_re.finditer(text):
+        runs = list(self.closed_list_re.finditer(text))
+        covered = [(r.start(), r.end()) for r in runs]
+        runs += [
+            r
+            for r in self.list_re.finditer(text)
+            if not any(r.start() < e and b < r.end() for b, e in covered)
+        ]
+        for run in runs:
             items = run.group(0).split("、")
             pos = run.start()
             spans = []
@@ -163,6 +199,15 @@ class Detector:
                     spans.append((start, start + len(item)))
                 pos += len(items[k]) + 1
             closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
+            if closed and person_words and person_words & set(items[1:]):
+                # 买买提、古丽等: one item is a tagged name, so are the others of its size
+                spans = []
+                pos = run.start()
+                for k, item in enumerate(items):
+                    if k or len(item) <= 3:
+                        if item not in self.v.generic_words and not (set(item) & NOT_IN_NAMES):
+                            spans.append((pos, pos + len(item)))
+                    pos += len(item) + 1
             if (closed and len(spans) >= 2) or (spans and len(items) == len(spans)):
                 for b, e in spans:
                     out.append(Candidate(b, e, ph(self.v, "person"), "并列的人名", "list", 3))
@@ -175,11 +220,16 @@ class Detector:
         k = at.get(pos - 1)
         while k is not None and k >= 0:
             t = toks[k]
-            if t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars):
+            short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
+            if short and t.tag in ("x", "uj", "p", "c", "r", "u", "d", "v"):
+                break
+            if not short and (
+                t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars)
+            ):
                 break
             if t.word in self.v.generic_words or t.word in self.v.generic_unit_prefixes:
                 break
-            if t.word in PLACE_SUFFIXES or t.word.endswith(("局", "委", "府")):
+            if t.end <= pos and t.word.endswith(("局", "委", "府", *"省市县区镇乡村")):
                 break  # the end of another place or unit (红枫镇|枫林村, 公安局|城关派出所)
             if t.tag not in NAME_TAGS and pos - start >= 2:
                 break
@@ -246,7 +296,7 @@ class Detector:
         return out
 
     def is_place(self, word: str, next_char: str) -> bool:
-        if any(c in "XＸx×某" for c in word):
+        if any(c in "XＸx×某" for c in word) or any(c in "个些座各每几多" for c in word[:-1]):
             return False
         suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
         if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
