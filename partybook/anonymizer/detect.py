@@ -151,7 +151,11 @@ class Detector:
 
     def persons(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Person names tagged by the tagger (nr), and names in lists (张三、李四等)."""
-        out = self._listed(text, {t.word for t in toks if t.tag in PERSON_TAGS})
+        out = self._listed(
+            text,
+            {t.word for t in toks if t.tag in PERSON_TAGS},
+            {t.word for t in toks if t.tag in NAME_TAGS},
+        )
         out.extend(self.pre_titled(text, toks))
         for t in toks:
             if t.tag in PERSON_TAGS and self.is_name(t.word) and not place_key(t.word):
@@ -175,7 +179,9 @@ class Detector:
                 )
         return out
 
-    def _listed(self, text: str, person_words: set[str] | None = None) -> list[Candidate]:
+    def _listed(
+        self, text: str, person_words: set[str] | None = None, words: set[str] | None = None
+    ) -> list[Candidate]:
         """Names in a list joined by 、 and closed by 等/两位/同志… (张三、李四等): each
         item of two or three characters that starts with a surname is a name."""
         out: list[Candidate] = []
@@ -199,14 +205,16 @@ class Detector:
                     spans.append((start, start + len(item)))
                 pos += len(items[k]) + 1
             closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
-            if closed and person_words and person_words & set(items[1:]):
+            if closed and person_words and words is not None and person_words & set(items[1:]):
                 # 买买提、古丽等: one item is a tagged name, so are the others of its size
                 spans = []
                 pos = run.start()
                 for k, item in enumerate(items):
-                    if k or len(item) <= 3:
-                        if item not in self.v.generic_words and not (set(item) & NOT_IN_NAMES):
-                            spans.append((pos, pos + len(item)))
+                    plausible = item not in self.v.generic_words and not set(item) & NOT_IN_NAMES
+                    # the first item must be one word of its own (我和|买买提、古丽等)
+                    first_ok = k > 0 or item in words or self.is_name(item)
+                    if plausible and first_ok:
+                        spans.append((pos, pos + len(item)))
                     pos += len(item) + 1
             if (closed and len(spans) >= 2) or (spans and len(items) == len(spans)):
                 for b, e in spans:
