@@ -4,7 +4,7 @@ resolves overlaps, drops what touches a public name and applies the reviewer's d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .divisions import Divisions
 from .nlp import Token
@@ -52,20 +52,31 @@ LEVEL_ZH = {
 # tags of words that can be part of a proper name before a suffix (nouns, names, places …)
 NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# characters of unit names: 局副局长 is not a name before a title
+UNIT_CHARS = set("局委办科处室部厅院所站队")
 # characters that never occur in a person's name (given names may hold 来, 上, 中 …)
 NOT_IN_NAMES = set("的地得了着过们是在把被让给将我你他她它这那某等、")
 # words that end a name when walking back from a suffix (verbs of motion are tagged v: 到, 在)
 STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     start: int
     end: int
     placeholder: str
     reason: str
     detector: str
     priority: int  # lower wins an overlap of equal length
+
+
+def _alternation(words: set[str]) -> str:
+    """A fast regex for a set of surnames: one character class for the single characters
+    (a plain alternation of hundreds of words is tried word by word at every position)."""
+    singles = "".join(sorted(w for w in words if len(w) == 1))
+    multi = "|".join(
+        map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True))
+    )
+    return "|".join(x for x in (multi, f"[{singles}]" if singles else "") if x)
 
 
 def ph(vocab: Vocabulary, key: str) -> str:
@@ -83,11 +94,10 @@ class Detector:
     def __init__(self, vocab: Vocabulary, divisions: Divisions) -> None:
         self.v = vocab
         self.d = divisions
-        surnames = sorted(vocab.surnames, key=len, reverse=True)
+        surnames = _alternation(vocab.surnames)
         titles = vocab.titles
         self.name_re = re.compile(
-            f"({'|'.join(map(re.escape, surnames))})([{CJK}]{{0,2}}?)"
-            f"({'|'.join(map(re.escape, titles))})"
+            f"({surnames})([{CJK}]{{0,2}}?)({'|'.join(map(re.escape, titles))})"
         )
         enders = "|".join(map(re.escape, vocab.list_enders))
         self.list_re = re.compile(f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+")
@@ -100,7 +110,7 @@ class Detector:
         stops = re.escape("".join(sorted(vocab.function_chars)))
         self.pre_title_re = re.compile(
             f"(?:{'|'.join(map(re.escape, titles))})"
-            f"((?:{'|'.join(map(re.escape, surnames))})[{CJK}]{{1,2}}?)(?=[{stops}]|[^{CJK}]|$)"
+            f"((?:{surnames})[{CJK}]{{1,2}}?)(?=[{stops}]|[^{CJK}]|$)"
         )
         self.bureau_re = re.compile(f"(?<=[省市县区镇乡])([{CJK}]{{2,4}}?)局")
         self.year_re = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=年)")
@@ -113,11 +123,9 @@ class Detector:
         out = []
         for m in self.name_re.finditer(text):
             surname, given, title = m.groups()
-            if any((surname + given).startswith(n) for n in self.v.not_names) or any(
-                c in self.v.function_chars for c in given
-            ):
+            if self._not_name(surname + given) or any(c in self.v.function_chars for c in given):
                 continue
-            if any(u in m.group(0) for u in self.v.units):
+            if any(u in m.group(0) for u in self.v.units) or set(given) & UNIT_CHARS:
                 continue  # 礁石小学校长 is a school's head, not a Mr 石
             person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
             out.append(Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2))
@@ -140,12 +148,16 @@ class Detector:
                 )
         return out
 
+    def _not_name(self, word: str) -> bool:
+        """Starts with ordinary vocabulary (许多, 党委, 关心 …)?"""
+        return any(word[:k] in self.v.not_names for k in range(2, min(len(word), 4) + 1))
+
     def is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or word in self.v.not_names or word in self.v.public:
             return False
         if any(c in NOT_IN_NAMES for c in word):
             return False
-        if any(word.startswith(n) for n in self.v.not_names):
+        if self._not_name(word):
             return False
         return word[:1] in self.v.surnames or word[:2] in self.v.surnames
 
@@ -229,8 +241,8 @@ class Detector:
         while k is not None and k >= 0:
             t = toks[k]
             short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
-            if short and t.tag in ("x", "uj", "p", "c", "r", "u", "d", "v"):
-                break
+            if short and t.tag not in NAME_TAGS and t.tag not in ("m", "f", "q"):
+                break  # but not a verb or time word: 先后/任镇 is no place
             if not short and (
                 t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars)
             ):
@@ -257,7 +269,7 @@ class Detector:
         for m in self.suffix_re.finditer(text):
             s, e = m.start(), m.end()
             found = False
-            for k in range(min(self.d.max_len, s + len(m.group(0))), len(m.group(0)), -1):
+            for k in range(min(self.d.max_len, 10, s + len(m.group(0))), len(m.group(0)), -1):
                 b = e - k
                 if b >= 0 and text[b:e] in self.d.full:
                     name = text[b:e]
@@ -304,9 +316,9 @@ class Detector:
         return out
 
     def is_place(self, word: str, next_char: str) -> bool:
+        suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
         if any(c in "XＸx×某" for c in word) or any(c in "个些座各每几多" for c in word[:-1]):
             return False
-        suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
         if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
             return False
         return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))

@@ -11,7 +11,7 @@ from .detect import Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
 from .model import Decisions, Proposal
 from .nlp import tokens
-from .vocab import Public, Vocabulary, load_vocabulary
+from .vocab import Lexicon, Public, Vocabulary, load_vocabulary
 
 UNIT_TAILS = ("人民政府", "办事处", "管委会", "委员会")
 META_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|市|县|区|镇|乡|村)")
@@ -43,8 +43,13 @@ class DraftContext:
         for text in decisions.replace:
             key = place_key(text)
             self._fix(text, ph(vocab, key) if key else ph(vocab, "person"), "审阅时指定替换")
+        self.own_sites = {
+            p.name
+            for p in vocab.public.values()
+            if p.kind == "site" and self.meta_places & set(_with_stems(p.location))
+        }
         ordered = sorted(self.fixed, key=len, reverse=True)
-        self.fixed_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.fixed_lexicon = Lexicon(ordered)
 
     def _fix(self, text: str, placeholder: str, reason: str) -> None:
         text = text.strip()
@@ -97,17 +102,17 @@ class DraftContext:
         candidate instead (naming it would name the author's county)."""
         spans: list[tuple[int, int, Public]] = []
         sites: list[Candidate] = []
-        if self.v.public_re is None:
+        if self.v.public_lexicon is None:
             return spans, sites
-        for m in self.v.public_re.finditer(text):
-            pub = self.v.public[m.group(0)]
-            if pub.kind == "site" and text[m.end() : m.end() + 1] in SUFFIX_CHARS:
+        for start, end, word in self.v.public_lexicon.finditer(text):
+            pub = self.v.public[word]
+            if pub.kind == "site" and text[end : end + 1] in SUFFIX_CHARS:
                 continue  # 林州 of 林州市: the division's own name, not the site
-            if pub.kind == "site" and self.meta_places & set(_with_stems(pub.location)):
+            if pub.kind == "site" and pub.name in self.own_sites:
                 sites.append(
                     Candidate(
-                        m.start(),
-                        m.end(),
+                        start,
+                        end,
                         ph(self.v, "place"),
                         "作者所在地的红色教育基地",
                         "site",
@@ -115,9 +120,9 @@ class DraftContext:
                     )
                 )
                 continue
-            if m.group(0) in self.fixed and pub.kind == "site":
+            if word in self.fixed and pub.kind == "site":
                 continue  # the author's own place, even if it is also a red site
-            spans.append((m.start(), m.end(), pub))
+            spans.append((start, end, pub))
         return spans, sites
 
     def propose(self, text: str) -> list[tuple[Candidate, str]]:
@@ -125,12 +130,11 @@ class DraftContext:
         if not text:
             return []
         cands: list[Candidate] = []
-        if self.fixed_re is not None:
-            for m in self.fixed_re.finditer(text):
-                f = self.fixed[m.group(0)]
-                if f.reason.endswith("（简称）") and text[m.end() : m.end() + 1] in SUFFIX_CHARS:
-                    continue  # 青川 of 青川市 inside 青川县: another place, found by its own name
-                cands.append(Candidate(m.start(), m.end(), f.placeholder, f.reason, "meta", 0))
+        for start, end, word in self.fixed_lexicon.finditer(text):
+            f = self.fixed[word]
+            if f.reason.endswith("（简称）") and text[end : end + 1] in SUFFIX_CHARS:
+                continue  # 青川 of 青川市 inside 青川县: another place, found by its own name
+            cands.append(Candidate(start, end, f.placeholder, f.reason, "meta", 0))
         public, sites = self.public_spans(text)
         cands.extend(sites)
         det = self.detector

@@ -4,17 +4,15 @@ places (ns) and the word boundaries the place and unit detectors walk back over.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import PartybookError
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     word: str

@@ -39,7 +39,37 @@ class Vocabulary:
     generic_unit_prefixes: set[str]
     list_enders: list[str]
     public: dict[str, Public] = field(default_factory=dict)
-    public_re: re.Pattern[str] | None = None
+    public_lexicon: Lexicon | None = None
+
+
+class Lexicon:
+    """Longest-match lookup of a word list in a text: candidate positions by a character
+    class of first characters, then dictionary look-ups by the lengths present."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = set(words)
+        self.lengths = sorted({len(w) for w in words}, reverse=True)
+        firsts = "".join(sorted({w[0] for w in words}))
+        self.first_re = re.compile(f"[{re.escape(firsts)}]") if firsts else None
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        if self.first_re is None:
+            return out
+        pos = 0
+        words = self.words
+        while True:
+            m = self.first_re.search(text, pos)
+            if m is None:
+                return out
+            i = m.start()
+            for n in self.lengths:
+                if text[i : i + n] in words:
+                    out.append((i, i + n, text[i : i + n]))
+                    pos = i + n
+                    break
+            else:
+                pos = i + 1
 
 
 def anonymize_dir() -> Path:
@@ -89,7 +119,7 @@ def _public_names() -> dict[str, Public]:
 def load_vocabulary() -> Vocabulary:
     rules = _read("rules.yaml")
     public = _public_names()
-    ordered = sorted(public, key=len, reverse=True)
+    ordered = list(public)
     return Vocabulary(
         ph=dict(rules.get("placeholders", {})),
         generic_words=set(rules.get("generic_words", [])),
@@ -104,5 +134,5 @@ def load_vocabulary() -> Vocabulary:
         generic_unit_prefixes=set(rules.get("generic_unit_prefixes", [])),
         list_enders=list(rules.get("list_enders", [])),
         public=public,
-        public_re=re.compile("|".join(map(re.escape, ordered))) if ordered else None,
+        public_lexicon=Lexicon(ordered),
     )

@@ -11,6 +11,7 @@ from partybook.anonymizer.evaluate import load, score
 from partybook.draft import Draft, Meta
 
 LABELLED = Path(__file__).with_name("labelled.yaml")
+HELDOUT = Path(__file__).with_name("heldout.yaml")
 
 
 def _one(text: str, **meta: str) -> str:
@@ -77,9 +78,24 @@ def test_keep_decision_is_remembered_in_the_draft() -> None:
     assert [r.before for r in reps] == ["宋立群", "蒋可欣", "调研"]
 
 
-def test_labelled_set_floor() -> None:
-    s = score(load(LABELLED))
+def test_labelled_sets_floor() -> None:
+    """Regression floor, not the target (the benchmark prints the figures)."""
     assert len(load(LABELLED)) >= 40
-    assert s.protected_replaced == 0, s.wrong
-    assert s.precision >= 0.95, s.wrong
-    assert s.recall >= 0.9, s.misses
+    for path in (LABELLED, HELDOUT):
+        s = score(load(path))
+        assert s.protected_replaced == 0, s.wrong
+        assert s.precision >= 0.95, s.wrong
+        assert s.recall >= 0.95, s.misses
+
+
+def test_score_counts_a_dropped_or_wrong_replacement() -> None:
+    """The scorer itself can fail: a public name replaced and a missed name are counted."""
+    from partybook.anonymizer.evaluate import parse
+
+    case = parse({"id": "x", "text": "[[宋立群]]学习{{雷锋精神}}。"})
+    s = score([case])
+    assert (s.private, s.private_found, s.protected, s.protected_replaced) == (1, 1, 1, 0)
+    case.draft.sections["opening"] = ["宋立群学习雷锋精神。"]
+    case2 = parse({"id": "y", "text": "{{宋立群}}学习[[雷锋精神]]。"})
+    s2 = score([case2])
+    assert s2.protected_replaced == 1 and s2.private_found == 0 and s2.precision == 0.0
