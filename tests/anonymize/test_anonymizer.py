@@ -99,3 +99,18 @@ def test_score_counts_a_dropped_or_wrong_replacement() -> None:
     case2 = parse({"id": "y", "text": "{{宋立群}}学习[[雷锋精神]]。"})
     s2 = score([case2])
     assert s2.protected_replaced == 1 and s2.private_found == 0 and s2.precision == 0.0
+
+
+def test_publishing_candidate_honours_a_toggle() -> None:
+    from partybook.classroom.publish import prepare
+
+    draft = Draft(sections={"opening": ["我和宋立群、蒋可欣等同事到枫川县调研。"]})
+    candidate = prepare(draft, "甲.json")
+    assert "枫川县" not in candidate.example.sections["opening"][0]
+    for p in candidate.proposals:
+        p.keep = p.original == "枫川县"
+    candidate.reapply()
+    assert candidate.example.sections["opening"] == ["我和某某、某某等同事到枫川县调研。"]
+    assert candidate.example.example and all(
+        "枫川县" not in line for line in candidate.review_lines()
+    )
