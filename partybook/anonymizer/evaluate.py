@@ -64,10 +64,10 @@ def parse(entry: dict) -> Labelled:
 
 
 def load(path: str | Path) -> list[Labelled]:
-    import yaml
+    from ..datafile import read_yaml
+    from ..errors import PartybookError
 
-    with open(path, encoding="utf-8") as f:
-        return [parse(e) for e in yaml.safe_load(f)]
+    return [parse(e) for e in read_yaml(Path(path), "匿名化评测集", PartybookError)]
 
 
 def score(cases: list[Labelled]) -> Score:
