@@ -52,6 +52,7 @@ LEVEL_ZH = {
 # tags of words that can be part of a proper name before a suffix (nouns, names, places …)
 NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
+ALIAS_TAGS = {"ns", "nr", "nz", "n", "j"}
 # characters of unit names: 局副局长 is not a name before a title
 UNIT_CHARS = set("局委办科处室部厅院所站队")
 # characters that never occur in a person's name (given names may hold 来, 上, 中 …)
@@ -222,7 +223,11 @@ class Detector:
                 spans = []
                 pos = run.start()
                 for k, item in enumerate(items):
-                    plausible = item not in self.v.generic_words and not set(item) & NOT_IN_NAMES
+                    plausible = (
+                        item not in self.v.generic_words
+                        and item not in self.v.titles
+                        and not set(item) & NOT_IN_NAMES
+                    )
                     # the first item must be one word of its own (我和|买买提、古丽等)
                     first_ok = k > 0 or item in words or self.is_name(item)
                     if plausible and first_ok:
@@ -301,7 +306,12 @@ class Detector:
             key = SUFFIX_KEY[m.group(0)]
             out.append(Candidate(start, e, ph(self.v, key), f"地名（{m.group(0)}）", "place", 6))
         for t in toks:
-            if t.tag == "ns" and t.word in self.d.alias and t.word not in self.v.ambiguous_aliases:
+            # the tagger calls some city names persons (嘉兴/nr): any noun tag will do
+            if (
+                t.tag in ALIAS_TAGS
+                and t.word in self.d.alias
+                and t.word not in self.v.ambiguous_aliases
+            ):
                 key = self.d.alias[t.word]
                 out.append(
                     Candidate(

@@ -114,3 +114,28 @@ def test_publishing_candidate_honours_a_toggle() -> None:
     assert candidate.example.example and all(
         "枫川县" not in line for line in candidate.review_lines()
     )
+
+
+def test_the_cases_of_the_issue() -> None:
+    """Public figures, spirits built on place names and red sites stay; listed colleagues,
+    titled people and the author's district (short form too) go."""
+    kept = [
+        "我们先后到延安、井冈山、西柏坡和遵义开展现场教学，学习延安精神、井冈山精神和遵义会议精神。",
+        "全党要学习焦裕禄同志、谷文昌同志、杨善洲同志。",
+        "1935年遵义会议、1978年十一届三中全会、2022年党的二十大，都是重要节点。",
+        "中共中央、国务院印发的文件要求，全国人大常委会和中央纪委国家监委也作了部署。",
+    ]
+    for text in kept:
+        assert _one(text, unit="滨江区委办公室") == text
+    assert (
+        _one("张三、李四等同事和赵书记、钱局长、孙老师都给我提了意见。")
+        == "某某、某某等同事和某书记、某局长、某老师都给我提了意见。"
+    )
+    assert (
+        _one("我在滨江区委办公室工作。滨江区的发展很快，滨江人民很勤劳。", unit="滨江区委办公室")
+        == "我在某单位工作。某区的发展很快，某区人民很勤劳。"
+    )
+    assert (
+        _one("我1987年出生，2015年6月18日入党，先后在嘉兴、湖州工作。")
+        == "我19XX年出生，20XX年X月X日入党，先后在某市、某市工作。"
+    )
