@@ -16,12 +16,14 @@ from ..draft import Draft, Item
 from ..genre import Genre
 from .engine import apply_proposals, context_for, proposals_for
 from .model import DECISIONS_KEY, Decisions, Proposal, Replacement
+from .review import Review
 
 __all__ = [
     "DECISIONS_KEY",
     "Decisions",
     "Proposal",
     "Replacement",
+    "Review",
     "anonymize",
     "apply",
     "propose",

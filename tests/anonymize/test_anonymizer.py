@@ -139,3 +139,23 @@ def test_the_cases_of_the_issue() -> None:
         _one("我1987年出生，2015年6月18日入党，先后在嘉兴、湖州工作。")
         == "我19XX年出生，20XX年X月X日入党，先后在某市、某市工作。"
     )
+
+
+def test_review_toggles_every_occurrence_and_survives_a_reload(tmp_path: Path) -> None:
+    from partybook.anonymizer import Review
+    from partybook.storage import load as load_draft
+    from partybook.storage import save
+
+    draft = Draft(sections={"opening": ["我在枫川县工作，宋立群同志也在枫川县。", "枫川县的事。"]})
+    review = Review(draft)
+    rows = [i for i, p in enumerate(review.items) if p.original == "枫川县"]
+    assert len(rows) == 3 and review.items[0].reason and review.items[0].context
+    assert review.toggle(rows[0], keep=True) == rows  # all three rows change
+    review.add("的事")
+    example, reps = review.example()
+    assert example.sections["opening"] == ["我在枫川县工作，某某同志也在枫川县。", "枫川县某某。"]
+    review.remember()
+    path = save(draft, tmp_path / "d.json")
+    again = Review(load_draft(path))
+    assert [p.keep for p in again.items if p.original == "枫川县"] == [True, True, True]
+    assert again.example()[0].sections["opening"] == example.sections["opening"]
