@@ -151,29 +151,24 @@ class DraftContext:
         cands.extend(det.units(text, toks))
         cands.extend(det.dates(text, self._years_near(text, public)))
         chosen: list[Candidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # 1 where a chosen replacement lies
+        # per character: 0 free, 1 a public name, 2 a public site (the author's place wins)
+        shield = bytearray(len(text))
+        for b, e, pub in public:
+            shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
         for c in sorted(cands, key=lambda c: (c.priority > 1, -(c.end - c.start), c.priority)):
-            if any(c.start < e and b < c.end for b, e in taken):
+            if any(taken[c.start : c.end]):
                 continue
-            if self._touches_public(c, public):
-                continue
+            guard = max(shield[c.start : c.end], default=0)
+            if guard == 1 or (guard == 2 and c.detector not in ("meta", "site")):
+                continue  # touches a public name; the author's own place beats a site
             original = text[c.start : c.end]
             if original in self.decisions.keep or original == c.placeholder:
                 continue
             chosen.append(c)
-            taken.append((c.start, c.end))
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.sort(key=lambda c: c.start)
         return [(c, text[c.start : c.end]) for c in chosen]
-
-    @staticmethod
-    def _touches_public(c: Candidate, public: list[tuple[int, int, Public]]) -> bool:
-        for b, e, pub in public:
-            if c.start < e and b < c.end:
-                # the author's own place is replaced even where it is a red site's name
-                if c.detector in ("meta", "site") and pub.kind == "site":
-                    continue
-                return True
-        return False
 
     def _years_near(self, text: str, public: list[tuple[int, int, Public]]) -> set[int]:
         years: set[int] = set()
