@@ -159,3 +159,13 @@ def test_review_toggles_every_occurrence_and_survives_a_reload(tmp_path: Path) -
     again = Review(load_draft(path))
     assert [p.keep for p in again.items if p.original == "枫川县"] == [True, True, True]
     assert again.example()[0].sections["opening"] == example.sections["opening"]
+
+
+def test_every_site_location_is_a_current_division() -> None:
+    from partybook.anonymizer.vocab import load_vocabulary
+
+    vocab, divisions = load_vocabulary(), load_divisions()
+    sites = [p for p in vocab.public.values() if p.kind == "site"]
+    assert len(sites) > 40
+    missing = {loc for p in sites for loc in p.location if loc not in divisions.full}
+    assert not missing, missing
