@@ -53,6 +53,8 @@ LEVEL_ZH = {
 NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 ALIAS_TAGS = {"ns", "nr", "nz", "n", "j"}
+# after a standalone 镇/村/乡 these show it stands for "the town" (镇党委, 村干部, 乡纪委)
+ABBREVIATION_NEXT = set("党纪政干委两班里内外级领")
 # characters of unit names: 局副局长 is not a name before a title
 UNIT_CHARS = set("局委办科处室部厅院所站队")
 # characters that never occur in a person's name (given names may hold 来, 上, 中 …)
@@ -119,10 +121,17 @@ class Detector:
         self.day_re = re.compile(r"(?<![\d.])([12]\d|3[01]|0?[1-9])(?=日)")
 
     # --- people ---------------------------------------------------------------------
-    def titled(self, text: str) -> list[Candidate]:
-        """赵书记, 骆文斌同志, 韦大娘: a surname, up to two characters and a title."""
+    def titled(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """赵书记, 骆文斌同志, 韦大娘: a surname, up to two characters and a title (the
+        surname starting a word: 身边同志 and 分管副县长 are no Mr 边 or Mr 管)."""
         out = []
+        starts = {t.start for t in toks}
         for m in self.name_re.finditer(text):
+            if (
+                m.start() not in starts
+                and text[m.start() - 1 : m.start()] not in self.v.function_chars
+            ):
+                continue  # 身边同志, 分管副县长; but 对|景经理 (the tagger glued 对景)
             surname, given, title = m.groups()
             if self._not_name(surname + given) or any(c in self.v.function_chars for c in given):
                 continue
@@ -171,7 +180,12 @@ class Detector:
         )
         out.extend(self.pre_titled(text, toks))
         for t in toks:
-            if t.tag in PERSON_TAGS and self.is_name(t.word) and not place_key(t.word):
+            if (
+                t.tag in ("nr", "nrfg")
+                and self.is_name(t.word)
+                and not place_key(t.word)
+                and (len(t.word) < 4 or t.word[:2] in self.v.surnames)  # not 严守纪律
+            ):
                 out.append(
                     Candidate(t.start, t.end, ph(self.v, "person"), "人名（分词识别）", "nlp", 4)
                 )
@@ -246,8 +260,12 @@ class Detector:
         while k is not None and k >= 0:
             t = toks[k]
             short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
-            if short and t.tag not in NAME_TAGS and t.tag not in ("m", "f", "q"):
-                break  # but not a verb or time word: 先后/任镇 is no place
+            if (
+                short
+                and t.tag not in NAME_TAGS
+                and not (t.tag == "f" or (t.tag == "m" and not re.search(r"[\d年月日号]", t.word)))
+            ):
+                break  # but not a verb, measure or date: 先后/任镇, 这名/村, 9月/任镇
             if not short and (
                 t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars)
             ):
@@ -300,9 +318,20 @@ class Detector:
             if m.group(0) not in SUFFIX_KEY:
                 continue  # 省/州/旗/盟: only the dataset's names
             start = self._prefix_start(toks, s, 4, at)
+            while start < s and text[start] in "省市县区镇乡村":
+                start += 1  # 我镇鹤岭村: the name starts after the other place's suffix
             word = text[start:e]
             if s - start < 2 or not self.is_place(word, text[e : e + 1]):
                 continue
+            if text[s - 1] in self.v.function_chars:
+                continue  # 任镇, 向镇, 到村: a verb before 镇/村, not a name
+            k = at.get(s)
+            if (
+                k is not None
+                and toks[k].word == m.group(0)
+                and text[e : e + 1] in ABBREVIATION_NEXT
+            ):
+                continue  # 报告镇党委书记, 面向镇党委: 镇 is "the town", not a suffix
             key = SUFFIX_KEY[m.group(0)]
             out.append(Candidate(start, e, ph(self.v, key), f"地名（{m.group(0)}）", "place", 6))
         for t in toks:
@@ -360,7 +389,10 @@ class Detector:
             return []
         out = []
         at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        bounds = {t.start for t in toks} | {t.end for t in toks}
         for m in self.unit_re.finditer(text):
+            if m.start() not in bounds and m.end() not in bounds:
+                continue  # 集中学习 holds no 中学 (but 师范学院, 小学校长 do)
             start = self._prefix_start(toks, m.start(), 8, at)
             prefix = text[start : m.start()]
             if len(prefix) < 2 or prefix in self.v.generic_unit_prefixes:

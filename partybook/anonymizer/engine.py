@@ -139,7 +139,7 @@ class DraftContext:
         cands.extend(sites)
         det = self.detector
         toks = tokens(text)
-        cands.extend(det.titled(text))
+        cands.extend(det.titled(text, toks))
         cands.extend(det.persons(text, toks))
         places = det.places(text, toks)
         cands.extend(places)
@@ -150,6 +150,17 @@ class DraftContext:
         )
         cands.extend(det.units(text, toks))
         cands.extend(det.dates(text, self._years_near(text, public)))
+        # 河南林州红旗渠: a division written just before a site that lies in it names the site
+        site_at = {b: pub for b, e, pub in public if pub.kind == "site"}
+        cands = [
+            c
+            for c in cands
+            if not (
+                c.detector == "division"
+                and c.end in site_at
+                and text[c.start : c.end] in _with_stems(site_at[c.end].location)
+            )
+        ]
         chosen: list[Candidate] = []
         taken = bytearray(len(text))  # 1 where a chosen replacement lies
         # per character: 0 free, 1 a public name, 2 a public site (the author's place wins)
