@@ -87,8 +87,9 @@ class ExportsPanel:
         from ..anonymizer import Review
 
         self.session.flush()
-        draft, _ = self.session._require()
-        self.review = Review(draft)
+        if self.session.draft is None:
+            return
+        self.review = Review(self.session.draft)
         rows: list[w.Widget] = []
         seen: dict[str, list[int]] = {}
         for i, p in enumerate(self.review.items):
@@ -103,7 +104,7 @@ class ExportsPanel:
                 f'<span class="pb-anon-orig">{esc(original)}</span> → '
                 f'<span class="pb-anon-ph">{esc(p.placeholder)}</span>{times}'
                 f' <span class="pb-anon-reason">（{esc(p.reason)}）</span>'
-                f' <span class="pb-anon-where">{esc(p.where)}：…{esc(p.context)}…</span>'
+                f' <span class="pb-anon-where">{esc(self._where(p))}：…{esc(p.context)}…</span>'
             )
             row = w.HBox([box, label])
             row.add_class("pb-anon-row")
@@ -120,6 +121,15 @@ class ExportsPanel:
         )
         self.review_box.children = [head, *rows, make]
         self.result.value = ""
+
+    def _where(self, p: Any) -> str:
+        """The section as the user knows it (问题 2), not its id."""
+        names = {"unplaced": "未归类内容", "meta.class_name": "班次名称"}
+        name = names.get(p.section, p.section)
+        genre = self.session.genre
+        if genre is not None and p.section in genre.section_ids:
+            name = genre.section(p.section).display_name
+        return name if p.item is None else f"{name} 第{p.item + 1}条"
 
     def _toggle_handler(self, index: int):
         def handler(change: dict[str, Any]) -> None:
