@@ -5,6 +5,8 @@ own heavy import is not needed. Villages are not loaded: a village is found by i
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,9 +51,41 @@ def _key(level: int, name: str) -> str:
     return ("province", "city", "county", "town")[level] if level < 4 else "town"
 
 
+def _cache_file(path: Path) -> Path | None:
+    """A parsed copy in the user's cache folder, named by the data file's size and time
+    (a new jionlp version gets a new copy). JSON, so reading it runs no code."""
+    try:
+        from platformdirs import user_cache_dir
+
+        st = path.stat()
+        return Path(user_cache_dir("partybook")) / f"divisions-{st.st_size}-{st.st_mtime_ns}.json"
+    except (ImportError, OSError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def load_divisions() -> Divisions:
     path = data_path()
+    cache = _cache_file(path)
+    if cache is not None:
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+            return Divisions(data["full"], data["alias"], data["data_date"], data["max_len"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or a broken one: parse the dataset
+    divisions = _parse(path)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(divisions.__dict__, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, cache)
+        except OSError:
+            pass  # a read-only home: parse again next time
+    return divisions
+
+
+def _parse(path: Path) -> Divisions:
     with zipfile.ZipFile(path) as archive:
         info = archive.infolist()[0]
         raw = archive.read(info).decode("utf-8")
