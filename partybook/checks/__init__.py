@@ -1,4 +1,4 @@
-"""The rule catalogue (DESIGN §4): ``check(draft) -> list[Finding]`` and ``fix(draft)``.
+"""The rule catalogue: ``check(draft) -> list[Finding]`` and ``fix(draft)``.
 
 Families, one module each: :mod:`.structure` (PB1xx), :mod:`.leftovers` (PB2xx),
 :mod:`.typography` (PB3xx), :mod:`.consistency` (PB4xx), :mod:`.style` (PB5xx); instructor
@@ -9,10 +9,12 @@ prints the catalogue as Markdown (docs/RULES.md). Locations are explained in :mo
 
 from __future__ import annotations
 
-from .engine import check, clear_cache, fix
+from .engine import check, clear_cache
+from .fixes import fix
 from .model import Change, Finding, item_text
 from .phrases import PhraseRule, load_phrase_rules
-from .registry import Rule, rules
+from .registry import Rule
+from .table import rules
 
 __all__ = [
     "Change",

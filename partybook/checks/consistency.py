@@ -13,7 +13,7 @@ from ..genre import SectionKind
 from ..text import format_date
 from .data import words
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 
 # starts with a character class so the search skips ahead at C speed
 _DATE = re.compile(
@@ -54,7 +54,7 @@ def is_future(y: int, m: int | None, d: int | None, today: date) -> bool:
 _YEAR_QUICK = re.compile("年(?:(?<=[0-9]年)|(?<=[0-9][ \u3000]年))")
 
 
-@unit_rule("PB401", "PB402", quick=(_YEAR_QUICK,))
+@unit_rule("PB401", "PB402", trigger=Trigger(patterns=(_YEAR_QUICK,)))
 def dates(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
     if "年" not in text:
@@ -253,3 +253,13 @@ def signoff_date_mismatch(ctx: Context) -> Iterable[Finding]:
                 yield finding(
                     "PB405", "unplaced", args={"text": m.group().strip(), "meta": shown_meta}
                 )
+
+
+RULES = (
+    dates,
+    impossible_meta_date,
+    future_meta_date,
+    dates_out_of_order,
+    measure_misses_problem,
+    signoff_date_mismatch,
+)

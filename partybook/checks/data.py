@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from ..datafile import read_yaml
 from ..paths import templates_dir
 
 
 def _read(name: str) -> Any:
-    path = templates_dir() / "rules" / name
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(templates_dir() / "rules" / name, "规则数据文件")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .phrases import default_phrase_rules
-from .registry import FAMILIES, rules
+from .table import FAMILIES, rules
 
 _SEVERITY = {"error": "错误 error", "warning": "警告 warning", "hint": "提示 hint"}
 _FAMILY_TITLE = {

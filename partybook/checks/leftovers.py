@@ -1,11 +1,11 @@
 """PB2xx — leftovers of template sites, found by the shared detector
-:mod:`partybook.leftovers` (the importer uses the same detector to remove them)."""
+:mod:`partybook.template_leftovers` (the importer uses the same detector to remove them)."""
 
 from __future__ import annotations
 
-from ..leftovers import find_leftovers, is_stray_title, quick_parts
+from ..template_leftovers import find_leftovers, is_stray_title, quick_parts
 from .model import Unit
-from .registry import Env, Hit, unit_rule
+from .registry import Env, Hit, Trigger, unit_rule
 
 KIND_CODE = {
     "placeholder": "PB201",
@@ -33,10 +33,12 @@ def _shown(text: str) -> str:
     "PB206",
     "PB207",
     fixable=True,
-    chars=lambda env: quick_parts().chars,
-    quick=lambda env: quick_parts().patterns,
-    words=lambda env: quick_parts().words,
-    short=80,  # navigation, page furniture and stray titles are short lines
+    trigger=Trigger(
+        chars=lambda env: quick_parts().chars,
+        patterns=lambda env: quick_parts().patterns,
+        words=lambda env: quick_parts().words,
+        short_lines=80,  # navigation, page furniture and stray titles are short lines
+    ),
 )
 def leftovers(unit: Unit, env: Env) -> list[Hit]:
     """Every leftover in the unit; removable ones carry a fix that deletes them."""
@@ -65,3 +67,6 @@ def leftovers(unit: Unit, env: Env) -> list[Hit]:
                 end += 1  # "a 【ad】 b" → "a b"
         hits.append((KIND_CODE[x.kind], start, end, {"text": _shown(x.text)}, fix))
     return hits
+
+
+RULES = (leftovers,)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ..draft import Item
 from ..genre import Genre, SectionKind, SectionSpec
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 
 
 def section_name(spec: SectionSpec) -> str:
@@ -181,7 +181,9 @@ _NUMBER = re.compile(
 @unit_rule(
     "PB107",
     fixable=True,
-    quick=(r"\n[ \t\u3000]*[（(一二三四五六七八九十第0-9①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]",),
+    trigger=Trigger(
+        patterns=(r"\n[ \t\u3000]*[（(一二三四五六七八九十第0-9①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]",)
+    ),
 )
 def typed_numbering(unit: Unit, env: Env) -> list[Hit]:
     if unit.field == "line":
@@ -204,3 +206,15 @@ def unplaced_text(ctx: Context) -> Iterable[Finding]:
         first = texts[0].strip()
         shown = first if len(first) <= 20 else first[:18] + "……"
         yield finding("PB108", "unplaced", args={"count": len(texts), "text": shown})
+
+
+RULES = (
+    required_section_empty,
+    title_missing,
+    two_titles,
+    linked_count_mismatch,
+    heading_without_body,
+    body_without_heading,
+    typed_numbering,
+    unplaced_text,
+)

@@ -12,7 +12,7 @@ from ..draft import Item
 from ..genre import load_genre
 from .data import misspellings, words
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, at_unit, draft_rule, finding, unit_rule
+from .registry import Env, Hit, Trigger, at_unit, draft_rule, finding, unit_rule
 from .structure import section_name
 
 
@@ -171,9 +171,7 @@ def example_grams(genre_id: str) -> tuple[str, ...]:
 
 
 @unit_rule(
-    "PB504",
-    words=lambda env: () if env.own_example else example_grams(env.genre),
-    words_group="example",  # common words of the genre: searched apart from the rare ones
+    "PB504", trigger=Trigger(words=lambda env: () if env.own_example else example_grams(env.genre))
 )
 def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
@@ -208,7 +206,9 @@ def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
 # --- misspellings ----------------------------------------------------------------------
 
 
-@unit_rule("PB505", fixable=True, words=lambda env: tuple(misspellings(env.genre)[1]))
+@unit_rule(
+    "PB505", fixable=True, trigger=Trigger(words=lambda env: tuple(misspellings(env.genre)[1]))
+)
 def misspelling(unit: Unit, env: Env) -> list[Hit]:
     pattern, table = misspellings(env.genre)
     if pattern is None:
@@ -284,3 +284,15 @@ def problem_without_example(ctx: Context) -> Iterable[Finding]:
         if body.strip() and not any(p.search(body) for p in patterns):
             b = len(item.heading) + 1
             yield finding("PB508", section, i, b, b + len(item.body), field="body")
+
+
+RULES = (
+    section_length,
+    document_length,
+    repeated_sentence,
+    copied_from_example,
+    misspelling,
+    problem_without_first_person,
+    problem_about_others,
+    problem_without_example,
+)

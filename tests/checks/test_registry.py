@@ -9,7 +9,7 @@ from pathlib import Path
 
 from partybook.checks import Finding, rules
 from partybook.checks.docs import render
-from partybook.checks.registry import implemented_codes
+from partybook.checks.table import implemented_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
