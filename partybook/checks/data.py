@@ -33,7 +33,7 @@ def words() -> Words:
     return Words(
         problem_sections=frozenset(d["problem_sections"]),
         plan_sections=frozenset(d["plan_sections"]),
-        first_person=re.compile(alt(d["first_person"])),
+        first_person=re.compile("|".join(d["first_person"])),
         others=re.compile(alt(d["others_words"])),
         concrete=tuple(re.compile(p) for p in d["concrete_patterns"]),
         stop_bigrams=frozenset(d["stop_bigrams"]),
@@ -88,3 +88,46 @@ def _trie(parts: list[tuple[str, str]]) -> str:
             out.extend(plain)
         out.extend(other)
     return "|".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Substance:
+    """The word lists of ``substance.yaml`` (PB507, PB6xx), compiled."""
+
+    cause_sections: frozenset[str]
+    criticism_sections: frozenset[str]
+    quotation: re.Pattern[str]
+    virtue_faults: re.Pattern[str]
+    objective_causes: re.Pattern[str]
+    excuse_named: re.Pattern[str]
+    measure_checkable: tuple[re.Pattern[str], ...]
+    confessions: re.Pattern[str]
+    confession_denied: re.Pattern[str]
+    others_subjects: re.Pattern[str]  # at the start of a clause
+    others_quick: re.Pattern[str]  # the same anywhere: a text where none occurs has none
+    blame: re.Pattern[str]
+    self_member: re.Pattern[str]
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def substance() -> Substance:
+    d = _read("substance.yaml")
+    return Substance(
+        cause_sections=frozenset(d["cause_sections"]),
+        criticism_sections=frozenset(d["criticism_sections"]),
+        quotation=re.compile(d["quotation"]),
+        virtue_faults=_any(d["virtue_faults"]),
+        objective_causes=_any(d["objective_causes"]),
+        excuse_named=re.compile(d["excuse_named"]),
+        measure_checkable=tuple(re.compile(p) for p in d["measure_checkable"]),
+        confessions=_any(d["confessions"]),
+        confession_denied=re.compile(d["confession_denied"]),
+        others_subjects=re.compile(d["others_subjects"]),
+        others_quick=re.compile(d["others_subjects"].removeprefix("^")),
+        blame=re.compile(d["blame"]),
+        self_member=re.compile(d["self_member"]),
+    )

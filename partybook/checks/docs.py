@@ -14,6 +14,7 @@ _FAMILY_TITLE = {
     "typography": "PB3xx 标点与排版 (typography)",
     "consistency": "PB4xx 前后一致 (consistency)",
     "style": "PB5xx 篇幅与文风 (length and style)",
+    "substance": "PB6xx 内容实质 (substance of the genre)",
 }
 
 

@@ -182,6 +182,12 @@ def _own_example(draft: Draft, genre: Genre) -> bool:
     return bool(author) and draft.meta.author == author
 
 
+def _draft_year(draft: Draft, today: date) -> int:
+    """The year the draft is dated (its sign-off date), else this year."""
+    y = draft.meta.date[:4]
+    return int(y) if y.isdigit() and 1949 < int(y) <= today.year + 1 else today.year
+
+
 def check(
     draft: Draft,
     genre: Genre | str | None = None,
@@ -199,7 +205,14 @@ def check(
     g = _resolve_genre(draft, genre)
     day = today or date.today()
     ctx = build_context(draft, g, day)
-    env = Env(g.id, bool(draft.example), day.toordinal(), g.personal, _own_example(draft, g))
+    env = Env(
+        g.id,
+        bool(draft.example),
+        day.toordinal(),
+        g.personal,
+        _own_example(draft, g),
+        _draft_year(draft, day),
+    )
     phrase_rules: list[PhraseRule] = list(default_phrase_rules()) if phrase_defaults else []
     phrase_rules.extend(extra_rules or ())
     units = [u for u in ctx.units if u.text]

@@ -46,6 +46,7 @@ class Env:
     today: int  # date.toordinal()
     personal: bool
     own_example: bool = False  # the draft is the genre's worked example itself
+    year: int = 0  # the draft's year (its date, else today's): what is current (PB6xx)
 
 
 UnitScanner = Callable[[Unit, Env], list[Hit]]

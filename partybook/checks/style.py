@@ -1,6 +1,6 @@
 """PB5xx — length and style: section and document length, repeated sentences, passages
-copied from the genre's worked example, known misspellings, problems without the first
-person, about others, or without a concrete example."""
+copied from the genre's worked example, known misspellings. The problems of a personal
+genre (PB506–PB508) are in :mod:`.problems`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from ..draft import Item
 from ..genre import load_genre
-from .data import misspellings, words
+from .data import misspellings
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, Trigger, at_unit, draft_rule, finding, unit_rule
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .structure import section_name
 
 
@@ -222,77 +222,10 @@ def misspelling(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-# --- problems of a personal genre ------------------------------------------------------
-
-
-def _problem_items(ctx: Context) -> list[tuple[str, int, Item, str]]:
-    """(section, index, item, item text) of every written problem item (PB506, PB508)."""
-    memo = ctx.memo.get("problem_items")
-    if memo is None:
-        memo = ctx.memo["problem_items"] = list(_each_problem_item(ctx))
-    return memo
-
-
-def _each_problem_item(ctx: Context) -> Iterable[tuple[str, int, Item, str]]:
-    if not ctx.genre.personal:
-        return
-    for section in words().problem_sections:
-        if section not in ctx.by_section:
-            continue
-        for i, item in enumerate(ctx.items(section)):
-            if item.is_empty():
-                continue
-            parts = [item.heading, item.body]
-            for p in item.items or []:
-                parts.extend((p.heading, p.body))
-            yield section, i, item, "\n".join(parts)
-
-
-@draft_rule("PB506")
-def problem_without_first_person(ctx: Context) -> Iterable[Finding]:
-    pattern = words().first_person
-    for section, i, item, text in _problem_items(ctx):
-        if not pattern.search(text):
-            yield finding("PB506", section, i, 0, len(item.heading), field="heading")
-
-
-_CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
-
-
-@draft_rule("PB507")
-def problem_about_others(ctx: Context) -> Iterable[Finding]:
-    w = words()
-    if not ctx.genre.personal:
-        return
-    for section in w.problem_sections:
-        for unit in ctx.by_section.get(section, ()):
-            if not w.others.search(unit.text):
-                continue
-            for clause in _CLAUSE.finditer(unit.text):
-                if w.first_person.search(clause.group()):
-                    continue
-                for m in w.others.finditer(clause.group()):
-                    s = clause.start() + m.start()
-                    yield at_unit("PB507", unit, s, s + len(m.group()))
-
-
-@draft_rule("PB508")
-def problem_without_example(ctx: Context) -> Iterable[Finding]:
-    patterns = words().concrete
-    for section, i, item, text in _problem_items(ctx):
-        body = text[len(item.heading) :]
-        if body.strip() and not any(p.search(body) for p in patterns):
-            b = len(item.heading) + 1
-            yield finding("PB508", section, i, b, b + len(item.body), field="body")
-
-
 RULES = (
     section_length,
     document_length,
     repeated_sentence,
     copied_from_example,
     misspelling,
-    problem_without_first_person,
-    problem_about_others,
-    problem_without_example,
 )

@@ -4,7 +4,7 @@ its linters' rules). A rule exists when it is listed here, nowhere else; the cat
 
 from __future__ import annotations
 
-from . import consistency, leftovers, structure, style, typography
+from . import consistency, leftovers, problems, structure, style, substance, typography
 from .registry import DraftRule, Rule, UnitRule, catalogue
 
 # code digit → family name, and the family's rules
@@ -14,13 +14,15 @@ FAMILIES: dict[str, str] = {
     "3": "typography",
     "4": "consistency",
     "5": "style",
+    "6": "substance",
 }
 FAMILY_RULES: dict[str, tuple[UnitRule | DraftRule, ...]] = {
     "structure": structure.RULES,
     "leftovers": leftovers.RULES,
     "typography": typography.RULES,
     "consistency": consistency.RULES,
-    "style": style.RULES,
+    "style": style.RULES + problems.RULES,
+    "substance": substance.RULES,
 }
 
 UNIT_RULES: tuple[UnitRule, ...] = tuple(

@@ -122,13 +122,29 @@ def test_PB505_misspelling_list_has_25_plus_entries_with_fixes():
     assert all(e["wrong"] != e["right"] for e in entries)
 
 
-def test_PB506_problem_without_first_person_flagged(clean, only):
+def test_PB506_problem_about_the_collective_flagged(clean, only):
     item = clean.sections["problems"][1]
-    item.body = "面对复杂问题时有畏难情绪，去年城东市场整治拖了两个月。"
+    item.body = "大家面对复杂问题时有畏难情绪，去年城东市场整治拖了两个月。"
     found = only(clean, "PB506")
     assert [(f.section, f.item, f.start, f.end) for f in found] == [
         ("problems", 1, 0, len(item.heading))
     ]
+    assert "别人或集体" in found[0].message
+
+
+def test_PB506_slogan_problem_flagged(clean, only):
+    item = clean.sections["problems"][1]
+    item.heading = "担当精神不足。"
+    item.body = "存在攻坚克难劲头不足、敢于碰硬不够的问题。"
+    found = only(clean, "PB506")
+    assert [f.item for f in found] == [1] and "口号" in found[0].message
+
+
+def test_PB506_subject_less_own_conduct_not_flagged(clean, only):
+    item = clean.sections["problems"][2]
+    item.heading = "服务群众不够及时。"
+    item.body = "对群众来信回复拖沓，去年一封反映路灯损坏的来信两周后才答复，群众又打了两次电话。"
+    assert only(clean, "PB506") == []
 
 
 def test_PB506_first_person_problems_not_flagged(clean, only):
@@ -190,7 +206,7 @@ def test_grouped_problems_checked_per_aspect(only):
     d = conform(Draft(genre=g.id, sections=g.example_sections()), g)
     assert only(d, "PB506") == []  # a point without 我 is fine when its aspect has one
     d.sections["problems"][0].items = [
-        Item(heading="学习不够。", body="学习时间少，去年只读了两本书。")
+        Item(heading="学习不够。", body="大家学习时间少，去年只读了两本书。")
     ]
     assert [f.item for f in only(d, "PB506")] == [0]
 

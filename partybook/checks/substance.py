@@ -1,0 +1,151 @@
+"""PB6xx — the substance of the genre: political formulas quoted exactly, material out of
+date for the draft's year, virtues dressed up as faults, objective causes, measures that
+cannot be checked, and breaches of discipline copied from template confessions.
+
+Formulas and dated material come from :mod:`partybook.formulas` (its data:
+``templates/rules/formulas.yaml``); the other word lists are in
+``templates/rules/substance.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .data import substance, words
+from .model import Context, Finding, Unit
+from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .sentences import sentence_spans
+
+
+def _formulas():  # noqa: ANN202 - the module, imported when first needed
+    from .. import formulas
+
+    return formulas
+
+
+# --- formulas and dated material -------------------------------------------------------
+
+
+@unit_rule("PB601", fixable=True)
+def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
+    """A formula spelled out with a wrong, missing or reordered member or a changed word:
+    the fix puts in the exact wording."""
+    hits: list[Hit] = []
+    for m in _formulas().find_misquotes(unit.text, env.year):
+        args = {"name": m.name, "detail": m.detail, "expected": m.expected, "source": m.source}
+        hits.append(("PB601", m.start, m.end, args, m.expected))
+    return hits
+
+
+@unit_rule("PB602")
+def dated_material(unit: Unit, env: Env) -> list[Hit]:
+    """A campaign, meeting, plan or title presented as current after its time."""
+    hits: list[Hit] = []
+    for d in _formulas().find_dated(unit.text, env.year):
+        args = {"name": d.name, "current": d.current, "source": d.source, "year": env.year}
+        hits.append(("PB602", d.start, d.end, args, None))
+    return hits
+
+
+# --- the writer's own faults -----------------------------------------------------------
+
+
+def _own_sentences(text: str, quotation: re.Pattern[str]) -> Iterable[tuple[int, int, str]]:
+    """The sentences of ``text`` that are the writer's own words (not a quotation)."""
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        if not quotation.search(sentence):
+            yield s, e, sentence
+
+
+@unit_rule("PB603")
+def virtue_as_fault(unit: Unit, env: Env) -> list[Hit]:
+    """以优点代缺点: a problem that praises the writer (太较真, 心太软, 太追求完美 …)."""
+    if not env.personal or unit.section not in words().problem_sections:
+        return []
+    sub = substance()
+    if not sub.virtue_faults.search(unit.text):
+        return []
+    hits: list[Hit] = []
+    for s, _e, sentence in _own_sentences(unit.text, sub.quotation):
+        for m in sub.virtue_faults.finditer(sentence):
+            hits.append(("PB603", s + m.start(), s + m.end(), None, None))
+    return hits
+
+
+@unit_rule("PB604")
+def objective_cause(unit: Unit, env: Env) -> list[Hit]:
+    """Objective conditions offered as the cause, unless named as an excuse."""
+    sub = substance()
+    if not env.personal or unit.section not in sub.cause_sections:
+        return []
+    if not sub.objective_causes.search(unit.text):
+        return []
+    hits: list[Hit] = []
+    for s, _e, sentence in _own_sentences(unit.text, sub.quotation):
+        if sub.excuse_named.search(sentence):
+            continue
+        for m in sub.objective_causes.finditer(sentence):
+            hits.append(("PB604", s + m.start(), s + m.end(), None, None))
+    return hits
+
+
+@unit_rule("PB606")
+def copied_confession(unit: Unit, env: Env) -> list[Hit]:
+    """A problem confessing a breach of discipline, as template confessions do."""
+    sub = substance()
+    if not env.personal or unit.section not in words().problem_sections:
+        return []
+    if not sub.confessions.search(unit.text):
+        return []
+    hits: list[Hit] = []
+    for s, _e, sentence in _own_sentences(unit.text, sub.quotation):
+        if sub.confession_denied.search(sentence):
+            continue
+        for m in sub.confessions.finditer(sentence):
+            hits.append(("PB606", s + m.start(), s + m.end(), None, None))
+    return hits
+
+
+# --- measures --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def checkable(text: str) -> bool:
+    """Whether a measure says when, how much or to what standard."""
+    return any(p.search(text) for p in substance().measure_checkable)
+
+
+@draft_rule("PB605")
+def unverifiable_measure(ctx: Context) -> Iterable[Finding]:
+    if not ctx.genre.personal:
+        return
+    for section in words().plan_sections:
+        if section not in ctx.by_section:
+            continue
+        for i, item in enumerate(ctx.items(section)):
+            if item.is_empty():
+                continue
+            text = "\n".join(
+                [item.heading, item.body, *(p.heading + "\n" + p.body for p in item.items or [])]
+            )
+            if not checkable(text):
+                shown = item.heading.strip() or item.body.strip()
+                args = {"text": shown if len(shown) <= 20 else shown[:18] + "……"}
+                if item.heading.strip():
+                    yield finding("PB605", section, i, 0, len(item.heading), args, field="heading")
+                else:
+                    b = len(item.heading) + 1
+                    yield finding("PB605", section, i, b, b + len(item.body), args, field="body")
+
+
+RULES = (
+    misquoted_formula,
+    dated_material,
+    virtue_as_fault,
+    objective_cause,
+    unverifiable_measure,
+    copied_confession,
+)

@@ -1,0 +1,133 @@
+"""PB6xx — substance: formulas, dated material, virtues as faults, objective causes,
+measures that cannot be checked, copied confessions."""
+
+from __future__ import annotations
+
+import pytest
+
+from partybook.checks import fix
+from partybook.genre import load_genre
+
+from .conftest import TODAY
+
+
+def _set_body(draft, section: str, n: int, text: str) -> None:
+    draft.sections[section][n].body = text
+
+
+def test_PB601_misquoted_formula_flagged_with_exact_wording_and_fix(clean, only):
+    body = clean.sections["problems"][0].body
+    _set_body(clean, "problems", 0, body + "我树立政治意识、大局意识、核心意识、服务意识不够牢固。")
+    found = only(clean, "PB601")
+    assert [f.severity for f in found] == ["error"]
+    assert "政治意识、大局意识、核心意识、看齐意识" in found[0].message
+    assert found[0].fix == "政治意识、大局意识、核心意识、看齐意识"
+    fixed, changes = fix(clean, today=TODAY, codes=["PB601"])
+    assert "看齐意识" in fixed.sections["problems"][0].body
+    assert [c.code for c in changes] == ["PB601"]
+    assert only(fixed, "PB601") == []
+
+
+def test_PB601_bare_formula_name_not_flagged(clean, only):
+    body = clean.sections["measures"][0].body
+    _set_body(clean, "measures", 0, body + "我要增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
+    assert only(clean, "PB601") == []
+
+
+def test_PB602_dated_campaign_flagged_in_a_later_draft(clean, only):
+    clean.meta.date = "2025-06-20"
+    body = clean.sections["measures"][0].body
+    _set_body(
+        clean, "measures", 0, body + "深入开展“两学一做”学习教育，认真学习贯彻党的十九大精神。"
+    )
+    found = only(clean, "PB602")
+    assert len(found) == 2 and {f.severity for f in found} == {"warning"}
+    assert "二十大" in found[1].message
+
+
+def test_PB602_past_campaign_told_as_history_not_flagged(clean, only):
+    clean.meta.date = "2025-06-20"
+    body = clean.sections["basic"][1]
+    clean.sections["basic"][1] = body + "2016年参加“两学一做”学习教育时，我第一次系统通读了党章。"
+    assert only(clean, "PB602") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我工作太较真，有时容易得罪人。",
+        "我心太软，看到同事出错不忍心批评。",
+        "我太追求完美，一份材料反复修改，影响了进度。",
+        "我只顾埋头苦干，忽视了身体，也亏欠了家庭。",
+    ],
+)
+def test_PB603_virtue_as_fault_flagged(clean, only, text):
+    _set_body(clean, "problems", 1, text + "去年两次体检都没有按时去。")
+    found = only(clean, "PB603")
+    assert [f.item for f in found] == [1] and found[0].severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我不敢较真碰硬，去年对两家问题摊点只作了口头提醒。",
+        "我怕得罪人，在支部会上批评别人总是点到为止，去年三次组织生活会都没有提出具体意见。",
+        "科长曾提醒我“工作不能太较真”，我当时就把两家企业的整改期限放宽了一个月。",
+    ],
+)
+def test_PB603_plain_faults_not_flagged(clean, only, text):
+    _set_body(clean, "problems", 1, text)
+    assert only(clean, "PB603") == []
+
+
+def test_PB604_objective_cause_flagged(clean, only):
+    _set_body(
+        clean, "causes", 0, "由于任务重、时间紧，我学习抓得不紧，基层底子薄也使工作难以推进。"
+    )
+    found = only(clean, "PB604")
+    assert len(found) == 2 and found[0].section == "causes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我把任务重、时间紧当作放松学习的托词，根子是对理论学习的重要性认识不足。",
+        "基层底子薄不能成为工作打折扣的理由，说到底是我担当精神不够。",
+        "我常以经费不足为借口，把该办的事往后拖。",
+    ],
+)
+def test_PB604_excuse_named_as_excuse_not_flagged(clean, only, text):
+    _set_body(clean, "causes", 0, text)
+    assert only(clean, "PB604") == []
+
+
+def test_PB605_unverifiable_measure_flagged(clean, only):
+    m = clean.sections["measures"][0]
+    m.heading = "加强理论学习。"
+    m.body = "以后要多向书本学习、向群众学习，不断提高自己的理论水平。"
+    found = only(clean, "PB605")
+    assert [(f.item, f.start, f.end) for f in found] == [(0, 0, len(m.heading))]
+
+
+def test_PB605_measures_with_deadline_or_quantity_not_flagged(clean, only):
+    assert only(clean, "PB605") == []
+
+
+def test_PB606_copied_confession_flagged(clean, only):
+    _set_body(clean, "problems", 2, "我有时接受管理服务对象的宴请，还收受过礼品。去年两次。")
+    found = only(clean, "PB606")
+    assert len(found) == 2 and {f.severity for f in found} == {"hint"}
+
+
+def test_PB606_negative_declaration_not_flagged(clean, only):
+    body = clean.sections["problems"][2].body
+    _set_body(clean, "problems", 2, body + "本人没有公款吃喝、收受礼品礼金等问题。")
+    assert only(clean, "PB606") == []
+
+
+def test_PB6xx_not_applied_in_impersonal_genre(clean, only):
+    genre = load_genre("dangxing-fenxi").model_copy(update={"personal": False})
+    _set_body(clean, "problems", 1, "我工作太较真，容易得罪人。")
+    _set_body(clean, "causes", 0, "由于任务重、时间紧，学习抓得不紧。")
+    for code in ("PB603", "PB604", "PB605", "PB606"):
+        assert only(clean, code, genre=genre) == []
