@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from .data import substance, words
 from .model import Context, Finding, Unit
@@ -19,9 +20,14 @@ from .registry import Env, Hit, draft_rule, finding, unit_rule
 from .sentences import sentence_spans
 
 
-def _formulas():  # noqa: ANN202 - the module, imported when first needed
-    from .. import formulas
-
+@lru_cache(maxsize=1)
+def _formulas() -> Any:
+    """:mod:`partybook.formulas`, imported when first needed (None while the module is not
+    installed: PB601 and PB602 then find nothing)."""
+    try:
+        from .. import formulas
+    except ImportError:  # pragma: no cover - only before the formulas module lands
+        return None
     return formulas
 
 
@@ -32,8 +38,11 @@ def _formulas():  # noqa: ANN202 - the module, imported when first needed
 def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     """A formula spelled out with a wrong, missing or reordered member or a changed word:
     the fix puts in the exact wording."""
+    formulas = _formulas()
+    if formulas is None:
+        return []
     hits: list[Hit] = []
-    for m in _formulas().find_misquotes(unit.text, env.year):
+    for m in formulas.find_misquotes(unit.text, env.year):
         args = {"name": m.name, "detail": m.detail, "expected": m.expected, "source": m.source}
         hits.append(("PB601", m.start, m.end, args, m.expected))
     return hits
@@ -42,8 +51,11 @@ def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
 @unit_rule("PB602")
 def dated_material(unit: Unit, env: Env) -> list[Hit]:
     """A campaign, meeting, plan or title presented as current after its time."""
+    formulas = _formulas()
+    if formulas is None:
+        return []
     hits: list[Hit] = []
-    for d in _formulas().find_dated(unit.text, env.year):
+    for d in formulas.find_dated(unit.text, env.year):
         args = {"name": d.name, "current": d.current, "source": d.source, "year": env.year}
         hits.append(("PB602", d.start, d.end, args, None))
     return hits
