@@ -24,6 +24,7 @@ class Words:
     concrete: tuple[re.Pattern[str], ...]
     stop_bigrams: frozenset[str]
     events: dict[str, re.Pattern[str]]
+    doubled_ok: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def words() -> Words:
         concrete=tuple(re.compile(p) for p in d["concrete_patterns"]),
         stop_bigrams=frozenset(d["stop_bigrams"]),
         events={k: re.compile(v) for k, v in d["life_events"].items()},
+        doubled_ok=frozenset(d["doubled_ok"]),
     )
 
 
@@ -50,8 +52,20 @@ class Misspelling:
 
 @lru_cache(maxsize=8)
 def misspellings(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspelling]]:
-    """One regex for every misspelling that applies to ``genre``, and the entries by text."""
-    entries = _read("misspellings.yaml")["misspellings"]
+    """PB505: one regex for every misspelling that applies to ``genre``, and the entries."""
+    return _replacements(_read("misspellings.yaml")["misspellings"], genre)
+
+
+@lru_cache(maxsize=8)
+def de_di_de(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspelling]]:
+    """PB510: the same for 的/地/得 in fixed phrases."""
+    return _replacements(_read("de_di_de.yaml")["phrases"], genre)
+
+
+def _replacements(
+    entries: list[dict[str, Any]], genre: str
+) -> tuple[re.Pattern[str] | None, dict[str, Misspelling]]:
+    """One regex for the entries (``wrong`` with its context) and the entries by text."""
     parts: list[tuple[str, str]] = []
     table: dict[str, Misspelling] = {}
     for e in entries:
@@ -60,8 +74,12 @@ def misspellings(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspell
             continue
         wrong = str(e["wrong"])
         pat = (f"(?<={e['before']})" if e.get("before") else "") + re.escape(wrong)
+        if e.get("not_before"):
+            pat = f"(?<!{e['not_before']})" + pat
         if e.get("after"):
             pat += f"(?={e['after']})"
+        if e.get("not_after"):
+            pat += f"(?!{e['not_after']})"
         parts.append((wrong, pat))
         table[wrong] = Misspelling(wrong, str(e["right"]), str(e.get("note", "")))
     if not parts:

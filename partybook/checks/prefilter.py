@@ -183,3 +183,48 @@ def char_targets(
 def clear() -> None:
     _words_cache.clear()
     _chars_cache.clear()
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Fixed strings of which every match of ``pattern`` contains at least one (the longest
+    mandatory literal run of each alternative), or None when some alternative has none.
+
+    Lets a rule whose data is a regex declare a words trigger (searched with the others,
+    at C speed) instead of a regex that would be tried at every position."""
+    from re import _parser  # the stdlib's own regex parser
+
+    try:
+        tree = _parser.parse(pattern)
+    except re.error:
+        return None
+    found = _literals(list(tree))
+    return None if found is None else tuple(sorted(found))
+
+
+def _literals(seq: list[Any]) -> set[str] | None:
+    from re import _constants as c
+
+    best: set[str] | None = None
+
+    def better(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, av in seq:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        better({run} if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            better(_literals(list(av[-1])))
+        elif op is c.BRANCH:
+            parts = [_literals(list(b)) for b in av[1]]
+            if all(p for p in parts):
+                better(set().union(*parts))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            better(_literals(list(av[2])))
+    better({run} if run else None)
+    return best

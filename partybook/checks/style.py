@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..draft import Item
 from ..genre import load_genre
-from .data import misspellings
+from .data import de_di_de, misspellings, words
 from .model import Context, Finding, Unit
 from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .structure import section_name
@@ -222,10 +222,48 @@ def misspelling(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
+@unit_rule("PB510", fixable=True, trigger=Trigger(words=lambda env: tuple(de_di_de(env.genre)[1])))
+def de_di_de_phrase(unit: Unit, env: Env) -> list[Hit]:
+    pattern, table = de_di_de(env.genre)
+    if pattern is None:
+        return []
+    hits: list[Hit] = []
+    for m in pattern.finditer(unit.text):
+        entry = table[m.group()]
+        hits.append(
+            ("PB510", m.start(), m.end(), {"fix": entry.right, "note": entry.note}, entry.right)
+        )
+    return hits
+
+
+# --- a word typed twice ----------------------------------------------------------------
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,3})\1")
+
+
+@unit_rule("PB509", fixable=True)
+def doubled_word(unit: Unit, env: Env) -> list[Hit]:
+    """进一步进一步: a word of two or three characters typed twice in a row (not 一个一个,
+    一步一步, a verb said twice on purpose: 研究研究, nor a run of one character)."""
+    found = _DOUBLED.search(unit.text)
+    if found is None:
+        return []
+    ok = words().doubled_ok
+    hits: list[Hit] = []
+    for m in _DOUBLED.finditer(unit.text, found.start()):
+        word = m.group(1)
+        if word[0] == "一" or word in ok or len(set(word)) == 1:
+            continue
+        hits.append(("PB509", m.start(), m.end(), {"word": word}, word))
+    return hits
+
+
 RULES = (
     section_length,
     document_length,
     repeated_sentence,
     copied_from_example,
     misspelling,
+    doubled_word,
+    de_di_de_phrase,
 )

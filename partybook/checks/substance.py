@@ -16,7 +16,8 @@ from typing import Any
 
 from .data import substance, words
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .prefilter import required_literals
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .sentences import sentence_spans
 
 
@@ -34,7 +35,26 @@ def _formulas() -> Any:
 # --- formulas and dated material -------------------------------------------------------
 
 
-@unit_rule("PB601", fixable=True)
+@lru_cache(maxsize=1)
+def _formula_trigger() -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """PB601/PB602's trigger: the fixed strings one of which every text the formulas module
+    reacts to holds (derived from its trigger regex), or, when they cannot be derived, the
+    regex itself (slower: tried at every position)."""
+    formulas = _formulas()
+    data = getattr(formulas, "_data", None)
+    if data is None:
+        return (), ()
+    rx = data().trigger
+    found = required_literals(rx.pattern)
+    return (found, ()) if found else ((), (rx,))
+
+
+_FORMULA_TRIGGER = Trigger(
+    words=lambda env: _formula_trigger()[0], patterns=lambda env: _formula_trigger()[1]
+)
+
+
+@unit_rule("PB601", trigger=_FORMULA_TRIGGER, fixable=True)
 def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     """A formula spelled out with a wrong, missing or reordered member or a changed word:
     the fix puts in the exact wording."""
@@ -48,7 +68,7 @@ def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-@unit_rule("PB602")
+@unit_rule("PB602", trigger=_FORMULA_TRIGGER)
 def dated_material(unit: Unit, env: Env) -> list[Hit]:
     """A campaign, meeting, plan or title presented as current after its time."""
     formulas = _formulas()
@@ -151,6 +171,17 @@ def unverifiable_measure(ctx: Context) -> Iterable[Finding]:
                 else:
                     b = len(item.heading) + 1
                     yield finding("PB605", section, i, b, b + len(item.body), args, field="body")
+
+
+def clear_cache() -> None:
+    """Forget per-text results (a cold run in the benchmarks), the formulas' included."""
+    checkable.cache_clear()
+    sentence_spans.cache_clear()
+    formulas = _formulas()
+    for name in ("_scan", "_dated"):  # its per-text caches, not its data
+        cached = getattr(formulas, name, None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
 
 
 RULES = (
