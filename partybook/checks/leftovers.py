@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from ..template_leftovers import find_leftovers, is_stray_title, quick_parts
-from .model import Unit
-from .registry import Env, Hit, Trigger, unit_rule
+import re
+from collections.abc import Iterable
+
+from ..template_leftovers import find_leftovers, find_placeholders, is_stray_title, quick_parts
+from .model import Context, Finding, Unit
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 
 KIND_CODE = {
     "placeholder": "PB201",
@@ -69,4 +72,34 @@ def leftovers(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-RULES = (leftovers,)
+# the sign-off's fields, as a writer reads them
+META_FIELDS = {
+    "author": "署名",
+    "unit": "单位",
+    "position": "职务",
+    "class_name": "班次",
+    "date": "日期",
+}
+
+
+@draft_rule("PB201")
+def placeholder_in_signoff(ctx: Context) -> Iterable[Finding]:
+    """Placeholders (某某, 张某, ×××, XX月) in the sign-off and the other meta fields."""
+    meta = ctx.draft.meta
+    for name, label in META_FIELDS.items():
+        value = str(getattr(meta, name, "") or "")
+        if not value.strip():
+            continue
+        found = find_placeholders(value, example=ctx.example)
+        surname_only = name == "author" and _SURNAME_ONLY.fullmatch(value.strip())
+        if not found and surname_only and not ctx.example:
+            found = [value.strip()]  # 张某, 李某某: a name not filled in
+        for x in found:
+            text = x if isinstance(x, str) else x.text
+            yield finding("PB201", "signoff", args={"text": f"{label}：{_shown(text)}"})
+
+
+_SURNAME_ONLY = re.compile(r"[\u4e00-\u9fff]某+(?:同志)?")
+
+
+RULES = (leftovers, placeholder_in_signoff)

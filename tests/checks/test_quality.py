@@ -97,7 +97,7 @@ def test_anonymised_example_draft_not_flagged_for_placeholders(example_draft, ru
     found = run(example_draft)
     assert [f for f in found if f.code == "PB201"] == []
     # the same text in a personal draft is full of blanks to fill in (某区 alone is not a
-    # blank, 某某 and the XX dates are)
+    # blank, 某某 and the XX dates are; the 某某 signing it too)
     example_draft.example = False
     basic = example_draft.sections["basic"][0]
     flagged = [
@@ -105,7 +105,12 @@ def test_anonymised_example_draft_not_flagged_for_placeholders(example_draft, ru
         for f in run(example_draft)
         if f.code == "PB201"
     ]
-    assert flagged == [("title", None), ("basic", "19XX年"), ("basic", "20XX年XX月")]
+    assert flagged == [
+        ("title", None),
+        ("basic", "19XX年"),
+        ("basic", "20XX年XX月"),
+        ("signoff", None),
+    ]
 
 
 def test_check_is_pure(clean, run):

@@ -131,3 +131,52 @@ def test_PB6xx_not_applied_in_impersonal_genre(clean, only):
     _set_body(clean, "causes", 0, "由于任务重、时间紧，学习抓得不紧。")
     for code in ("PB603", "PB604", "PB605", "PB606"):
         assert only(clean, code, genre=genre) == []
+
+
+# --- slips of PB1xx, PB2xx, PB4xx that issue 12 added ----------------------------------
+
+
+def test_PB109_signer_missing_flagged(clean, only):
+    clean.meta.author = ""
+    assert [(f.section, f.severity) for f in only(clean, "PB109")] == [("signoff", "warning")]
+
+
+def test_PB109_signed_draft_not_flagged(clean, only):
+    assert only(clean, "PB109") == []
+
+
+@pytest.mark.parametrize(("field", "value"), [("author", "张某"), ("unit", "××县某某局")])
+def test_PB201_placeholder_in_signoff_flagged(clean, only, field, value):
+    setattr(clean.meta, field, value)
+    assert {f.section for f in only(clean, "PB201")} == {"signoff"}
+
+
+def test_PB201_real_signoff_not_flagged(clean, only):
+    clean.meta.author = "某晓岚"  # 某 is a real (rare) surname
+    assert only(clean, "PB201") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("（摘自《学习时报》2023年5月）", "PB202"), ("\n阅读：1,234", "PB206")],
+)
+def test_PB202_PB206_source_notes_and_page_counters_flagged(clean, only, text, code):
+    clean.sections["basic"][1] += text
+    assert [f.section for f in only(clean, code)] == ["basic"]
+
+
+def test_PB202_source_as_ordinary_word_not_flagged(clean, only):
+    clean.sections["basic"][1] += "这些问题的来源（来源于群众的意见）我都记在台账上。"
+    assert only(clean, "PB202") == [] and only(clean, "PB206") == []
+
+
+def test_PB406_opening_count_contradicted_flagged(clean, only):
+    clean.sections["opening"][0] += "下面从两个方面查摆问题。"
+    found = only(clean, "PB406")
+    assert len(found) == 1 and "3" in found[0].message
+    assert clean.sections["opening"][0][found[0].start : found[0].end] == "两个方面"
+
+
+def test_PB406_matching_count_not_flagged(clean, only):
+    clean.sections["opening"][0] += "下面从三个方面查摆问题，谈两点体会。"
+    assert only(clean, "PB406") == []
