@@ -78,7 +78,11 @@ def _others_spans(text: str) -> Iterable[tuple[int, int]]:
         return
     for s, e in sentence_spans(text):
         sentence = text[s:e]
-        if sub.quotation.search(sentence) or sub.self_member.search(sentence):
+        if (
+            sub.quotation.search(sentence)
+            or sub.self_member.search(sentence)
+            or sub.excuse_named.search(sentence)  # 把上级要求多变当挡箭牌: the writer's own fault
+        ):
             continue
         for clause in _CLAUSE.finditer(sentence):
             c = clause.group()
