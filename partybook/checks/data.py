@@ -125,6 +125,7 @@ class Substance:
     others_quick: re.Pattern[str]  # the same anywhere: a text where none occurs has none
     blame: re.Pattern[str]
     self_member: re.Pattern[str]
+    others_object: re.Pattern[str]
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -148,4 +149,5 @@ def substance() -> Substance:
         others_quick=re.compile(d["others_subjects"].removeprefix("^")),
         blame=re.compile(d["blame"]),
         self_member=re.compile(d["self_member"]),
+        others_object=re.compile(d["others_object"]),
     )

@@ -94,7 +94,11 @@ def _others_spans(text: str) -> Iterable[tuple[int, int]]:
             if m:
                 lead = len(c) - len(c.lstrip())
                 found.append((base + lead + m.start(), base + lead + m.end()))
-            found.extend((base + x.start(), base + x.end()) for x in w.others.finditer(c))
+            found.extend(
+                (base + x.start(), base + x.end())
+                for x in w.others.finditer(c)
+                if not sub.others_object.search(c, 0, x.start())
+            )
             found.extend((base + x.start(), base + x.end()) for x in sub.blame.finditer(c))
             yield from _merged(found)
 

@@ -150,7 +150,9 @@ def test_PB509_doubled_word_flagged_with_fix(clean, only):
     assert [(f.start, f.end, f.fix) for f in found] == [(s, s + 6, "进一步")]
 
 
-@pytest.mark.parametrize("text", ["一个一个地走访", "一步一步推进", "请大家研究研究", "天天坚持"])
+@pytest.mark.parametrize(
+    "text", ["一个一个地走访", "一步一步推进", "请大家研究研究", "天天坚持", "想一想一件事"]
+)
 def test_PB509_intended_repetition_not_flagged(clean, only, text):
     clean.sections["measures"][1].body += text + "。"
     assert only(clean, "PB509") == []
