@@ -253,7 +253,8 @@ def doubled_word(unit: Unit, env: Env) -> list[Hit]:
     for m in _DOUBLED.finditer(unit.text, found.start()):
         word = m.group(1)
         # 一个一个 and 想一想一件事 / 好不好不 (X一X, X不X followed by the same X) are no slip
-        if word[0] == "一" or word[1] in "一不了" or word in ok or len(set(word)) == 1:
+        x_yi_x = len(word) == 2 and word[1] in "一不了"
+        if word[0] == "一" or x_yi_x or word in ok or len(set(word)) == 1:
             continue
         hits.append(("PB509", m.start(), m.end(), {"word": word}, word))
     return hits
