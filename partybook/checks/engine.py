@@ -43,8 +43,7 @@ def _scan(
     broken = [k for k, t in enumerate(texts) if "\n" in t] if multiline else []
     hits: dict[int, list[Hit]] = {}
     word_targets: dict[str, set[int]] = {}  # by rule key
-    shared: set[int] = set()
-    for group, search in prefilter.word_searches(UNIT_RULES, env, phrase_rules, rules_key).items():
+    for search in prefilter.word_searches(UNIT_RULES, env, phrase_rules, rules_key):
         found_in = (
             prefilter.targets(joined, starts, (search.pattern,))
             if search.pattern is not None
@@ -52,10 +51,9 @@ def _scan(
         )
         if search.multiline:  # words holding a line break occur only in texts holding one
             found_in.update(broken)
-        if group == prefilter.SHARED:
-            shared = found_in
-        for key in search.rules:
+        for key in search.owners:
             word_targets[key] = found_in
+    shared = word_targets.get(prefilter.PHRASES, set())
     char_targets = prefilter.char_targets(UNIT_RULES, joined, starts, env)
     # the same pass found the texts holding whitespace: the others' character counts are
     # their lengths (PB501, PB502)

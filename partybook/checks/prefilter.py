@@ -3,11 +3,9 @@
 The texts of a draft are joined once, and the triggers of every rule are searched over the
 joined text together:
 
-* **words** of all rules (and the instructor phrase rules' phrases) in one regex, each word
-  matched from its rarest character (:func:`anchored_words`), so the search skips ahead at
-  C speed. A rule whose words are common in ordinary writing (by the character counts of
-  the genre's worked example) gets a search of its own: in the shared search its frequent
-  hits would make every other rule run too;
+* **words** of each rule (and the instructor phrase rules' phrases) in one regex, each
+  word matched from its rarest character (:func:`anchored_words`, by the character counts
+  of the genre's worked example), so the search skips ahead at C speed;
 * **characters** of all rules, with whitespace (for the character counts), in one
   character-class pass;
 * **patterns**, each searched on its own;
@@ -30,12 +28,7 @@ from .model import SPACES
 from .phrases import PhraseRule
 from .registry import Env, UnitRule
 
-SHARED = ""  # the words group of rare words (a rule's own group is its key)
 SPACES_KEY = ""  # in char_targets: the texts holding whitespace (not a rule)
-# a rule's words get their own search when their anchors occur this often in ordinary
-# text (per character): the worked example's 15-character grams (PB504) do, misspellings
-# and phrase rules do not
-COMMON_ANCHORS = 0.05
 
 
 def targets(joined: str, starts: list[int], patterns: Iterable[Any]) -> set[int]:
@@ -50,12 +43,13 @@ def targets(joined: str, starts: list[int], patterns: Iterable[Any]) -> set[int]
             if m is None:
                 break
             k = bisect_right(starts, max(m.end() - 1, m.start())) - 1
-            if k < 0:  # pragma: no cover - every match ends inside a text
-                at = m.end()
+            if k < 0:  # a match on the line break before the first text
+                at = m.start() + 1
                 continue
             found.add(k)
-            # go on from the line break before the next text (pre-tests may start with it)
-            at = starts[k + 1] - 1 if k + 1 < len(starts) else end
+            # go on from the line break before the next text (pre-tests may start with
+            # it), and at least one character on
+            at = max(starts[k + 1] - 1, m.start() + 1) if k + 1 < len(starts) else end
     return found
 
 
@@ -91,14 +85,20 @@ def anchored_words(words: Iterable[str], freq: dict[str, int]) -> re.Pattern[str
     return re.compile("|".join(parts))
 
 
+PHRASES = "__phrases"  # the owner key of the instructor phrase rules' phrases
+
+
 @dataclass(frozen=True, slots=True)
 class WordSearch:
+    """One search for the trigger words of one rule (or of several rules with the same
+    words, or of the phrase rules)."""
+
     pattern: re.Pattern[str] | None
+    owners: tuple[str, ...]  # rule keys (or PHRASES)
     multiline: bool  # some word holds a line break (left out of the pattern)
-    rules: tuple[str, ...]  # keys of the rules whose words are in this search
 
 
-_words_cache: dict[tuple[object, ...], dict[str, WordSearch]] = {}
+_words_cache: dict[tuple[object, ...], tuple[WordSearch, ...]] = {}
 
 
 def word_searches(
@@ -106,34 +106,31 @@ def word_searches(
     env: Env,
     phrase_rules: Sequence[PhraseRule],
     rules_key: tuple[int, ...],
-) -> dict[str, WordSearch]:
-    """The word searches by group (:data:`SHARED`, or a rule's key), cached per settings
-    and phrase rules. The phrase rules' phrases are in the shared group."""
+) -> tuple[WordSearch, ...]:
+    """The word searches, cached per settings and phrase rules: one per rule's words
+    (measured: one regex for all words is slower than the sum of one per rule, and would
+    make every rule run where any word occurs)."""
     key = (env, rules_key)
     got = _words_cache.get(key)
     if got is not None:
         return got
     freq = char_freq(env.genre)
-    total = sum(freq.values()) or 1
-    groups: dict[str, list[str]] = {}
-    members: dict[str, list[str]] = {}
+    by_words: dict[tuple[str, ...], list[str]] = {}
     for rule in rules:
-        words = rule.trigger.words_for(env)
-        if not words:
-            continue
-        anchors = {w[_anchor(w, freq)] for w in words if w}
-        common = sum(freq.get(a, 0) for a in anchors) / total >= COMMON_ANCHORS
-        group = rule.key if common else SHARED
-        groups.setdefault(group, []).extend(words)
-        members.setdefault(group, []).append(rule.key)
-    for phrase in phrase_rules:
-        if phrase.pattern is not None:
-            groups.setdefault(SHARED, []).extend(phrase.phrases)
-    got = {}
-    for group, words in groups.items():
-        multiline = any("\n" in w for w in words)
-        rx = anchored_words((w for w in words if "\n" not in w), freq)
-        got[group] = WordSearch(rx, multiline, tuple(members.get(group, ())))
+        words = tuple(sorted(set(rule.trigger.words_for(env))))
+        if words:
+            by_words.setdefault(words, []).append(rule.key)
+    phrases = tuple(sorted({w for p in phrase_rules if p.pattern is not None for w in p.phrases}))
+    if phrases:
+        by_words.setdefault(phrases, []).append(PHRASES)
+    got = tuple(
+        WordSearch(
+            anchored_words((w for w in words if "\n" not in w), freq),
+            tuple(owners),
+            any("\n" in w for w in words),
+        )
+        for words, owners in by_words.items()
+    )
     if len(_words_cache) > 64:
         _words_cache.clear()
     _words_cache[key] = got
@@ -185,30 +182,45 @@ def clear() -> None:
     _chars_cache.clear()
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Fixed strings of which every match of ``pattern`` contains at least one (the longest
-    mandatory literal run of each alternative), or None when some alternative has none.
+def required_literals(
+    pattern: str, freq: dict[str, int] | None = None
+) -> tuple[str, ...] | None:
+    """Fixed strings of which every match of ``pattern`` contains at least one (a
+    mandatory literal run of each alternative: the rarest by ``freq``, character counts in
+    ordinary text, else the longest), or None when some alternative has none.
 
-    Lets a rule whose data is a regex declare a words trigger (searched with the others,
-    at C speed) instead of a regex that would be tried at every position."""
+    Lets a rule whose data is a regex declare a words trigger (searched at C speed)
+    instead of a regex that would be tried at every position."""
     from re import _parser  # the stdlib's own regex parser
 
     try:
         tree = _parser.parse(pattern)
     except re.error:
         return None
-    found = _literals(list(tree))
+    found = _literals(list(tree), freq or {})
     return None if found is None else tuple(sorted(found))
 
 
-def _literals(seq: list[Any]) -> set[str] | None:
+def _cost(words: set[str], freq: dict[str, int]) -> tuple[int, int]:
+    """How often a set of literals is expected to occur (lower is better): a word of one
+    character is worst, then the counts of each word's rarest character."""
+    short = sum(1 for w in words if len(w) < 2)
+    return short, sum(min(freq.get(c, 0) for c in w) for w in words)
+
+
+def _literals(seq: list[Any], freq: dict[str, int]) -> set[str] | None:
     from re import _constants as c
 
     best: set[str] | None = None
 
     def better(cand: set[str] | None) -> None:
         nonlocal best
-        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
+        if not cand:
+            return
+        if best is None or (_cost(cand, freq), -min(map(len, cand))) < (
+            _cost(best, freq),
+            -min(map(len, best)),
+        ):
             best = cand
 
     run = ""
@@ -219,12 +231,12 @@ def _literals(seq: list[Any]) -> set[str] | None:
         better({run} if run else None)
         run = ""
         if op is c.SUBPATTERN:
-            better(_literals(list(av[-1])))
+            better(_literals(list(av[-1]), freq))
         elif op is c.BRANCH:
-            parts = [_literals(list(b)) for b in av[1]]
+            parts = [_literals(list(b), freq) for b in av[1]]
             if all(p for p in parts):
                 better(set().union(*parts))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            better(_literals(list(av[2])))
+            better(_literals(list(av[2]), freq))
     better({run} if run else None)
     return best

@@ -16,7 +16,7 @@ from typing import Any
 
 from .data import substance, words
 from .model import Context, Finding, Unit
-from .prefilter import required_literals
+from .prefilter import char_freq, required_literals
 from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .sentences import sentence_spans
 
@@ -35,8 +35,8 @@ def _formulas() -> Any:
 # --- formulas and dated material -------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _formula_trigger() -> tuple[tuple[str, ...], tuple[Any, ...]]:
+@lru_cache(maxsize=8)
+def _formula_trigger(genre: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
     """PB601/PB602's trigger: the fixed strings one of which every text the formulas module
     reacts to holds (derived from its trigger regex), or, when they cannot be derived, the
     regex itself (slower: tried at every position)."""
@@ -45,12 +45,13 @@ def _formula_trigger() -> tuple[tuple[str, ...], tuple[Any, ...]]:
     if data is None:
         return (), ()
     rx = data().trigger
-    found = required_literals(rx.pattern)
+    found = required_literals(rx.pattern, char_freq(genre))
     return (found, ()) if found else ((), (rx,))
 
 
 _FORMULA_TRIGGER = Trigger(
-    words=lambda env: _formula_trigger()[0], patterns=lambda env: _formula_trigger()[1]
+    words=lambda env: _formula_trigger(env.genre)[0],
+    patterns=lambda env: _formula_trigger(env.genre)[1],
 )
 
 
@@ -84,6 +85,22 @@ def dated_material(unit: Unit, env: Env) -> list[Hit]:
 # --- the writer's own faults -----------------------------------------------------------
 
 
+@lru_cache(maxsize=32)
+def _list_trigger(name: str, genre: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """The trigger of a rule whose data is the regex ``substance().<name>``: the rarest
+    fixed strings every match holds (derived from the regex), else the regex itself."""
+    rx = getattr(substance(), name)
+    found = required_literals(rx.pattern, char_freq(genre))
+    return (found, ()) if found else ((), (rx,))
+
+
+def _trigger(name: str) -> Trigger:
+    return Trigger(
+        words=lambda env: _list_trigger(name, env.genre)[0],
+        patterns=lambda env: _list_trigger(name, env.genre)[1],
+    )
+
+
 def _own_sentences(text: str, quotation: re.Pattern[str]) -> Iterable[tuple[int, int, str]]:
     """The sentences of ``text`` that are the writer's own words (not a quotation)."""
     for s, e in sentence_spans(text):
@@ -92,7 +109,7 @@ def _own_sentences(text: str, quotation: re.Pattern[str]) -> Iterable[tuple[int,
             yield s, e, sentence
 
 
-@unit_rule("PB603")
+@unit_rule("PB603", trigger=_trigger("virtue_faults"))
 def virtue_as_fault(unit: Unit, env: Env) -> list[Hit]:
     """以优点代缺点: a problem that praises the writer (太较真, 心太软, 太追求完美 …)."""
     if not env.personal or unit.section not in words().problem_sections:
@@ -107,7 +124,7 @@ def virtue_as_fault(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-@unit_rule("PB604")
+@unit_rule("PB604", trigger=_trigger("objective_causes"))
 def objective_cause(unit: Unit, env: Env) -> list[Hit]:
     """Objective conditions offered as the cause, unless named as an excuse."""
     sub = substance()
@@ -124,7 +141,7 @@ def objective_cause(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-@unit_rule("PB606")
+@unit_rule("PB606", trigger=_trigger("confessions"))
 def copied_confession(unit: Unit, env: Env) -> list[Hit]:
     """A problem confessing a breach of discipline, as template confessions do."""
     sub = substance()
