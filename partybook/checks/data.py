@@ -122,10 +122,26 @@ class Substance:
     confessions: re.Pattern[str]
     confession_denied: re.Pattern[str]
     others_subjects: re.Pattern[str]  # at the start of a clause
-    others_quick: re.Pattern[str]  # the same anywhere: a text where none occurs has none
+    # the fixed strings of others_subjects, blame and words.others (derived): a text where
+    # none occurs names no others
+    others_quick: re.Pattern[str]
     blame: re.Pattern[str]
     self_member: re.Pattern[str]
     others_object: re.Pattern[str]
+
+
+def _literals_of(*patterns: str) -> re.Pattern[str]:
+    """One regex of fixed strings of which every match of any of ``patterns`` holds one
+    (see :func:`.prefilter.required_literals`; a pattern without any counts whole)."""
+    from .prefilter import required_literals
+
+    words: set[str] = set()
+    for p in patterns:
+        found = required_literals(p)
+        if found is None:
+            return re.compile("|".join(f"(?:{q})" for q in patterns))
+        words.update(found)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -146,7 +162,9 @@ def substance() -> Substance:
         confessions=_any(d["confessions"]),
         confession_denied=re.compile(d["confession_denied"]),
         others_subjects=re.compile(d["others_subjects"]),
-        others_quick=re.compile(d["others_subjects"].removeprefix("^")),
+        others_quick=_literals_of(
+            d["others_subjects"], d["blame"], *_read("words.yaml")["others_words"]
+        ),
         blame=re.compile(d["blame"]),
         self_member=re.compile(d["self_member"]),
         others_object=re.compile(d["others_object"]),

@@ -162,9 +162,11 @@ def clear_cache() -> None:
     from .consistency import key_bigrams, measure_hits
     from .model import clear_chars
     from .style import sentences
+    from .problems import others_spans
     from .substance import clear_cache as clear_substance
 
     clear_substance()
+    others_spans.cache_clear()
     clear_chars()
     sentences.cache_clear()
     key_bigrams.cache_clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..draft import Item
 from .data import substance, words
@@ -51,7 +52,7 @@ def _not_own_reason(text: str, body: str) -> str:
 
 
 def _about_others(text: str) -> bool:
-    return any(True for _ in _others_spans(text))
+    return any(True for _ in others_spans(text))
 
 
 @draft_rule("PB506")
@@ -70,14 +71,23 @@ def problem_without_first_person(ctx: Context) -> Iterable[Finding]:
 _CLAUSE = re.compile(r"[^，。；！？,;!?\n：:]+")
 
 
-def _others_spans(text: str) -> Iterable[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def others_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans naming others or the collective as the subject of a fault, or blaming them,
-    in clauses without the first person (quotations and self-references left out)."""
+    in clauses without the first person (quotations and self-references left out).
+    Cached per text: a keystroke re-reads one paragraph."""
+    if not substance().others_quick.search(text):
+        return ()
+    return tuple(_each_others_span(text))
+
+
+def _each_others_span(text: str) -> Iterable[tuple[int, int]]:
     w, sub = words(), substance()
-    if not (w.others.search(text) or sub.blame.search(text) or sub.others_quick.search(text)):
-        return
+    quick = sub.others_quick
     for s, e in sentence_spans(text):
         sentence = text[s:e]
+        if not quick.search(sentence):
+            continue
         if (
             sub.quotation.search(sentence)
             or sub.self_member.search(sentence)
@@ -121,7 +131,7 @@ def problem_about_others(ctx: Context) -> Iterable[Finding]:
     for section in sections:
         unit: Unit
         for unit in ctx.by_section.get(section, ()):
-            for s, e in _others_spans(unit.text):
+            for s, e in others_spans(unit.text):
                 yield at_unit("PB507", unit, s, e)
 
 

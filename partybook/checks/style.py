@@ -240,7 +240,7 @@ def de_di_de_phrase(unit: Unit, env: Env) -> list[Hit]:
 # --- a word typed twice ----------------------------------------------------------------
 
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,3})\1")
-_NUL_RUN = {2: re.compile(b"\0{8}"), 3: re.compile(b"\0{12}")}
+_NUL_RUN = {2: b"\0" * 8, 3: b"\0" * 12}  # two, three characters equal
 
 
 class _DoubledQuick:
@@ -260,8 +260,10 @@ class _DoubledQuick:
         for n, run in _NUL_RUN.items():
             shifted = whole >> (32 * n)
             xored = (whole ^ shifted).to_bytes(len(raw), "little")[: len(raw) - 4 * n]
-            for m in run.finditer(xored):
-                out.add(-(-m.start() // 4))  # the first whole character of the run
+            at = xored.find(run)  # bytes.find: far faster than a regex here
+            while at >= 0:
+                out.add(-(-at // 4))  # the first whole character of the run
+                at = xored.find(run, at + 4)
         return sorted(out)
 
     def search(self, text: str, pos: int = 0) -> _Span | None:
