@@ -161,8 +161,8 @@ def clear_cache() -> None:
     _cache.clear()
     from .consistency import key_bigrams, measure_hits
     from .model import clear_chars
-    from .style import sentences
     from .problems import others_spans
+    from .style import sentences
     from .substance import clear_cache as clear_substance
 
     clear_substance()

@@ -182,9 +182,7 @@ def clear() -> None:
     _chars_cache.clear()
 
 
-def required_literals(
-    pattern: str, freq: dict[str, int] | None = None
-) -> tuple[str, ...] | None:
+def required_literals(pattern: str, freq: dict[str, int] | None = None) -> tuple[str, ...] | None:
     """Fixed strings of which every match of ``pattern`` contains at least one (a
     mandatory literal run of each alternative: the rarest by ``freq``, character counts in
     ordinary text, else the longest), or None when some alternative has none.
