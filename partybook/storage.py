@@ -1,8 +1,10 @@
 """Reading and writing draft files: UTF-8 JSON, atomic, with a backup, never destructive.
 
 A save writes a temp file in the same folder, fsyncs it, keeps the previous file as
-``NAME.json.bak`` and moves the new one into place with ``os.replace``. A load only reads:
-whatever is wrong with a file, it and its backup stay as they were.
+``NAME.json.bak`` and moves the new one into place with ``os.replace``; then it leaves a
+snapshot in ``.history/`` beside the draft (:mod:`partybook.history`), best effort: a failing
+snapshot never fails the save. A load only reads: whatever is wrong with a file, it and its
+backup stay as they were.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import ValidationError
 
 from .draft import SCHEMA_VERSION, Draft, conform, validation_message
 from .errors import DraftFileError, GenreError, SaveConflictError
+from .reading import read_bytes_zh
 
 MAX_DRAFT_BYTES = 64 * 1024 * 1024  # a draft is text; anything larger is not one of ours
 
@@ -98,19 +101,14 @@ def draft_from_dict(data: dict[str, Any], name: str = "草稿") -> Draft:
 def load(path: str | os.PathLike[str]) -> Draft:
     """Read a draft file. Raises :class:`DraftFileError` (Chinese message) on any problem."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftFileError(
-                f"{p.name} 有 {size // (1024 * 1024)} MB，超过草稿文件的上限 64 MB，不是 partybook 草稿。"
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"找不到草稿文件 {p}，请检查路径。") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{p} 是文件夹，不是草稿文件。") from None
-    except PermissionError:
-        raise DraftFileError(f"没有权限读取 {p}，请检查文件权限。") from None
+    raw = read_bytes_zh(
+        p,
+        "草稿文件",
+        DraftFileError,
+        not_found=f"找不到草稿文件 {p}，请检查路径。",
+        max_bytes=MAX_DRAFT_BYTES,
+        too_big=f"{p.name} 超过草稿文件的上限 64 MB，不是 partybook 草稿。",
+    )
     return draft_from_dict(_parse(raw, p), p.name)
 
 
@@ -208,8 +206,10 @@ def save(
     *,
     touch: bool = True,
     expect_updated: str | None = None,
+    snapshot: bool = True,
 ) -> Path:
-    """Save atomically; the previous file becomes ``NAME.json.bak``.
+    """Save atomically; the previous file becomes ``NAME.json.bak``; a snapshot goes to the
+    draft's history (unless ``snapshot`` is False).
 
     ``expect_updated`` is the ``updated`` stamp the caller last saw on disk. If the file on
     disk has another one, someone else saved in between (a second tab): nothing is
@@ -230,4 +230,15 @@ def save(
                 str(other),
             )
     write_atomic(p, data)
+    if snapshot:
+        _snapshot(p, data)
     return p
+
+
+def _snapshot(path: Path, data: bytes) -> None:
+    try:
+        from .history import snapshot
+
+        snapshot(path, data)
+    except Exception:  # noqa: BLE001 — the draft is saved; its history is a convenience
+        pass

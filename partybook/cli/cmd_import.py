@@ -34,10 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ..genre import load_genre
 
     genre = load_genre(result.draft.genre)
-    names = {
-        s.id: s.heading or {"title": "标题", "opening": "开头", "signoff": "落款"}.get(s.id, s.id)
-        for s in genre.sections
-    }
+    names = {s.id: s.display_name for s in genre.sections}
     save(result.draft, out)
     say(f"已导入 {Path(args.input).name}，保存为 {out}（{genre.name}）。")
     for notice in result.notices:
