@@ -128,6 +128,9 @@ class Substance:
     blame: re.Pattern[str]
     self_member: re.Pattern[str]
     others_object: re.Pattern[str]
+    fault_words: re.Pattern[str]
+    past_after: re.Pattern[str]
+    past_in_clause: re.Pattern[str]
 
 
 def _literals_of(*patterns: str) -> re.Pattern[str]:
@@ -168,4 +171,7 @@ def substance() -> Substance:
         blame=re.compile(d["blame"]),
         self_member=re.compile(d["self_member"]),
         others_object=re.compile(d["others_object"]),
+        fault_words=re.compile(d["fault_words"]),
+        past_after=re.compile(d["past_after"]),
+        past_in_clause=re.compile(d["past_in_clause"]),
     )

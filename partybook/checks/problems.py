@@ -81,8 +81,12 @@ def others_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_each_others_span(text))
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
 def _each_others_span(text: str) -> Iterable[tuple[int, int]]:
     w, sub = words(), substance()
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text or '"' in text else []
     quick = sub.others_quick
     for s, e in sentence_spans(text):
         sentence = text[s:e]
@@ -98,19 +102,20 @@ def _each_others_span(text: str) -> Iterable[tuple[int, int]]:
             c = clause.group()
             if w.first_person.search(c):
                 continue
+            fault = bool(sub.fault_words.search(c))
             base = s + clause.start()
             found: list[tuple[int, int]] = []
-            m = sub.others_subjects.search(c.lstrip())
+            m = sub.others_subjects.search(c.lstrip()) if fault else None
             if m:
                 lead = len(c) - len(c.lstrip())
                 found.append((base + lead + m.start(), base + lead + m.end()))
             found.extend(
                 (base + x.start(), base + x.end())
-                for x in w.others.finditer(c)
+                for x in (w.others.finditer(c) if fault else ())
                 if not sub.others_object.search(c, 0, x.start())
             )
             found.extend((base + x.start(), base + x.end()) for x in sub.blame.finditer(c))
-            yield from _merged(found)
+            yield from ((a, b) for a, b in _merged(found) if not any(q <= a < r for q, r in quoted))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

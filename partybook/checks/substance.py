@@ -35,27 +35,9 @@ def _formulas() -> Any:
 # --- formulas and dated material -------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def _formula_trigger(genre: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
-    """PB601/PB602's trigger: the fixed strings one of which every text the formulas module
-    reacts to holds (derived from its trigger regex), or, when they cannot be derived, the
-    regex itself (slower: tried at every position)."""
-    formulas = _formulas()
-    data = getattr(formulas, "_data", None)
-    if data is None:
-        return (), ()
-    rx = data().trigger
-    found = required_literals(rx.pattern, char_freq(genre))
-    return (found, ()) if found else ((), (rx,))
-
-
-_FORMULA_TRIGGER = Trigger(
-    words=lambda env: _formula_trigger(env.genre)[0],
-    patterns=lambda env: _formula_trigger(env.genre)[1],
-)
-
-
-@unit_rule("PB601", trigger=_FORMULA_TRIGGER, fixable=True)
+# (no trigger: the formulas module finds its trigger words in one Aho-Corasick pass per
+# text, as fast as a pre-test would be, and caches its results per text)
+@unit_rule("PB601", fixable=True)
 def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     """A formula spelled out with a wrong, missing or reordered member or a changed word:
     the fix puts in the exact wording."""
@@ -69,7 +51,7 @@ def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-@unit_rule("PB602", trigger=_FORMULA_TRIGGER)
+@unit_rule("PB602")
 def dated_material(unit: Unit, env: Env) -> list[Hit]:
     """A campaign, meeting, plan or title presented as current after its time."""
     formulas = _formulas()
@@ -77,9 +59,27 @@ def dated_material(unit: Unit, env: Env) -> list[Hit]:
         return []
     hits: list[Hit] = []
     for d in formulas.find_dated(unit.text, env.year):
+        if _told_as_past(unit.text, d.start, d.end):
+            continue
         args = {"name": d.name, "current": d.current, "source": d.source, "year": env.year}
         hits.append(("PB602", d.start, d.end, args, None))
     return hits
+
+
+_CLAUSE_MARKS = "，。；！？,;!?\n"
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """A mention the writer tells as their past: 党纪学习教育时我学过……, 全程参加了……,
+    在……学习教育中记下的笔记 (what partybook.formulas does not recognise already)."""
+    sub = substance()
+    if sub.past_after.search(text[end:]):
+        return True
+    lo = max(text.rfind(c, 0, start) for c in _CLAUSE_MARKS) + 1
+    hi = min((i for i in (text.find(c, end) for c in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    return bool(
+        sub.past_in_clause.search(text, lo, start) or sub.past_in_clause.search(text, end, hi)
+    )
 
 
 # --- the writer's own faults -----------------------------------------------------------
@@ -195,10 +195,8 @@ def clear_cache() -> None:
     checkable.cache_clear()
     sentence_spans.cache_clear()
     formulas = _formulas()
-    for name in ("_scan", "_dated"):  # its per-text caches, not its data
-        cached = getattr(formulas, name, None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            cached.cache_clear()
+    if formulas is not None:
+        formulas.clear_results()  # its per-text results, not its compiled data
 
 
 RULES = (

@@ -12,7 +12,7 @@ def test_PB501_short_section_flagged(clean, only):
     clean.sections["opening"] = ["我参加了培训，请批评指正。"]
     found = only(clean, "PB501")
     assert [(f.section, f.item) for f in found] == [("opening", None)]
-    assert "13 字" in found[0].message and "120–450" in found[0].message
+    assert "13 字" in found[0].message and "150–500" in found[0].message
 
 
 def test_PB501_long_section_flagged(clean, only):
