@@ -55,6 +55,29 @@ def test_PB602_past_campaign_told_as_history_not_flagged(clean, only):
 @pytest.mark.parametrize(
     "text",
     [
+        "党纪学习教育时我学过纪律处分条例，也签过廉洁承诺书。",
+        "我全程参加了党纪学习教育，记了两本笔记。",
+        "把自己在党纪学习教育中记下的笔记重新翻了一遍。",
+    ],
+)
+def test_PB602_campaign_told_as_the_writers_past_not_flagged(clean, only, text):
+    clean.meta.date = "2025-11-20"
+    clean.sections["basic"][1] += text
+    assert only(clean, "PB602") == []
+
+
+def test_PB507_fact_about_my_department_and_quotations_not_flagged(clean, only):
+    body = clean.sections["problems"][2].body
+    clean.sections["problems"][2].body = body + (
+        "我们科今年门诊复诊患者中，有近四成来自山区乡镇。"
+        "事后一位乡镇干部对我说：“县里一犹豫，我们就不敢动。”这句话我一直记着。"
+    )
+    assert only(clean, "PB507") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "我工作太较真，有时容易得罪人。",
         "我心太软，看到同事出错不忍心批评。",
         "我太追求完美，一份材料反复修改，影响了进度。",
