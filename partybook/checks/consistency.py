@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..genre import SectionKind
 from ..text import format_date
 from .data import words
-from .model import Context, Finding, Unit
+from .model import Context, Finding, Unit, owner_section
 from .registry import Env, Hit, Trigger, at_unit, draft_rule, finding, unit_rule
 
 # starts with a character class so the search skips ahead at C speed
@@ -241,7 +241,10 @@ def signoff_date_mismatch(ctx: Context) -> Iterable[Finding]:
         return d is not None and meta[2] is not None and int(d) != meta[2]
 
     for unit in ctx.units:
-        if "年" not in unit.text or ctx.genre.section(unit.section).kind is SectionKind.LINE:
+        if (
+            "年" not in unit.text
+            or ctx.genre.section(owner_section(unit.section)).kind is SectionKind.LINE
+        ):
             continue
         for m in _DATE_LINE.finditer(unit.text):
             if differs(m):

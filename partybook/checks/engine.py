@@ -224,7 +224,10 @@ def check(
             out.extend(_to_finding(unit, h) for h in hits)
     for rule in DRAFT_RULES:
         out.extend(rule.scan(ctx))
-    order = {sid: n for n, sid in enumerate(g.section_ids)}
+    order: dict[str, float] = {sid: n for n, sid in enumerate(g.section_ids)}
+    for spec in g.content_sections():  # a lead-in comes just before its section's items
+        if spec.lead_key:
+            order[spec.lead_key] = order[spec.id] - 0.5
     out.sort(
         key=lambda f: (
             order.get(f.section, len(order)),

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ..draft import Item
 from ..genre import load_genre
 from .data import de_di_de, misspellings, words
-from .model import Context, Finding, Unit
+from .model import Context, Finding, Unit, owner_section
 from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .structure import section_name
 
@@ -74,7 +74,7 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def _where(ctx: Context, unit: Unit) -> str:
-    name = section_name(ctx.genre.section(unit.section))
+    name = section_name(ctx.genre.section(owner_section(unit.section)))
     if unit.item is not None:
         return f"{name}第{unit.item + 1}条"
     if unit.index is not None and unit.field == "paragraph":

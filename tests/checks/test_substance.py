@@ -203,3 +203,14 @@ def test_PB406_opening_count_contradicted_flagged(clean, only):
 def test_PB406_matching_count_not_flagged(clean, only):
     clean.sections["opening"][0] += "下面从三个方面查摆问题，谈两点体会。"
     assert only(clean, "PB406") == []
+
+
+def test_lead_in_paragraphs_are_checked_and_fixed_under_their_own_key(clean, only, run):
+    clean.sections["causes_lead"] = ["对照问题，我从思想根源上作如下剖析，截止目前已梳理三条。"]
+    found = only(clean, "PB505")
+    assert [(f.section, f.index, f.fix) for f in found] == [("causes_lead", 0, "截至目前")]
+    assert [f.code for f in run(clean) if f.section == "causes_lead"] == ["PB505"]
+    fixed, _ = fix(clean, today=TODAY, codes=["PB505"])
+    assert fixed.sections["causes_lead"] == [
+        "对照问题，我从思想根源上作如下剖析，截至目前已梳理三条。"
+    ]
