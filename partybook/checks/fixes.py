@@ -44,7 +44,8 @@ def _set(draft: Draft, f: Finding, text: str) -> None:
     if f.field == "line":
         draft.sections[f.section] = text
     elif f.field == "paragraph":
-        content[f.index] = text  # type: ignore[index]
+        assert isinstance(content, list) and f.index is not None
+        content[f.index] = text  # type: ignore[call-overload]  # a list of paragraphs
     else:
         item = _item(content, f)  # type: ignore[arg-type]
         assert item is not None

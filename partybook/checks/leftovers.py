@@ -90,12 +90,11 @@ def placeholder_in_signoff(ctx: Context) -> Iterable[Finding]:
         value = str(getattr(meta, name, "") or "")
         if not value.strip():
             continue
-        found = find_placeholders(value, example=ctx.example)
+        found = [x.text for x in find_placeholders(value, example=ctx.example)]
         surname_only = name == "author" and _SURNAME_ONLY.fullmatch(value.strip())
         if not found and surname_only and not ctx.example:
             found = [value.strip()]  # 张某, 李某某: a name not filled in
-        for x in found:
-            text = x if isinstance(x, str) else x.text
+        for text in found:
             yield finding("PB201", "signoff", args={"text": f"{label}：{_shown(text)}"})
 
 

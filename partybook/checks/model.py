@@ -83,7 +83,8 @@ class Unit(NamedTuple):
     section: str
     item: int | None
     field: str  # line | paragraph | heading | body
-    index: int | None  # paragraph index, or point index inside a grouped item
+    # paragraph index, or point index inside a grouped item (shadows tuple.index on purpose)
+    index: int | None  # type: ignore[assignment]
     text: str
     base: int  # offset of ``text`` in the section / item text
 

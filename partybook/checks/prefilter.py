@@ -166,13 +166,13 @@ def char_targets(
         if len(_chars_cache) > 64:
             _chars_cache.clear()
         got = _chars_cache[cache_key] = (rx, {c: tuple(ns) for c, ns in by_char.items()})
-    rx, by_char = got
-    out: dict[str, set[int]] = {n: set() for ns in by_char.values() for n in ns}
+    rx, owners = got
+    out: dict[str, set[int]] = {n: set() for ns in owners.values() for n in ns}
     for m in rx.finditer(joined):  # runs of the characters: rare in Chinese text
         k = bisect_right(starts, m.start()) - 1
         run = m.group()
         for ch in set(run) if len(run) > 1 else run:
-            for n in by_char[ch]:
+            for n in owners[ch]:
                 out[n].add(k)
     return out
 
@@ -189,7 +189,7 @@ def required_literals(pattern: str, freq: dict[str, int] | None = None) -> tuple
 
     Lets a rule whose data is a regex declare a words trigger (searched at C speed)
     instead of a regex that would be tried at every position."""
-    from re import _parser  # the stdlib's own regex parser
+    from re import _parser  # type: ignore[attr-defined]  # the stdlib's own regex parser
 
     try:
         tree = _parser.parse(pattern)
@@ -207,7 +207,7 @@ def _cost(words: set[str], freq: dict[str, int]) -> tuple[int, int]:
 
 
 def _literals(seq: list[Any], freq: dict[str, int]) -> set[str] | None:
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     best: set[str] | None = None
 
