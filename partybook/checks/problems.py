@@ -85,37 +85,51 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 def _each_others_span(text: str) -> Iterable[tuple[int, int]]:
-    w, sub = words(), substance()
+    sub = substance()
     quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text or '"' in text else []
     quick = sub.others_quick
     for s, e in sentence_spans(text):
         sentence = text[s:e]
         if not quick.search(sentence):
             continue
-        if (
+        found = [
+            (s + a, s + b)
+            for a, b in _clause_spans(sentence)
+            if not any(q <= s + a < r for q, r in quoted)
+        ]
+        # the sentence-wide exemptions, only where something was found (they cost more)
+        if found and not (
             sub.quotation.search(sentence)
             or sub.self_member.search(sentence)
             or sub.excuse_named.search(sentence)  # 把上级要求多变当挡箭牌: the writer's own fault
         ):
+            yield from found
+
+
+def _clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """Others as the subject of a fault, or blamed, in the clauses of ``sentence`` that
+    have no first person (offsets in the sentence)."""
+    w, sub = words(), substance()
+    out: list[tuple[int, int]] = []
+    for clause in _CLAUSE.finditer(sentence):
+        c = clause.group()
+        if not sub.others_quick.search(c) or w.first_person.search(c):
             continue
-        for clause in _CLAUSE.finditer(sentence):
-            c = clause.group()
-            if w.first_person.search(c):
-                continue
-            fault = bool(sub.fault_words.search(c))
-            base = s + clause.start()
-            found: list[tuple[int, int]] = []
-            m = sub.others_subjects.search(c.lstrip()) if fault else None
+        base = clause.start()
+        found: list[tuple[int, int]] = []
+        if sub.fault_words.search(c):
+            lead = len(c) - len(c.lstrip())
+            m = sub.others_subjects.search(c.lstrip())  # (anchored at the clause start)
             if m:
-                lead = len(c) - len(c.lstrip())
                 found.append((base + lead + m.start(), base + lead + m.end()))
             found.extend(
                 (base + x.start(), base + x.end())
-                for x in (w.others.finditer(c) if fault else ())
+                for x in w.others.finditer(c)
                 if not sub.others_object.search(c, 0, x.start())
             )
-            found.extend((base + x.start(), base + x.end()) for x in sub.blame.finditer(c))
-            yield from ((a, b) for a, b in _merged(found) if not any(q <= a < r for q, r in quoted))
+        found.extend((base + x.start(), base + x.end()) for x in sub.blame.finditer(c))
+        out.extend(_merged(found))
+    return out
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
