@@ -10,9 +10,10 @@ Formulas and dated material come from :mod:`partybook.formulas` (its data:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .data import substance, words
 from .model import Context, Finding, Unit
@@ -35,9 +36,42 @@ def _formulas() -> Any:
 # --- formulas and dated material -------------------------------------------------------
 
 
-# (no trigger: the formulas module finds its trigger words in one Aho-Corasick pass per
-# text, as fast as a pre-test would be, and caches its results per text)
-@unit_rule("PB601", fixable=True)
+class _FormulaQuick:
+    """PB601/PB602's pre-test: the formulas module's own trigger words (its Aho-Corasick
+    automaton), found in one pass over all texts; a text holding none has no formula and
+    no dated mention. Duck-types the ``search(text, pos)`` of a pattern."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._at: list[int] = []
+
+    def search(self, text: str, pos: int = 0) -> _Span | None:
+        if text is not self._text:
+            formulas = _formulas()
+            if not callable(getattr(formulas, "compiled", None)):  # pragma: no cover
+                self._text, self._at = text, []  # no formulas module: nothing to find
+            else:
+                found = formulas.compiled().trigger.find_matches_as_indexes(text)
+                self._text, self._at = text, sorted(start for _, start, _ in found)
+        i = bisect_left(self._at, pos)
+        return _Span(self._at[i], self._at[i] + 1) if i < len(self._at) else None
+
+
+class _Span(NamedTuple):
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+_FORMULA_TRIGGER = Trigger(patterns=lambda env: [_FormulaQuick()])
+
+
+@unit_rule("PB601", trigger=_FORMULA_TRIGGER, fixable=True)
 def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     """A formula spelled out with a wrong, missing or reordered member or a changed word:
     the fix puts in the exact wording."""
@@ -51,7 +85,7 @@ def misquoted_formula(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-@unit_rule("PB602")
+@unit_rule("PB602", trigger=_FORMULA_TRIGGER)
 def dated_material(unit: Unit, env: Env) -> list[Hit]:
     """A campaign, meeting, plan or title presented as current after its time."""
     formulas = _formulas()
