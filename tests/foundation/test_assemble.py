@@ -64,10 +64,12 @@ def test_numbers_skip_empty_items():
 
 def test_grouped_items_print_groups_and_points():
     d = GROUPED.example_draft()
+    group = d.items("problems")[0]
+    first, second = group.items[:2]
     lines = assemble(d).splitlines()
-    i = lines.index("（一）在学习贯彻党的创新理论方面。")
-    assert lines[i + 1].startswith("一是学习的系统性不够。")
-    assert lines[i + 2].startswith("二是学用结合不够紧密。")
+    i = lines.index(f"（一）{group.heading}{group.body}")
+    assert lines[i + 1].startswith(f"一是{first.heading}{first.body.splitlines()[0]}")
+    assert lines[i + 2].startswith(f"二是{second.heading}{second.body.splitlines()[0]}")
     kinds = {(b.number, b.level) for b in blocks(d) if b.number}
     assert ("（一）", 2) in kinds and ("一是", 3) in kinds and ("一、", 1) in kinds
 
