@@ -6,6 +6,7 @@ from support.strategies import cjk_text, drafts
 from partybook.assembly import assemble, assemble_markdown, blocks, md_escape
 from partybook.draft import Draft, Item, Meta, conform, new_draft
 from partybook.genre import load_genre
+from partybook.numbering import cn_number
 
 GENRE = load_genre("dangxing-fenxi")
 GROUPED = load_genre("duizhao-jiancha")
@@ -82,6 +83,20 @@ def test_empty_draft_still_shows_the_headings():
         "三、问题和原因分析",
         "四、整改措施",
     ]
+
+
+def test_empty_optional_section_is_not_printed_and_takes_no_number():
+    optional = [s for s in GROUPED.sections if not s.required and s.heading]
+    assert optional  # 上年度整改落实情况, 对批评意见的认领
+    d = GROUPED.example_draft()
+    full = [b.plain for b in blocks(d) if b.role == "heading"]
+    assert full == [GROUPED.section_label(s) for s in GROUPED.sections if s.heading]
+    for spec in optional:
+        d.sections[spec.id] = []
+    printed = [b.plain for b in blocks(d) if b.role == "heading"]
+    kept = [s.heading for s in GROUPED.sections if s.heading and s.required]
+    assert printed == [f"{cn_number(n)}、{h}" for n, h in enumerate(kept, 1)]
+    assert not any(b.section in {s.id for s in optional} for b in blocks(d))
 
 
 def test_markdown_shape_and_escaping():
