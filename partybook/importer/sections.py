@@ -26,6 +26,7 @@ from .headings import (
     split_points,
 )
 from .model import Para, Removal
+from .signals import signals
 from .signoff import looks_like_name, looks_like_unit, parse_date, take_signoff
 
 _TITLE_WORDS = re.compile(
@@ -110,11 +111,16 @@ class SectionBuilder:
                 or (
                     self.section_style is None
                     and self.current is None
-                    and num.style in ("cn", "arabic")
+                    and num.style in ("cn", "arabic", "di", "paren_cn")
                 )
             )
         ) or p.kind == "heading"
-        sh = match_section(text, self.genre, loose=loose)
+        seen = tuple(self.seen)
+        sh = match_section(text, self.genre, loose=loose, seen=seen)
+        if sh is None and num is None and not loose and self._shaped_like_heading(p):
+            sh = match_section(text, self.genre, loose=True, seen=seen, min_score=1.0)
+            if sh is not None and not self._later(sh.section):
+                sh = None
         if sh is None:
             return num, None
         if num is None and not sh.rest and len(text) > 30:
@@ -134,6 +140,24 @@ class SectionBuilder:
         ):
             return num, None  # an item of the current section that mentions 问题/措施
         return num, sh
+
+    def _shaped_like_heading(self, p: Para) -> bool:
+        """A short line set apart (blank line before, bold, a heading style) without a
+        sentence end: a heading by its shape, if its words name a section."""
+        text = p.text.strip()
+        return (
+            len(text) <= 20
+            and title_like(text)
+            and (p.blank_before or p.kind in ("subheading", "heading") or p.head == p.text)
+            and (self.started or self.current is not None or bool(self.title))
+        )
+
+    def _later(self, sid: str) -> bool:
+        """``sid`` comes after the current section in the genre's order."""
+        if self.current is None:
+            return True
+        ids = self.genre.section_ids
+        return sid in ids and self.current in ids and ids.index(sid) > ids.index(self.current)
 
     def is_heading(self, p: Para) -> bool:
         return self._heading_of(p)[1] is not None
@@ -158,6 +182,7 @@ class SectionBuilder:
             return
         if self._title(p):
             return
+        text = p.text.strip()
         num, sh = self._heading_of(p)
         if sh is not None:
             self._open_section(sh, num, p)
@@ -192,6 +217,9 @@ class SectionBuilder:
             return False
         if self.is_heading(p):
             return False
+        if self._page_title(text, p):
+            return True
+        text = p.text.strip()
         if (date := parse_date(text)) is not None and not self.meta.date:
             self.meta.date = date  # a date written under (or over) the title
             self.placed.add(p.line, "signoff")
@@ -246,6 +274,29 @@ class SectionBuilder:
             )
             return True
         return self._signoff_line(text, p.line)
+
+    def _page_title(self, text: str, p: Para) -> bool:
+        """A list page's title (“……范文5篇”) is removed; a copy number (“……材料(3)”)
+        is cut from the title."""
+        sig = signals()
+        if sig.page_title.search(text) and not self._genre_title(text):
+            self._remove(
+                text,
+                "stray_title",
+                p.line,
+                f"“{text}”是网页列表或合集的标题，不是本文的标题，已删除。",
+            )
+            return True
+        m = sig.copy_number.search(text)
+        if m and m.start() >= 4:
+            self._remove(
+                m.group().strip(),
+                "stray_title",
+                p.line,
+                f"标题后的“{m.group().strip()}”是网页上的序号，已删除。",
+            )
+            p.text = text[: m.start()]
+        return False
 
     def _signoff_line(self, text: str, line: int) -> bool:
         """A short name or unit line next to the title goes into ``meta``."""
@@ -331,6 +382,11 @@ class SectionBuilder:
             for text, _ in leads:
                 heading, body = split_heading(text)
                 items.append(Item(heading=heading, body=body))
+            return
+        if getattr(self.specs[sid], "lead", False):  # the genre has a lead paragraph here
+            self.content.setdefault(f"{sid}_lead", []).extend(text for text, _ in leads)
+            for _, line in leads:
+                self.placed.add(line, sid)
             return
         for text, line in leads:
             self._unplace(text, line)
@@ -480,7 +536,8 @@ class SectionBuilder:
     def draft(self) -> Draft:
         sections: dict = {"title": self.title} if "title" in self.specs else {}
         for sid, content in self.content.items():
-            if self.specs[sid].kind is SectionKind.GROUPED_ITEMS:
+            spec = self.specs.get(sid)
+            if spec is not None and spec.kind is SectionKind.GROUPED_ITEMS:
                 for item in content:
                     if item.items == []:
                         item.items = None

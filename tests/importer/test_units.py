@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from partybook.genre import load_genre
+from partybook.importer.detect import detect_genre
 from partybook.importer.docx_reader import format_number
-from partybook.importer.genre_detect import detect_genre
 from partybook.importer.headings import match_section, parse_number, split_heading, split_points
 from partybook.importer.lines import clean_line
 from partybook.importer.model import Para
@@ -146,7 +146,8 @@ def test_text_paras_keep_line_numbers_and_blank_lines():
 
 def test_markdown_paras():
     md = '# 标题\n\n## 一、基本情况\n\n**（一）学习\\*不够。**正文\\_一。\n\n<p align="right">林志远</p>\n'
-    paras = markdown_paras(md)
+    paras, dropped = markdown_paras(md)
+    assert dropped == []
     assert [(p.text, p.kind) for p in paras] == [
         ("标题", "title"),
         ("一、基本情况", "heading"),

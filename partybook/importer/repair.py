@@ -1,0 +1,101 @@
+"""Repairs for pages that went through machines: traditional script, pinyin annotations,
+keyword-filter marks inside words, paywall and truncation notes, the site's own prose.
+
+Each repair reports what it removed (a :class:`Removal`) or says what it changed (a
+notice); characters of the document itself are never dropped. Runs before the shared
+leftovers detector, on the paragraphs as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Para, Removal
+from .signals import signals
+
+_CONVERTER = None
+_FILTER_TEST = re.compile(r"[\-*#|_^~]")
+
+
+def to_simplified(text: str) -> str:
+    global _CONVERTER
+    if _CONVERTER is None:
+        from opencc import OpenCC
+
+        _CONVERTER = OpenCC("t2s")
+    return _CONVERTER.convert(text)
+
+
+def mostly_traditional(paras: list[Para]) -> bool:
+    """At least 2 % of the characters (and 5 in all) are written only in traditional script."""
+    sample = "".join(p.text for p in paras)[:20000]
+    hits = len(signals().traditional.findall(sample))
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    return hits >= 5 and hits >= 0.02 * cjk
+
+
+def convert_script(paras: list[Para]) -> int:
+    """Convert every paragraph to simplified script; the number of paragraphs changed."""
+    changed = 0
+    for p in paras:
+        new = to_simplified(p.text)
+        if new != p.text:
+            changed += 1
+            if p.head is not None:
+                head = to_simplified(p.head)
+                p.head = head if new.startswith(head) else None
+            p.text = new
+    return changed
+
+
+_PAYWALL_MSG = "“{}”是文库网站的截断或付费提示，已删除。"
+_PINYIN_MSG = "“{}”是机器转换留下的拼音注音，已删除。"
+_FILTER_MSG = "词语中间的“{}”是网站过滤插入的符号，已删除。"
+_INTRO_MSG = "“{}”是网站自己的说明文字，不属于本文，已删除。"
+
+
+def _short(text: str, n: int = 30) -> str:
+    return text if len(text) <= n else text[: n - 2] + "……"
+
+
+def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
+    """Cut paywall notes, pinyin and filter marks; drop the site's prose lines."""
+    sig = signals()
+    whole = "\n".join(p.text for p in paras)
+    active = [
+        (pattern, kind, msg)
+        for test, pattern, kind, msg in (
+            (sig.paywall_words, sig.paywall, "marker", _PAYWALL_MSG),
+            (sig.pinyin_test, sig.pinyin, "pinyin", _PINYIN_MSG),
+            (_FILTER_TEST, sig.filter_marks, "marker", _FILTER_MSG),
+        )
+        if test.search(whole)
+    ]
+    intro = sig.page_intro.search(whole) is not None
+    if not active and not intro:
+        return paras, []  # the fast path: one search per pattern over the whole text
+    removed: list[Removal] = []
+    kept: list[Para] = []
+    for p in paras:
+        text = p.text
+        if intro and len(text) <= 120 and sig.page_intro.search(text):
+            removed.append(
+                Removal(
+                    text.strip(), "navigation", p.line, "", _INTRO_MSG.format(_short(text.strip()))
+                )
+            )
+            continue
+        for pattern, kind, msg in active:
+            if pattern.search(text):
+                for m in pattern.finditer(text):
+                    removed.append(
+                        Removal(m.group(), kind, p.line, "", msg.format(_short(m.group())))
+                    )
+                text = pattern.sub("", text)
+        if text != p.text:
+            if p.head is not None and not text.startswith(p.head):
+                p.head = None
+            p.text = text
+        if text.strip():
+            kept.append(p)
+    return kept, removed
