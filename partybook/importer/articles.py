@@ -35,7 +35,9 @@ def _genre_title(text: str, markers: tuple[str, ...]) -> bool:
 
 
 def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
-    """The articles (at least one, possibly empty) and the separator lines removed."""
+    """The articles (at least one, possibly empty) and the separator lines removed. An
+    article opened by a separator starts with a paragraph holding its separator's line
+    number (``kind="separator"``, empty text) so removals can be told apart by line."""
     removed: list[Removal] = []
     seps = [i for i, p in enumerate(paras) if _separator(p) is not None]
     if seps:
@@ -59,6 +61,7 @@ def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
             body = paras[i + 1 : stop]
             if rest:
                 body = [Para(rest, paras[i].line, blank_before=True, kind="title"), *body]
+            body = [Para("", paras[i].line, kind="separator"), *body]
             if n == 0 and not _substantial(articles[0]):
                 articles[0] = articles[0] + body  # the page's title and intro go with article 1
             else:
@@ -94,7 +97,7 @@ def _merge_tiny(articles: list[list[Para]]) -> list[list[Para]]:
     """An article of a line or two (a stray separator at the end) joins its neighbour."""
     out: list[list[Para]] = []
     for a in articles:
-        if out and sum(len(p.text) for p in a) < 40:
+        if out and sum(len(p.text) for p in a) < 40 and len(a) < 3:
             out[-1].extend(a)
         else:
             out.append(a)

@@ -76,6 +76,7 @@ class ImportResult:
     close_genres: list[str] = field(default_factory=list)  # nearly as likely as the one chosen
     changes: list[Change] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)  # kept for the author to fill in
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (line, as typed, section)
     articles: list[ImportResult] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

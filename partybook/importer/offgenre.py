@@ -25,6 +25,9 @@ def off_genre(text: str, title: str, genre: Genre) -> list[tuple[str, str]]:
     out = []
     for sig in signals().offgenre:
         hits = len(sig.words.findall(text))
-        if any(w in title for w in sig.title_words) or (hits >= sig.min and hits >= sig.ratio * me):
+        titled = any(w in title for w in sig.title_words) and not any(
+            w in title for w in sig.title_exempt
+        )
+        if titled or (hits >= sig.min and hits >= sig.ratio * me):
             out.append((sig.kind, sig.message))
     return out

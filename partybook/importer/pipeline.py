@@ -15,7 +15,7 @@ from ..genre import Genre, load_genre
 from .detect import GenreGuess, guess_genre
 from .model import Change, ImportResult, Para, Removal
 
-_GAP = re.compile(r"[ \u3000]{2,}|\t+")
+_GAP = re.compile(r"[ \u3000\t]+")
 
 
 def import_paras(
@@ -49,6 +49,7 @@ def import_paras(
         lo = starts[n]
         hi = starts[n + 1] if n + 1 < len(articles) else None
         mine = [r for r in removed if (n == 0 or r.line >= lo) and (hi is None or r.line < hi)]
+        article = [p for p in article if p.kind != "separator"]
         results.append(_import_article(article, genre_id, unit, mine, list(notices)))
     if len(results) > 1:
         for n, r in enumerate(results, 1):
@@ -63,11 +64,21 @@ def import_paras(
 
 def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Removal]]:
     from ..leftovers import strip_leftovers
+    from .detect import title_markers
 
+    markers = title_markers()
     removed: list[Removal] = []
     kept: list[Para] = []
-    for p in paras:
+    for i, p in enumerate(paras):
         text, cuts = strip_leftovers(p.text, genre)
+        if (
+            not kept
+            and len(cuts) == 1
+            and cuts[0].kind == "stray_title"
+            and not any(_compact(q.text).endswith(markers) for q in paras[i + 1 : i + 4])
+        ):
+            kept.append(p)  # the document's own title (a 工作总结 imported as it is)
+            continue
         for x in cuts:
             removed.append(Removal(x.text.strip(), x.kind, p.line, "", x.message))
         if p.head is not None and cuts:
@@ -78,6 +89,10 @@ def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Remov
         p.text = text
         kept.append(p)
     return kept, removed
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _placeholders(draft: Draft) -> list[str]:
@@ -120,7 +135,7 @@ def _import_article(
     removed = removed + junk
     changes: list[Change] = []
     for p in paras:
-        if len(p.text) <= 60:
+        if len(p.text.strip()) <= 40:
             parts = _GAP.split(p.text.strip())
             p.parts = parts if len(parts) > 1 else None
         before = p.text
@@ -183,4 +198,5 @@ def _import_article(
         close_genres=list(guess.close) if guess is not None else [],
         changes=changes,
         placeholders=holes,
+        headings=builder.headings,
     )

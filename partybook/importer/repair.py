@@ -15,6 +15,9 @@ from .signals import signals
 
 _CONVERTER = None
 _FILTER_TEST = re.compile(r"[\-*#|_^~]")
+_TIME = re.compile(r"\d:\d\d")
+_HASHES = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
+_HASH_MSG = "行首的“{}”是 Markdown 的标题符号（这是纯文本文件，不按 Markdown 读），已删除。"
 
 
 def to_simplified(text: str) -> str:
@@ -72,12 +75,21 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
         if test.search(whole)
     ]
     intro = sig.page_intro.search(whole) is not None
-    if not active and not intro:
+    lines = _TIME.search(whole) is not None
+    hashes = _HASHES.search(whole) is not None
+    if not active and not intro and not lines and not hashes:
         return paras, []  # the fast path: one search per pattern over the whole text
     removed: list[Removal] = []
     kept: list[Para] = []
     for p in paras:
         text = p.text
+        if lines and len(text) <= 60 and sig.page_line.fullmatch(text.strip()):
+            removed.append(
+                Removal(
+                    text.strip(), "navigation", p.line, "", _INTRO_MSG.format(_short(text.strip()))
+                )
+            )
+            continue
         if intro and len(text) <= 120 and sig.page_intro.search(text):
             removed.append(
                 Removal(
@@ -85,6 +97,13 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
                 )
             )
             continue
+        if hashes and len(text) <= 60 and (m := _HASHES.match(text)):
+            removed.append(
+                Removal(
+                    m.group().strip(), "marker", p.line, "", _HASH_MSG.format(m.group().strip())
+                )
+            )
+            text = text[m.end() :]
         for pattern, kind, msg in active:
             if pattern.search(text):
                 for m in pattern.finditer(text):

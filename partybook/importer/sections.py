@@ -27,7 +27,16 @@ from .headings import (
 )
 from .model import Para, Removal
 from .signals import signals
-from .signoff import looks_like_name, looks_like_unit, parse_date, take_signoff
+from .signoff import (
+    LABEL,
+    looks_like_name,
+    looks_like_unit,
+    parse_date,
+    read_signature,
+    signature_fields,
+    split_signature,
+    take_signoff,
+)
 
 _TITLE_WORDS = re.compile(
     r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
@@ -79,6 +88,7 @@ class SectionBuilder:
         self.removed: list[Removal] = []
         self.notices: list[str] = []
         self.placed = Placed()
+        self.headings: list[tuple[int, str, str]] = []  # (line, heading as typed, section id)
         self.current: str | None = None  # None: before the first section heading
         self.unknown = False  # inside a heading the genre does not know
         self.started = False  # any content placed yet (after the title)
@@ -273,7 +283,7 @@ class SectionBuilder:
                 f"“{text}”像是另一份文件的标题，不属于本文，已删除。",
             )
             return True
-        return self._signoff_line(text, p.line)
+        return self._signoff_line(text, p.line, p.parts)
 
     def _page_title(self, text: str, p: Para) -> bool:
         """A list page's title (“……范文5篇”) is removed; a copy number (“……材料(3)”)
@@ -298,16 +308,22 @@ class SectionBuilder:
             p.text = text[: m.start()]
         return False
 
-    def _signoff_line(self, text: str, line: int) -> bool:
-        """A short name or unit line next to the title goes into ``meta``."""
-        if len(text) > 25 or not (looks_like_unit(text) or looks_like_name(text)):
+    def _signoff_line(self, text: str, line: int, parts: list[str] | None = None) -> bool:
+        """A short name or unit line next to the title goes into ``meta`` (also “单位：
+        姓名”, “单位 姓名”, “汇报人：姓名”)."""
+        if len(text) > 40:
             return False
-        if looks_like_unit(text) and not self.meta.unit:
-            self.meta.unit = text
-        elif not looks_like_unit(text) and not self.meta.author:
-            self.meta.author = text
-        else:
+        fields = split_signature(parts or [text])
+        if not all(
+            LABEL.match(f) or looks_like_unit(f) or looks_like_name(f) for f in fields
+        ) or not signature_fields(fields):
             return False
+        unit, author, position = read_signature(fields)
+        if (unit and self.meta.unit) or (author and self.meta.author) or not (unit or author):
+            return False
+        self.meta.unit = self.meta.unit or unit
+        self.meta.author = self.meta.author or author
+        self.meta.position = self.meta.position or position
         self.placed.add(line, "signoff")
         self.notices.append(f"第 {line} 行“{text}”看作署名，已放入作者信息。")
         return True
@@ -346,6 +362,7 @@ class SectionBuilder:
         self.current = sh.section
         self.item = self.point = None
         self.placed.add(p.line, sh.section)
+        self.headings.append((p.line, sh.name, sh.section))
         if sh.rest:
             self.feed(Para(sh.rest, p.line))
 

@@ -18,6 +18,7 @@ from ..paths import templates_dir
 class OffGenre:
     kind: str  # collective | survey | summary | speech
     title_words: tuple[str, ...]
+    title_exempt: tuple[str, ...]
     words: re.Pattern[str]
     min: int
     ratio: float
@@ -30,6 +31,7 @@ class Signals:
     page_title: re.Pattern[str]
     copy_number: re.Pattern[str]
     page_intro: re.Pattern[str]
+    page_line: re.Pattern[str]
     paywall_words: re.Pattern[str]
     paywall: re.Pattern[str]
     pinyin_test: re.Pattern[str]
@@ -52,6 +54,7 @@ def signals() -> Signals:
         OffGenre(
             kind,
             tuple(spec["title_words"]),
+            tuple(spec.get("title_exempt", ())),
             re.compile("|".join(re.escape(w) for w in spec["words"])),
             int(spec["min"]),
             float(spec["ratio"]),
@@ -65,6 +68,7 @@ def signals() -> Signals:
         page_title=re.compile(_alternation(data["page_title_patterns"])),
         copy_number=re.compile(data["copy_number"]),
         page_intro=re.compile("|".join(re.escape(w) for w in data["page_intro_words"])),
+        page_line=re.compile(_alternation(data["page_line_patterns"])),
         paywall_words=re.compile(_alternation(data["paywall_words"])),
         paywall=re.compile(
             r"[（(【\[]?[^（(）)【】\[\]\n。！？]{0,24}(?:"
