@@ -234,7 +234,7 @@ def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: 
         blob_parts += [c.before for c in r.changes]
     blob = _PUNCT.sub("", to_simplified("\n".join(blob_parts)))
     lost, total, missing = 0, 0, []
-    for line in _input_text(path).splitlines():
+    for line in to_simplified(_input_text(path)).splitlines():
         line = line.strip()
         if path.suffix == ".md":
             line = re.sub(r"^#{1,6}\s+|<[^>]+>|\*\*", "", line)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..leftovers import is_junk_line
 from .detect import title_markers
 from .model import Para, Removal
 from .signals import signals
@@ -79,6 +80,7 @@ def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
             size >= MIN_ARTICLE
             and prev is not None
             and _genre_title(p.text, markers)
+            and is_junk_line(p.text) is None
             and (parse_date(prev.text) is not None or len(prev.text.strip()) <= 20)
             and i + 1 < len(paras)
         ):

@@ -255,8 +255,11 @@ def match_section(
         and not _SENTENCE_IN.search(compact)
         and not s.endswith(("。", "！", "？", "!", "?", "…"))
     ):
+        from .detect import title_markers
         from .vocabulary import best_section
 
+        if compact.endswith(title_markers()):
+            return None  # a genre's title (…党性分析), not a section heading
         sid = best_section(compact, genre, seen=seen, min_score=min_score)
         if sid is not None:
             return SectionHeading(sid, s.rstrip(_TRAIL), "", False)

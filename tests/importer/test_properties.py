@@ -75,11 +75,14 @@ def test_genre_example_round_trips_with_detection(genre_id: str) -> None:
 
 
 def _everything(result) -> str:
-    d = result.draft
-    parts = [d.text_of(sid) for sid in d.sections]
-    parts += d.unplaced
-    parts += [r.what for r in result.removed]
-    parts += [d.meta.author, d.meta.unit, d.meta.position]
+    parts = []
+    for article in result.articles:  # a page may hold several articles
+        d = article.draft
+        parts += [d.text_of(sid) for sid in d.sections]
+        parts += d.unplaced
+        parts += [r.what for r in article.removed]
+        parts += [d.meta.author, d.meta.unit, d.meta.position]
+        parts += [name for _, name, _ in article.headings]  # recognised section headings
     return re.sub(r"\s+", "", "".join(parts))
 
 
