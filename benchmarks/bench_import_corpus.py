@@ -50,7 +50,9 @@ def _doc_figures() -> list[dict]:
     from partybook.importer import import_bytes
     from partybook.importer.convert import office_to_docx
 
-    data = (Path(__file__).resolve().parent.parent / "tests/fixtures/import/old_word.doc").read_bytes()
+    data = (
+        Path(__file__).resolve().parent.parent / "tests/fixtures/import/old_word.doc"
+    ).read_bytes()
     out = []
     t0 = time.perf_counter()
     office_to_docx([(data, "旧稿.doc")], cold=True)
@@ -61,8 +63,22 @@ def _doc_figures() -> list[dict]:
         t0 = time.perf_counter()
         import_bytes(data, "旧稿.doc")
         warm.append(time.perf_counter() - t0)
-    out.append({"name": "import .doc via LibreOffice, cold", "value": cold, "unit": "s", "note": "fresh profile, conversion only"})
-    out.append({"name": "import .doc via LibreOffice, warm", "value": min(warm), "unit": "s", "note": "shared profile, best of 3, import included"})
+    out.append(
+        {
+            "name": "import .doc via LibreOffice, cold",
+            "value": cold,
+            "unit": "s",
+            "note": "fresh profile, conversion only",
+        }
+    )
+    out.append(
+        {
+            "name": "import .doc via LibreOffice, warm",
+            "value": min(warm),
+            "unit": "s",
+            "note": "shared profile, best of 3, import included",
+        }
+    )
     return out
 
 

@@ -177,9 +177,7 @@ def score_article(score: Score, doc: str, r, label: dict) -> None:  # noqa: ANN0
     draft = r.draft
     genre = _genre_or_none(label.get("genre"))
     if label.get("genre") and genre is not None:
-        score.add(
-            "genre", draft.genre == label["genre"], doc, f"{draft.genre} ≠ {label['genre']}"
-        )
+        score.add("genre", draft.genre == label["genre"], doc, f"{draft.genre} ≠ {label['genre']}")
     if "personal" in label:
         score.add("personal", (not r.off_genre) == label["personal"], doc, str(r.off_genre))
     if "title" in label:

@@ -21,6 +21,8 @@ from .signoff import parse_date
 
 MIN_ARTICLE = 300  # characters before a second genre title opens a new article
 _SENTENCE = re.compile(r"[。！？；;，,]")
+# every separator holds one of these (a fast pre-test over the whole text)
+_SEPARATOR_WORDS = re.compile(r"篇|(?:范文|材料|文章|模板)\s*[一二三四五六七八九十\d]")
 
 
 def _separator(p: Para) -> re.Match[str] | None:
@@ -40,7 +42,16 @@ def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
     article opened by a separator starts with a paragraph holding its separator's line
     number (``kind="separator"``, empty text) so removals can be told apart by line."""
     removed: list[Removal] = []
-    seps = [i for i, p in enumerate(paras) if _separator(p) is not None]
+    whole = "\n".join(p.text for p in paras)
+    maybe = (
+        "篇" in whole
+        or "范文" in whole
+        or (
+            ("材料" in whole or "文章" in whole or "模板" in whole)
+            and _SEPARATOR_WORDS.search(whole)
+        )
+    )
+    seps = [i for i, p in enumerate(paras) if _separator(p) is not None] if maybe else []
     if seps:
         articles: list[list[Para]] = [paras[: seps[0]]]
         for n, i in enumerate(seps):
@@ -72,6 +83,8 @@ def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
     markers = title_markers()
     if not markers:
         return [paras], removed
+    if sum(whole.count(m) for m in markers) < 2:
+        return [paras], removed  # a second article needs a second genre title
     articles = [[]]
     size = 0
     for i, p in enumerate(paras):
@@ -79,10 +92,11 @@ def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
         if (
             size >= MIN_ARTICLE
             and prev is not None
+            and len(p.text) <= 60
+            and i + 1 < len(paras)
+            and (len(prev.text.strip()) <= 20 or parse_date(prev.text) is not None)
             and _genre_title(p.text, markers)
             and is_junk_line(p.text) is None
-            and (parse_date(prev.text) is not None or len(prev.text.strip()) <= 20)
-            and i + 1 < len(paras)
         ):
             articles.append([])
             size = 0

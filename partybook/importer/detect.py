@@ -17,15 +17,20 @@ the best are reported as close, so the user can choose (``--genre``).
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..genre import Genre, SectionKind, available_genres, load_genre
+from ..paths import templates_dir
 from .headings import match_section, parse_number
 from .model import Para
 from .vocabulary import words
 
 DEFAULT = "dangxing-fenxi"
+_NUMBER_STARTS = set(
+    "一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩第首其再最 \u3000\t"
+)
 CLOSE = 0.7
 
 
@@ -85,14 +90,38 @@ def _profiles(key: tuple[tuple[str, int, int], ...]) -> tuple[_Profile, ...]:
     return tuple(out)
 
 
+_LAST: list = [None, None]  # (templates folder, its mtime), profiles
+_CHECKED = [0.0]
+
+
 def profiles() -> tuple[_Profile, ...]:
-    genres = _genres()
-    return _profiles(tuple((g.id, g.version, id(g)) for g in genres))
+    """Every genre's detection profile; rebuilt when a genre file is added, removed or
+    replaced (the templates folder's mtime changes), not re-read on every call."""
+    now = time.monotonic()
+    if _LAST[1] is not None and now - _CHECKED[0] < 1.0:
+        return _LAST[1]  # the folder is looked at no more than once a second
+    _CHECKED[0] = now
+    folder = templates_dir()
+    try:
+        key = (str(folder), folder.stat().st_mtime_ns)
+    except OSError:
+        key = (str(folder), 0)
+    if _LAST[0] != key:
+        genres = _genres()
+        _LAST[0], _LAST[1] = key, _profiles(tuple((g.id, g.version, id(g)) for g in genres))
+        _MARKERS.clear()
+    return _LAST[1]
+
+
+_MARKERS: list[tuple[str, ...]] = []
 
 
 def title_markers() -> tuple[str, ...]:
     """The endings of every genre's name (an article's title ends with one of them)."""
-    return tuple({p.marker for p in profiles() if p.marker})
+    profs = profiles()
+    if not _MARKERS:
+        _MARKERS.append(tuple(sorted({p.marker for p in profs if p.marker})))
+    return _MARKERS[0]
 
 
 def _title_score(title: str, p: _Profile) -> float:
@@ -119,19 +148,32 @@ def guess_genre(paras: list[Para]) -> GenreGuess:
         return GenreGuess(DEFAULT, 0.0)
     titles = _titles(paras)
     scores: dict[str, float] = {}
-    short = [
-        para.text.strip()
-        for para in paras
-        if len(para.text) <= 80 or parse_number(para.text) is not None
-    ]
-    fixed_lines = {_compact(t).rstrip("：:，,。！!") for t in short if len(t) <= 20}
+    by_title = sorted(
+        ((max((_title_score(t, p) for t in titles), default=0.0), p.genre.id) for p in profs),
+        reverse=True,
+    )
+    if by_title[0][0] >= 0.8 and (len(by_title) < 2 or by_title[1][0] <= 0.3 * by_title[0][0]):
+        # the title alone decides (…党性分析 is no 对照检查材料): no need to read the body
+        top = 3 * by_title[0][0]
+        second = 3 * by_title[1][0] if len(by_title) > 1 else 0.0
+        return GenreGuess(
+            by_title[0][1], round(top / (top + second), 2), [], {g: 3 * s for s, g in by_title}
+        )
+    candidates: list[tuple[str, bool, int]] = []  # (text without number, numbered, length)
+    for para in paras:
+        text = para.text.strip()
+        num = parse_number(text) if text[:1] in _NUMBER_STARTS else None
+        if num is not None:
+            candidates.append((num.rest[:60], True, len(text)))
+        elif len(text) <= 30:
+            candidates.append((text, False, len(text)))
+    fixed_lines = {_compact(t).rstrip("：:，,。！!") for t, n, _ in candidates if not n}
     for p in profs:
         title = max((_title_score(t, p) for t in titles), default=0.0)
         sections: set[str] = set()
-        for text in short:
-            num = parse_number(text)
-            sh = match_section(num.rest if num else text, p.genre)
-            if sh is not None and (num is not None or len(text) <= 30 or sh.rest):
+        for text, numbered, _ in candidates:
+            sh = match_section(text, p.genre)
+            if sh is not None and (numbered or not sh.rest):
                 sections.add(sh.section)
         headed = sum(1 for s in p.genre.sections if s.heading) or 1
         fixed = len(p.fixed & fixed_lines)

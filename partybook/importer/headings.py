@@ -166,8 +166,13 @@ def split_heading(text: str) -> tuple[str, str]:
 _TRAIL = " \t\u3000：:。.，,；;"
 
 
+_SPACE = re.compile(r"[\s\u3000]")
+
+
 def _norm(name: str) -> str:
-    return re.sub(r"[\s\u3000]", "", name).strip(_TRAIL)
+    if " " in name or "\u3000" in name or "\t" in name or "\n" in name:
+        name = _SPACE.sub("", name)
+    return name.strip(_TRAIL)
 
 
 _NAMES: dict[tuple[int, str, int], tuple[dict[str, str], re.Pattern[str] | None]] = {}
@@ -230,16 +235,15 @@ def match_section(
     words score at least ``min_score`` on the genre's vocabulary (:mod:`.vocabulary`).
     """
     s = text.strip()
-    if len(s) > 400:
-        return None
-    compact = _norm(s)
-    if not compact:
+    if not s or len(s) > 400:
         return None
     names, prefix = _names(genre)
-    sid = names.get(compact)
-    if sid is not None:
-        return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
-    colon = _COLON.search(s)
+    compact = _norm(s) if len(s) <= 40 else ""
+    if compact:
+        sid = names.get(compact)
+        if sid is not None:
+            return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
+    colon = _COLON.search(s, 0, 40)
     if colon is not None:
         sid = names.get(_norm(s[: colon.start()]))
         if sid is not None:
@@ -251,6 +255,7 @@ def match_section(
             return SectionHeading(names[m.group()], m.group(), s[run.end() :].strip(), True)
     if (
         loose
+        and compact
         and len(compact) <= 20
         and not _SENTENCE_IN.search(compact)
         and not s.endswith(("。", "！", "？", "!", "?", "…"))

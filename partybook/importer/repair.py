@@ -15,6 +15,8 @@ from .signals import signals
 
 _CONVERTER = None
 _FILTER_TEST = re.compile(r"[\-*#|_^~]")
+_LATIN = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")  # a pinyin annotation's start
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TIME = re.compile(r"\d:\d\d")
 _HASHES = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
 _HASH_MSG = "行首的“{}”是 Markdown 的标题符号（这是纯文本文件，不按 Markdown 读），已删除。"
@@ -33,8 +35,9 @@ def mostly_traditional(paras: list[Para]) -> bool:
     """At least 2 % of the characters (and 5 in all) are written only in traditional script."""
     sample = "".join(p.text for p in paras)[:20000]
     hits = len(signals().traditional.findall(sample))
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    return hits >= 5 and hits >= 0.02 * cjk
+    if hits < 5:
+        return False
+    return hits >= 0.02 * len(_CJK.findall(sample))
 
 
 def convert_script(paras: list[Para]) -> int:
@@ -65,6 +68,13 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     """Cut paywall notes, pinyin and filter marks; drop the site's prose lines."""
     sig = signals()
     whole = "\n".join(p.text for p in paras)
+    if (
+        not any(c in whole for c in "#*|_^~:")
+        and "--" not in whole
+        and not _LATIN.search(whole)
+        and not sig.quick.search(whole)
+    ):
+        return paras, []  # the fast path: a few scans of the whole text at C speed
     active = [
         (pattern, kind, msg)
         for test, pattern, kind, msg in (
@@ -78,7 +88,7 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     lines = _TIME.search(whole) is not None
     hashes = _HASHES.search(whole) is not None
     if not active and not intro and not lines and not hashes:
-        return paras, []  # the fast path: one search per pattern over the whole text
+        return paras, []
     removed: list[Removal] = []
     kept: list[Para] = []
     for p in paras:

@@ -178,6 +178,20 @@ class SectionBuilder:
         body = paras[: len(paras) - sign.paras]
         for p in body:
             self.feed(p)
+        clash = any(
+            new and old and new != old
+            for new, old in (
+                (sign.author, self.meta.author),
+                (sign.unit, self.meta.unit),
+                (sign.position, self.meta.position),
+            )
+        )
+        if clash:  # a second signature (the top one was taken): its lines stay text
+            for p in paras[len(body) :]:
+                if parse_date(p.text) is None:
+                    self.feed(p)
+            sign.author = sign.unit = sign.position = ""
+            body = paras
         self._close_section()
         self.meta.author = self.meta.author or sign.author
         self.meta.unit = self.meta.unit or sign.unit

@@ -32,6 +32,7 @@ class Signals:
     copy_number: re.Pattern[str]
     page_intro: re.Pattern[str]
     page_line: re.Pattern[str]
+    quick: re.Pattern[str]  # literal words: the paywall notes' and the site prose's
     paywall_words: re.Pattern[str]
     paywall: re.Pattern[str]
     pinyin_test: re.Pattern[str]
@@ -40,6 +41,12 @@ class Signals:
     traditional: re.Pattern[str]
     synonyms: dict[str, tuple[str, ...]]
     offgenre: tuple[OffGenre, ...]
+
+
+def _stem(pattern: str) -> str:
+    """The literal start of a pattern (登录后(?:阅读|…) → 登录后), for a literal pre-test."""
+    m = re.match(r"[^\\()\[\]?*+{}|.]+", pattern)
+    return m.group() if m else pattern
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -69,6 +76,16 @@ def signals() -> Signals:
         copy_number=re.compile(data["copy_number"]),
         page_intro=re.compile("|".join(re.escape(w) for w in data["page_intro_words"])),
         page_line=re.compile(_alternation(data["page_line_patterns"])),
+        quick=re.compile(
+            "|".join(
+                re.escape(w)
+                for w in sorted(
+                    {*data["page_intro_words"], *(_stem(w) for w in data["paywall_words"])},
+                    key=len,
+                    reverse=True,
+                )
+            )
+        ),
         paywall_words=re.compile(_alternation(data["paywall_words"])),
         paywall=re.compile(
             r"[（(【\[]?[^（(）)【】\[\]\n。！？]{0,24}(?:"
