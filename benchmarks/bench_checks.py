@@ -1,4 +1,4 @@
-"""All checks on a 10,000-character draft (DESIGN §10: median ≤ 1 ms in-process).
+"""All checks on a 10,000-character draft (target: median ≤ 1 ms in-process).
 
 Three figures: a cold run (per-text cache cleared before every run: every paragraph is
 scanned), a keystroke (one paragraph changed between runs, the workbook's case: the other

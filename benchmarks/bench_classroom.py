@@ -1,4 +1,4 @@
-"""Classroom figures for a class of 200 drafts of about 3,000 characters (DESIGN §10).
+"""Classroom figures for a class of 200 drafts of about 3,000 characters; targets in docs/CONTRACTS.md.
 
 - check all + similarity of all pairs, in-process (collection already read): ≤ 1 s
 - batch export of the 200 to .docx (one zip, in memory): ≤ 3 s

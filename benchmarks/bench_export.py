@@ -1,6 +1,6 @@
 """Export figures: in-process .docx, the CLI as a whole process against pandoc, 200 drafts.
 
-Targets (DESIGN §10): .docx of one typical draft ≤ 15 ms median in-process; the CLI process
+Targets (docs/CONTRACTS.md): .docx of one typical draft ≤ 15 ms median in-process; the CLI process
 ≤ 2× pandoc converting the same Markdown; 200 drafts ≤ 3 s. Also python-docx doing the same
 job naively, for comparison.
 """

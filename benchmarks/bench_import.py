@@ -1,4 +1,4 @@
-"""Import of a 10,000-character text (DESIGN §10: median ≤ 2 ms in-process)."""
+"""Import of a 10,000-character text (target: median ≤ 2 ms in-process)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def run() -> list[dict]:
 
 
 def _docx_figure() -> dict:
-    """A Word file (python-docx reading included): reported, no target in DESIGN §10."""
+    """A Word file (python-docx reading included): reported, no target set."""
     import io
     import time
 

@@ -1,4 +1,4 @@
-"""Workbook figures (DESIGN §10): Run All → interactive widgets, a keystroke's check and
+"""Workbook figures (targets in docs/CONTRACTS.md): Run All → interactive widgets, a keystroke's check and
 preview refresh on a 10,000-character draft, and the kernel's memory with the workbook open.
 
 The first and last figures use a real ipykernel driven by jupyter_client: the notebook's

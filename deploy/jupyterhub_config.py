@@ -15,8 +15,9 @@
 # Settings come from environment variables of the hub process so the file itself needs no
 # editing: PARTYBOOK_TEACHERS (comma-separated hub user names, default "teacher"),
 # PARTYBOOK_HOME_TEMPLATE (default "/home/{unix}"), PARTYBOOK_UNIX_PREFIX (TLJH's
-# "jupyter-"), PARTYBOOK_NOTEBOOKS (where the two notebooks are, default the installed
-# project's notebooks/ folder).
+# "jupyter-"), PARTYBOOK_NOTEBOOKS (where the two notebooks are, default the ones shipped
+# in the installed package); PARTYBOOK_EXERCISE and PARTYBOOK_EXAMPLES are passed on to
+# every server.
 # ruff: noqa: F821  (get_config is provided by JupyterHub when it loads this file)
 
 import grp
@@ -39,10 +40,10 @@ def _notebooks_dir() -> Path:
     override = os.environ.get("PARTYBOOK_NOTEBOOKS")
     if override:
         return Path(override)
-    try:
-        from partybook.paths import PROJECT_DIR
+    try:  # the notebooks shipped in the installed package (or the checkout's)
+        from partybook.paths import notebooks_source_dir
 
-        return PROJECT_DIR / "notebooks"
+        return notebooks_source_dir()
     except ImportError:  # the hub's Python may not have partybook; the users' one has
         return Path("/opt/partybook/notebooks")
 
@@ -114,8 +115,10 @@ def prepare_user(spawner) -> None:
     if not teacher:
         _share_with_teachers(unix_name(name), drafts, home)
     env = {**spawner.environment, "PARTYBOOK_DRAFTS": str(drafts)}
-    if os.environ.get("PARTYBOOK_EXERCISE"):  # the class's exercise: workbook and dashboard
-        env["PARTYBOOK_EXERCISE"] = os.environ["PARTYBOOK_EXERCISE"]
+    # the class's exercise (workbook and dashboard) and its shared examples folder
+    for name in ("PARTYBOOK_EXERCISE", "PARTYBOOK_EXAMPLES"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
     if teacher:
         env["PARTYBOOK_CLASS_DIR"] = class_glob()
     spawner.environment = env  # a new dict: the configured one is shared by all spawners

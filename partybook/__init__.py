@@ -1,6 +1,6 @@
 """partybook: draft, check, import and export 党性分析 and similar self-examination reports.
 
-The public API (DESIGN §9)::
+The public API (kept stable, see docs/CONTRACTS.md)::
 
     import partybook
     draft = partybook.load("我的草稿.json")

@@ -1,8 +1,8 @@
 """Reading the YAML data files in ``templates/`` (genres, rules, exercises, fonts, word lists).
 
-One place for the safe loader and for the Chinese messages about a file that cannot be
-read: every data file is parsed with a safe loader (never code), and each problem names
-the kind of file, its path and what to do.
+The one reader of YAML in partybook: every data file is parsed here with a safe loader
+(never code); a file that cannot be read or parsed raises a Chinese message naming the kind
+of file, its path and what to do (reading itself is :func:`partybook.reading.read_text_zh`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import PartybookError
+from .reading import read_text_zh
 
 # libyaml's loader when present: as safe as yaml.safe_load, ~10× faster to parse.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,18 +37,7 @@ def read_yaml(
     malformed file (``not_found`` replaces the message for a missing one).
     """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(not_found or f"找不到{what} {p}，请检查路径和文件名。") from None
-    except IsADirectoryError:
-        raise error(f"{p} 是文件夹，不是{what}。") from None
-    except PermissionError:
-        raise error(f"没有权限读取{what} {p}，请检查文件权限。") from None
-    except UnicodeDecodeError:
-        raise error(f"{what} {p} 不是 UTF-8 编码，请用 UTF-8 重新保存。") from None
-    except OSError as err:
-        raise error(f"无法读取{what} {p}：{err.strerror or err}。") from None
+    text = read_text_zh(p, what, error, not_found=not_found)
     try:
         return parse_yaml(text)
     except yaml.YAMLError as err:

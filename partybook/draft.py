@@ -1,4 +1,4 @@
-"""The draft: the one piece of state. Its JSON shape is the interchange format (DESIGN §3).
+"""The draft: the one piece of state. Its JSON shape is the interchange format (docs/CONTRACTS.md).
 
 Keys may be added, never renamed. The model knows nothing of widgets, files or genres'
 guidance; :func:`conform` aligns a draft with its genre's sections.
@@ -98,17 +98,19 @@ class Draft(BaseModel):
 
     def items(self, section_id: str) -> list[Item]:
         content = self.sections.get(section_id)
-        if isinstance(content, list) and all(isinstance(e, Item) for e in content):
-            return list(content)  # type: ignore[arg-type]
-        return []
+        if not isinstance(content, list):
+            return []
+        items = [e for e in content if isinstance(e, Item)]
+        return items if len(items) == len(content) else []
 
     def paragraphs(self, section_id: str) -> list[str]:
         content = self.sections.get(section_id)
         if isinstance(content, str):
             return [content] if content else []
-        if isinstance(content, list) and all(isinstance(e, str) for e in content):
-            return list(content)  # type: ignore[arg-type]
-        return []
+        if not isinstance(content, list):
+            return []
+        texts = [e for e in content if isinstance(e, str)]
+        return texts if len(texts) == len(content) else []
 
     def touch(self) -> None:
         self.updated = now_iso()
@@ -145,9 +147,10 @@ def conform(draft: Draft, genre: Genre) -> Draft:
             continue
         if spec.kind is SectionKind.LINE:
             if isinstance(content, list):
-                if any(isinstance(e, Item) for e in content):
+                texts = [e for e in content if isinstance(e, str)]
+                if len(texts) != len(content):
                     raise ValueError(f"章节 {spec.id} 应为一行文字，不能是条目列表")
-                content = "".join(content)  # type: ignore[arg-type]
+                content = "".join(texts)
             draft.sections[spec.id] = content
         elif spec.kind is SectionKind.PARAGRAPHS:
             if isinstance(content, str):

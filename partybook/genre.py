@@ -68,6 +68,17 @@ class SectionSpec(BaseModel):
     example: Any = None  # same shape as the section's content in a draft
     aliases: list[str] = Field(default_factory=list)  # heading variants the importer knows
 
+    @property
+    def display_name(self) -> str:
+        """The name a user knows the section by: its heading, else 标题 (the title line),
+        落款 (the sign-off) or 开头 (an unheaded paragraph section is the opening)."""
+        if self.heading:
+            return self.heading
+        return _UNHEADED_NAMES.get(self.kind, "开头")
+
+
+_UNHEADED_NAMES = {SectionKind.LINE: "标题", SectionKind.SIGNOFF: "落款"}
+
 
 class Genre(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -117,6 +128,13 @@ class Genre(BaseModel):
                 n += 1
                 out[s.id] = n
         return out
+
+    def section_label(self, spec: SectionSpec) -> str:
+        """The section's name with its printed number: 一、基本情况 / 标题 / 开头 / 落款."""
+        from .numbering import label
+
+        n = self.heading_numbers().get(spec.id)
+        return f"{label(Numbering.CN, n)}{spec.display_name}" if n else spec.display_name
 
     def example_sections(self) -> dict[str, Any]:
         return {s.id: s.example for s in self.content_sections() if s.example is not None}

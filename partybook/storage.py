@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from .draft import SCHEMA_VERSION, Draft, conform, validation_message
 from .errors import DraftFileError, GenreError, SaveConflictError
+from .reading import read_bytes_zh
 
 MAX_DRAFT_BYTES = 64 * 1024 * 1024  # a draft is text; anything larger is not one of ours
 
@@ -98,19 +99,14 @@ def draft_from_dict(data: dict[str, Any], name: str = "草稿") -> Draft:
 def load(path: str | os.PathLike[str]) -> Draft:
     """Read a draft file. Raises :class:`DraftFileError` (Chinese message) on any problem."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftFileError(
-                f"{p.name} 有 {size // (1024 * 1024)} MB，超过草稿文件的上限 64 MB，不是 partybook 草稿。"
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"找不到草稿文件 {p}，请检查路径。") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{p} 是文件夹，不是草稿文件。") from None
-    except PermissionError:
-        raise DraftFileError(f"没有权限读取 {p}，请检查文件权限。") from None
+    raw = read_bytes_zh(
+        p,
+        "草稿文件",
+        DraftFileError,
+        not_found=f"找不到草稿文件 {p}，请检查路径。",
+        max_bytes=MAX_DRAFT_BYTES,
+        too_big=f"{p.name} 超过草稿文件的上限 64 MB，不是 partybook 草稿。",
+    )
     return draft_from_dict(_parse(raw, p), p.name)
 
 

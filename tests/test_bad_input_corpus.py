@@ -1,4 +1,4 @@
-"""One bad-input corpus through every CLI entry point (DESIGN §11).
+"""One bad-input corpus through every CLI entry point.
 
 Whatever the file, each command answers with exit 2, a Chinese message on stderr that
 starts with 错误：, no traceback, and writes nothing.

@@ -1,4 +1,4 @@
-"""The public API of DESIGN §9, used the way a script would use it."""
+"""The public API (docs/CONTRACTS.md), used the way a script would use it."""
 
 from __future__ import annotations
 

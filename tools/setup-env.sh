@@ -1,5 +1,6 @@
-# Sourced by ./start and ./test: make .venv and install the project into it.
-# Usage: setup_venv [extras]   (e.g. setup_venv test)
+# Sourced by ./start and ./test: make .venv and install the project into it, every
+# dependency at the version pinned in requirements.lock (used as a constraints file).
+# Usage: setup_venv [extras]   (e.g. setup_venv workbook,classroom,test)
 setup_venv() {
     local extras="${1:-}"
     local spec="."
@@ -25,18 +26,24 @@ setup_venv() {
     fi
     # editable_mode=compat installs a plain .pth path: no import-hook finder to load at
     # every start of the partybook command.
-    # Reinstall only when pyproject.toml changed or new extras are wanted. The stamp holds
-    # "<hash of pyproject.toml>-<extras>"; an install with the test extras serves ./start too.
+    # Reinstall only when pyproject.toml or the lock changed or an extra not yet installed
+    # is wanted. The stamp holds "<hash of pyproject.toml + lock> <extras installed>"; an
+    # install for ./test (all extras) serves ./start too.
     local hash
-    hash="$(sha256sum pyproject.toml | cut -c1-16)"
+    hash="$(cat pyproject.toml requirements.lock | sha256sum | cut -c1-16)"
     local stamp=.venv/.partybook-installed
-    local have=""
-    [ -f "$stamp" ] && have="$(cat "$stamp")"
-    if [ "$have" != "$hash-$extras" ] && { [ -n "$extras" ] || [ "${have%%-*}" != "$hash" ]; }; then
+    local have_hash="" have_extras="" extra needed=0
+    [ -f "$stamp" ] && read -r have_hash have_extras < "$stamp" || true
+    [ "$have_hash" = "$hash" ] || needed=1
+    for extra in ${extras//,/ }; do
+        [[ ",$have_extras," == *",$extra,"* ]] || needed=1
+    done
+    if [ "$needed" = 1 ]; then
         echo "partybook: installing dependencies into .venv (the first run takes a few minutes) …"
         # (this machine's pip config names local mirrors that may be absent: drop that noise)
-        .venv/bin/python -m pip install -q --disable-pip-version-check --config-settings editable_mode=compat -e "$spec" \
+        .venv/bin/python -m pip install -q --disable-pip-version-check --config-settings editable_mode=compat \
+            -c requirements.lock -e "$spec" \
             2> >(grep -v "^WARNING: Location '" >&2)
-        echo "$hash-$extras" > "$stamp"
+        echo "$hash $extras" > "$stamp"
     fi
 }

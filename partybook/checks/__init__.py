@@ -1,4 +1,4 @@
-"""The rule catalogue (DESIGN §4): ``check(draft) -> list[Finding]`` and ``fix(draft)``.
+"""The rule catalogue: ``check(draft) -> list[Finding]`` and ``fix(draft)``.
 
 Families, one module each: :mod:`.structure` (PB1xx), :mod:`.leftovers` (PB2xx),
 :mod:`.typography` (PB3xx), :mod:`.consistency` (PB4xx), :mod:`.style` (PB5xx); instructor

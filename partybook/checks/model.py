@@ -1,6 +1,6 @@
 """The checks' small types: a finding, a fix applied, and the text units a draft is cut into.
 
-Locations (DESIGN §9): ``section`` is the section id; ``item`` is the item's index in an
+Locations (docs/CONTRACTS.md): ``section`` is the section id; ``item`` is the item's index in an
 item section (None elsewhere); ``start``/``end`` are character offsets within
 
 * a line section (the title): the line;
@@ -44,7 +44,7 @@ class Finding:
     fix: str | None = None  # replacement for [start, end) when a safe fix exists
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN §9."""
+        """The JSON shape ``check --format json`` prints (docs/CONTRACTS.md)."""
         return {
             "code": self.code,
             "severity": self.severity,

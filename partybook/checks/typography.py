@@ -157,9 +157,7 @@ _ALL_PAIR_CHARS = re.escape("".join(_PAIRS) + "".join(_CLOSERS))
 # An opener, then no pair character at all, then its closer: a pair hiding another pair
 # character (“（”) must not pass as matched, or that text would never be scanned.
 _PAIR_TOKENS = re.compile(
-    "|".join(
-        f"{re.escape(o)}(?:[^{_ALL_PAIR_CHARS}\n]*{re.escape(c)})?" for o, c in _PAIRS.items()
-    )
+    "|".join(f"{re.escape(o)}(?:[^{_ALL_PAIR_CHARS}\n]*{re.escape(c)})?" for o, c in _PAIRS.items())
     + "|"
     + "|".join(re.escape(c) for c in _CLOSERS)
 )

@@ -1,4 +1,4 @@
-"""Classroom tools for the instructor (DESIGN §8): exercises, collection, the class report,
+"""Classroom tools for the instructor: exercises, collection, the class report,
 copy detection, batch export, feedback, publishing examples and the dashboard.
 
 Model modules (everything but ``dashboard``) never import ipywidgets; the dashboard observes

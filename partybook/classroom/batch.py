@@ -150,8 +150,9 @@ def export_class(
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:
         for entry, stem in zip(drafts, names, strict=True):
             name = f"{stem}.docx"
+            assert entry.draft is not None  # only readable drafts are in the list
             try:
-                data = exporter.export(entry.draft)  # type: ignore[arg-type]
+                data = exporter.export(entry.draft)
             except PartybookError as err:
                 result.failed.append((entry.file, str(err)))
             except Exception as err:  # one draft must not stop the class

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..draft import Draft
 from ..errors import PartybookError
+from ..paths import CLASS_DIR_ENV
 
-CLASS_DIR_ENV = "PARTYBOOK_CLASS_DIR"
 GLOB_CHARS = set("*?[")
 # files beside drafts that are not drafts of their own
 SKIP_MARKERS = (".冲突副本-",)  # conflict copies: the student's own second version
@@ -63,12 +63,9 @@ class Collection:
 
 def default_source() -> str:
     """``PARTYBOOK_CLASS_DIR`` (a folder or a glob) or the local drafts folder."""
-    value = os.environ.get(CLASS_DIR_ENV)
-    if value:
-        return value
-    from ..paths import drafts_dir
+    from ..paths import class_source
 
-    return str(drafts_dir())
+    return class_source()
 
 
 def _is_glob(text: str) -> bool:

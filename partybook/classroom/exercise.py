@@ -1,4 +1,4 @@
-"""Guided exercises: a small YAML file that orders a class's work (DESIGN §8).
+"""Guided exercises: a small YAML file that orders a class's work.
 
 An exercise names a genre, the steps in the order the instructor opens the sections (each
 with a prompt and a time suggestion) and, optionally, a YAML file of phrase rules for the
@@ -80,11 +80,9 @@ class Exercise(BaseModel):
         if not name:
             name = step.section
             if genre is not None:
-                try:
-                    spec = genre.section(step.section)
-                    name = spec.heading or _DEFAULT_NAMES.get(step.section, step.section)
-                except KeyError:
-                    pass
+                specs = {s.id: s for s in genre.sections}
+                if step.section in specs:
+                    name = specs[step.section].display_name
         minutes = f"（{step.minutes} 分钟）" if step.minutes else ""
         return f"第 {index + 1} 步：{name}{minutes}"
 
@@ -111,8 +109,6 @@ class Exercise(BaseModel):
         except PartybookError as err:
             raise ExerciseError(f"练习文件 {self.source} 的键 rules_file 有误：{err}") from None
 
-
-_DEFAULT_NAMES = {"title": "标题", "opening": "开头", "signoff": "落款"}
 
 # minutes and steps: worded for an exercise file; everything else as for any data file
 _EXERCISE_REASONS = {

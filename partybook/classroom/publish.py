@@ -5,8 +5,9 @@ The instructor picks drafts; :func:`prepare` anonymises each one with
 :func:`publish` saves the example into the examples folder, where the class report compares
 new drafts with it and workbooks can offer it as an extra example (:func:`load_examples`).
 
-The examples folder is ``templates/examples/<genre>/`` unless ``PARTYBOOK_EXAMPLES`` (or the
-``folder`` argument) names another root; each genre has its own sub-folder.
+The examples root is :func:`partybook.paths.examples_root` (``PARTYBOOK_EXAMPLES``, the
+checkout's ``templates/examples/`` or ``~/partybook/examples``) unless the ``folder``
+argument names another; each genre has its own sub-folder.
 """
 
 from __future__ import annotations
@@ -18,19 +19,15 @@ from typing import Any
 
 from ..draft import Draft
 from ..errors import PartybookError
-
-EXAMPLES_ENV = "PARTYBOOK_EXAMPLES"
+from ..paths import EXAMPLES_ENV as EXAMPLES_ENV  # re-exported for callers and tests
 
 
 def examples_root(folder: str | os.PathLike[str] | None = None) -> Path:
     if folder is not None:
         return Path(folder)
-    override = os.environ.get(EXAMPLES_ENV)
-    if override:
-        return Path(override)
-    from ..paths import templates_dir
+    from .. import paths
 
-    return templates_dir() / "examples"
+    return paths.examples_root()
 
 
 def examples_dir(genre_id: str, folder: str | os.PathLike[str] | None = None) -> Path:

@@ -422,11 +422,10 @@ class Detector:
 
 def genre_example(genre: Genre) -> Draft:
     from ..draft import Draft as _Draft
-    from ..draft import conform
+    from ..draft import Meta, conform
 
-    return conform(
-        _Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    meta = Meta(**genre.example_meta)
+    return conform(_Draft(genre=genre.id, meta=meta, sections=genre.example_sections()), genre)
 
 
 def compare_class(

@@ -11,7 +11,8 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
 
 # sub-command → module, in the order ``--help`` lists them
 COMMANDS: dict[str, str] = {
@@ -24,26 +25,33 @@ COMMANDS: dict[str, str] = {
     "showcase": "partybook.cli.cmd_showcase",
     "class-report": "partybook.cli.cmd_class_report",
     "class-export": "partybook.cli.cmd_class_export",
+    "lab": "partybook.cli.cmd_lab",
 }
 
 
 class _ChineseFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, prefix if prefix is not None else "用法：")
 
 
 class _ChineseParser(argparse.ArgumentParser):
     """argparse with every string a user reads in Chinese (usage, section titles, -h, errors)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["add_help"] = False
         kwargs.setdefault("formatter_class", _ChineseFormatter)
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._positionals.title = "位置参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as we want
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors, as we want
         self.print_usage(sys.stderr)
         self.exit(
             2,
@@ -77,13 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="partybook",
         description="partybook：党性分析等自我剖析材料的起草、检查、导入与导出工具。",
     )
-    parser.add_argument("--version", action="version", version="partybook 0.1.0", help="显示版本号并退出")
+    from .. import __version__
+
+    parser.add_argument(
+        "--version", action="version", version=f"partybook {__version__}", help="显示版本号并退出"
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
     for name, module_name in COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue  # a command still being built is simply not offered
+        # a command module imports only argparse at load time, so it always loads: an
+        # optional dependency missing is reported when the command runs, never by hiding it
+        module = importlib.import_module(module_name)
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
@@ -106,6 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PartybookError as err:
         print(f"错误：{err}", file=sys.stderr)
         return err.exit_code
+    except ModuleNotFoundError as err:  # an optional extra that is not installed
+        from ..extras import missing_message
+
+        message = missing_message(err)
+        if message is None:
+            raise
+        print(f"错误：{message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 2

@@ -60,11 +60,9 @@ def _as_one_block(path: str) -> Draft:
     from ..draft import conform
     from ..errors import InputError
     from ..genre import load_genre
+    from ..reading import read_text_zh
 
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise InputError(f"无法读取 {path}：请确认文件存在并以 UTF-8 保存。") from None
+    text = read_text_zh(path, "文件", InputError)
     genre = load_genre()
     draft = Draft(genre=genre.id, sections={"opening": [p for p in text.split("\n") if p.strip()]})
     return conform(draft, genre)

@@ -78,10 +78,7 @@ def _report(result, name: str, target) -> None:  # noqa: ANN001 - ImportResult, 
     from ._io import say
 
     genre = load_genre(result.draft.genre)
-    names = {
-        s.id: s.heading or {"title": "标题", "opening": "开头", "signoff": "落款"}.get(s.id, s.id)
-        for s in genre.sections
-    }
+    names = {s.id: s.display_name for s in genre.sections}
     say(f"已导入 {name}，保存为 {target}（{genre.name}）。")
     for warning in result.warnings:
         say(f"  ！注意：{warning}")

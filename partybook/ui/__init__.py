@@ -1,4 +1,4 @@
-"""The notebook workbook (DESIGN §7): ``from partybook.ui import Workbook; Workbook()``.
+"""The notebook workbook: ``from partybook.ui import Workbook; Workbook()``.
 
 :mod:`partybook.ui.session` is the widget-free model; the other modules are views that
 observe it. See docs/WORKBOOK.md.

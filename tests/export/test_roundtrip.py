@@ -1,4 +1,4 @@
-"""Export → import gives back the same draft (DESIGN §5), for the .docx this exporter writes."""
+"""Export → import gives back the same draft, for the .docx this exporter writes."""
 
 from __future__ import annotations
 

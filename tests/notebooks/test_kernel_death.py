@@ -1,5 +1,5 @@
 """kill -9 the kernel in the middle of a burst of edits: the draft on disk is valid and at
-most the last second of typing is missing (issue 6, DESIGN §11).
+most the last second of typing is missing (issue 6; docs/CONTRACTS.md, reliability).
 
 The workbook runs in a real ipykernel; the edits arrive as the same comm messages a browser
 sends when the user types into the basic-information editor.

@@ -254,12 +254,12 @@ def test_show_reports_a_user_error_in_chinese_and_the_converter_notices(
 ) -> None:
     import IPython.display
 
-    from partybook import showcase
+    from partybook import paths, showcase
 
     shown: list[object] = []
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
-    monkeypatch.setenv(showcase.ENV_GENRE, "no-such-genre")
-    monkeypatch.delenv(showcase.ENV_EXAMPLE, raising=False)
+    monkeypatch.setenv(paths.SHOWCASE_GENRE_ENV, "no-such-genre")
+    monkeypatch.delenv(paths.SHOWCASE_EXAMPLE_ENV, raising=False)
     showcase.show()
     assert len(shown) == 1
     html = shown[0].data  # type: ignore[attr-defined]
@@ -267,5 +267,5 @@ def test_show_reports_a_user_error_in_chinese_and_the_converter_notices(
     # render_showcase_html turns such an output into a PartybookError, not a page
     nb = {"cells": [{"outputs": [{"data": {"text/html": html}}]}]}
     fake = type("NB", (), {"cells": nb["cells"]})()
-    message = showcase._cell_error(fake) or ""
+    message = showcase.build._cell_error(fake) or ""
     assert message.startswith("没有名为 no-such-genre 的文体。可用的文体：")
