@@ -38,8 +38,7 @@ def import_paras(
                 "这份文稿大部分是繁体字（可能是网页机器转换的），已转换为简体字；"
                 "如需保留繁体，请使用 --keep-traditional。"
             )
-    if to_simplified:
-        convert_script(paras)
+    script = convert_script(paras) if to_simplified else []
     paras, repaired = repair(paras)
     articles, seps = split_articles(paras)
     removed = [*(removed or []), *repaired, *seps]
@@ -48,9 +47,14 @@ def import_paras(
     for n, article in enumerate(articles):
         lo = starts[n]
         hi = starts[n + 1] if n + 1 < len(articles) else None
-        mine = [r for r in removed if (n == 0 or r.line >= lo) and (hi is None or r.line < hi)]
+        def here(line: int, n: int = n, lo: int = lo, hi: int | None = hi) -> bool:
+            return (n == 0 or line >= lo) and (hi is None or line < hi)
+
+        mine = [r for r in removed if here(r.line)]
         article = [p for p in article if p.kind != "separator"]
-        results.append(_import_article(article, genre_id, unit, mine, list(notices)))
+        result = _import_article(article, genre_id, unit, mine, list(notices))
+        result.changes[:0] = [c for c in script if here(c.line)]
+        results.append(result)
     if len(results) > 1:
         for n, r in enumerate(results, 1):
             r.notices.insert(

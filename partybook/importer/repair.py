@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Para, Removal
+from .model import Change, Para, Removal
 from .signals import signals
 
 _CONVERTER = None
@@ -40,13 +40,14 @@ def mostly_traditional(paras: list[Para]) -> bool:
     return hits >= 0.02 * len(_CJK.findall(sample))
 
 
-def convert_script(paras: list[Para]) -> int:
-    """Convert every paragraph to simplified script; the number of paragraphs changed."""
-    changed = 0
+def convert_script(paras: list[Para]) -> list[Change]:
+    """Convert every paragraph to simplified script; the paragraphs changed."""
+    changed: list[Change] = []
     for p in paras:
         new = to_simplified(p.text)
         if new != p.text:
-            changed += 1
+            n = sum(1 for a, b in zip(p.text, new, strict=False) if a != b)
+            changed.append(Change(p.text.strip(), new.strip(), "script", p.line, n))
             if p.head is not None:
                 head = to_simplified(p.head)
                 p.head = head if new.startswith(head) else None
