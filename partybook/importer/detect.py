@@ -10,8 +10,10 @@ Three signals, all read from the genre files (nothing here names a genre):
 * **fixed lines**: a line equal to the example of one of the genre's one-line sections
   other than the title (a salutation such as 敬爱的党组织：, a closing 此致).
 
-``confidence`` is the best score's share of the two best; genres scoring at least 70 % of
-the best are reported as close, so the user can choose (``--genre``).
+``confidence`` is the best score's share of the two best, scaled down when even the best
+score is weak (below ``SURE``: a title naming the genre, or a few of its headings);
+genres scoring at least 70 % of the best are reported as close, so the user can choose
+(``--genre``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _NUMBER_STARTS = set(
     "一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩第首其再最 \u3000\t"
 )
 CLOSE = 0.7
+SURE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +187,11 @@ def guess_genre(paras: list[Para]) -> GenreGuess:
         return GenreGuess(DEFAULT, 0.0, [g for g, _ in ranked if g != DEFAULT][:2], scores)
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     close = [g for g, s in ranked[1:] if s >= CLOSE * top]
-    return GenreGuess(best, round(top / (top + second), 2), close, scores)
+    return GenreGuess(best, _confidence(top, second), close, scores)
+
+
+def _confidence(top: float, second: float) -> float:
+    return round(top / (top + second) * min(1.0, top / SURE), 2)
 
 
 def detect_genre(paras: list[Para], default: str = DEFAULT) -> str:

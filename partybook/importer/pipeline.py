@@ -47,6 +47,7 @@ def import_paras(
     for n, article in enumerate(articles):
         lo = starts[n]
         hi = starts[n + 1] if n + 1 < len(articles) else None
+
         def here(line: int, n: int = n, lo: int = lo, hi: int | None = hi) -> bool:
             return (n == 0 or line >= lo) and (hi is None or line < hi)
 
