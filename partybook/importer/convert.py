@@ -196,8 +196,8 @@ def pdf_paras(data: bytes, name: str) -> tuple[list[Para], list[Removal]]:
 
 
 def pages_to_paras(pages: list[str]) -> tuple[list[Para], list[Removal]]:
-    """Lines of the pages in order; a line repeated at the top or bottom of most pages
-    (numbers ignored: “第 3 页”, “— 3 —”) is a header or footer and is removed."""
+    """Lines of the pages in order; a short line repeated at the top or bottom of most
+    pages (numbers ignored: “第 3 页”, “— 3 —”) is a header or footer and is removed."""
     pages = [pg for pg in pages if pg.strip()]
     edges: dict[str, int] = {}
     for pg in pages:
@@ -220,7 +220,7 @@ def pages_to_paras(pages: list[str]) -> tuple[list[Para], list[Removal]]:
             if not s:
                 blank = True
                 continue
-            if i in edge and _DIGITS.sub("#", re.sub(r"\s+", "", s)) in repeated:
+            if i in edge and len(s) <= 40 and _DIGITS.sub("#", re.sub(r"\s+", "", s)) in repeated:
                 removed.append(
                     Removal(s, "furniture", n, "", f"“{s}”是 PDF 每页重复的页眉或页脚，已删除。")
                 )

@@ -39,6 +39,7 @@ def import_paras(
                 "如需保留繁体，请使用 --keep-traditional。"
             )
     script = convert_script(paras) if to_simplified else []
+    kept_traditional = not to_simplified and mostly_traditional(paras)
     paras, repaired = repair(paras)
     articles, seps = split_articles(paras)
     removed = [*(removed or []), *repaired, *seps]
@@ -53,7 +54,7 @@ def import_paras(
 
         mine = [r for r in removed if here(r.line)]
         article = [p for p in article if p.kind != "separator"]
-        result = _import_article(article, genre_id, unit, mine, list(notices))
+        result = _import_article(article, genre_id, unit, mine, list(notices), kept_traditional)
         result.changes[:0] = [c for c in script if here(c.line)]
         results.append(result)
     if len(results) > 1:
@@ -125,15 +126,30 @@ def _genre_notice(guess: GenreGuess, genre: Genre) -> str:
 
 
 def _import_article(
-    paras: list[Para], genre_id: str | None, unit: str, removed: list[Removal], notices: list[str]
+    paras: list[Para],
+    genre_id: str | None,
+    unit: str,
+    removed: list[Removal],
+    notices: list[str],
+    traditional: bool = False,
 ) -> ImportResult:
+    """One article. ``traditional``: the text keeps its traditional script, so the genre
+    and the off-genre signals are read from a simplified copy."""
     from .lines import clean_line, rejoin_broken
     from .offgenre import off_genre
+    from .repair import to_simplified
     from .sections import SectionBuilder
+
+    def simple(text: str) -> str:
+        return to_simplified(text) if traditional else text
 
     guess = None
     if genre_id is None:
-        guess = guess_genre(paras)
+        guess = guess_genre(
+            [Para(simple(p.text), p.line, p.blank_before, p.kind) for p in paras]
+            if traditional
+            else paras
+        )
         genre_id = guess.genre
     genre = load_genre(genre_id)
     paras, junk = _strip_junk(paras, genre)
@@ -167,7 +183,9 @@ def _import_article(
     draft = builder.draft()
     title = draft.sections.get("title", "")
     found = off_genre(
-        "\n".join(p.text for p in paras), title if isinstance(title, str) else "", genre
+        simple("\n".join(p.text for p in paras)[:4000]),
+        simple(title if isinstance(title, str) else ""),
+        genre,
     )
     if guess is not None:
         notices.append(_genre_notice(guess, genre))
