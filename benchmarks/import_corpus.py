@@ -208,6 +208,11 @@ def score_article(score: Score, doc: str, r, label: dict) -> None:  # noqa: ANN0
 _PUNCT = re.compile(r"[\s\u3000。！？!?；;，,、：:“”‘’\"'（）()【】\[\]《》<>…—\-_*#>|.．·•/]+")
 
 
+_INLINE_NUMBER = re.compile(
+    r"(?<=[。！？；])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
 def _input_text(path: Path) -> str:
     if path.suffix == ".docx":
         from docx import Document
@@ -239,6 +244,7 @@ def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: 
         while (num := parse_number(line)) is not None and num.rest != line:
             line = num.rest.strip()
         line = _POINT.sub("", line)
+        line = _INLINE_NUMBER.sub("", line)
         line = LABEL.sub("", line)  # 汇报人： 姓名： are structure, like numbers
         for frag in _PUNCT.split(to_simplified(line)):
             frag = parse_number(frag).rest if parse_number(frag) else frag

@@ -45,6 +45,9 @@ class GenreGuess:
     scores: dict[str, float] = field(default_factory=dict)
 
 
+_YEAR = re.compile(r"\s+|[\d０-９]+\s*年度?|[\d０-９]+|[第（(][^）)]{0,6}[）)]")
+
+
 def _compact(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
@@ -70,7 +73,7 @@ def _genres() -> list[Genre]:
 @lru_cache(maxsize=4)
 def _profiles(key: tuple[tuple[str, int, int], ...]) -> tuple[_Profile, ...]:
     genres = [load_genre(gid) for gid, _, _ in key]
-    title_sets = {g.id: words(g.name) | words(_compact(g.title_example)) for g in genres}
+    title_sets = {g.id: words(g.name) | words(_YEAR.sub(" ", g.title_example)) for g in genres}
     df: dict[str, int] = {}
     for ws in title_sets.values():
         for w in ws:
@@ -136,11 +139,19 @@ def _title_score(title: str, p: _Profile) -> float:
 
 
 def _titles(paras: list[Para]) -> list[str]:
+    from .signals import signals
+
+    page_title = signals().page_title
     out = []
     for para in paras[:6]:
         s = para.text.strip()
-        if 2 <= len(s) <= 60 and not re.search(r"[。！？；]", s) and parse_number(s) is None:
-            out.append(s)
+        if (
+            2 <= len(s) <= 60
+            and not re.search(r"[。！？；]", s)
+            and parse_number(s) is None
+            and not page_title.search(s)
+        ):
+            out.append(_YEAR.sub("", s))
     return out[:3]
 
 

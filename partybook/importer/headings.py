@@ -253,6 +253,12 @@ def match_section(
         run = _RUN_ON.match(s, m.end())
         if run is not None and run.end() < len(s):
             return SectionHeading(names[m.group()], m.group(), s[run.end() :].strip(), True)
+    if loose and colon is not None and 2 <= colon.start() <= 20:
+        head = s[: colon.start()].strip()
+        if not _SENTENCE_IN.search(head):
+            found = match_section(head, genre, loose=True, seen=seen, min_score=min_score)
+            if found is not None:  # “2、工作表现方面：认真完成……”
+                return SectionHeading(found.section, head, s[colon.end() :].strip(), False)
     if (
         loose
         and compact

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from ..draft import Draft, Item, Meta, conform
 from ..genre import Genre, SectionKind
+from ..numbering import cn_number
 from ..text import ends_sentence
+from .free_text import distribute, fixed_line, free_sections
 from .headings import (
     Numbered,
     SectionHeading,
@@ -207,6 +209,15 @@ class SectionBuilder:
         if self._title(p):
             return
         text = p.text.strip()
+        what = fixed_line(text, self.genre)
+        if what is not None:
+            self._remove(
+                text,
+                "layout",
+                p.line,
+                f"“{text}”是{what}，导出时按书信格式自动加上，已从正文中去掉。",
+            )
+            return
         num, sh = self._heading_of(p)
         if sh is not None:
             self._open_section(sh, num, p)
@@ -223,6 +234,12 @@ class SectionBuilder:
             return
         self.placed.add(p.line, sid)
         kind = self.specs[sid].kind
+        if kind is not SectionKind.PARAGRAPHS and num is not None and p.head is None:
+            cut = _next_number_inline(text, num)
+            if cut:  # “（一）在……方面。一是……（二）在……方面。……” on one line
+                self.feed(Para(text[:cut], p.line, p.blank_before, p.kind))
+                self.feed(Para(text[cut:], p.line))
+                return
         if kind is SectionKind.PARAGRAPHS:
             self.content.setdefault(sid, []).append(text)
         elif kind is SectionKind.ITEMS:
@@ -566,6 +583,13 @@ class SectionBuilder:
     # --- result ----------------------------------------------------------------------
     def draft(self) -> Draft:
         sections: dict = {"title": self.title} if "title" in self.specs else {}
+        free = free_sections(self.genre)
+        if (
+            len(free) > 1
+            and self.content.get(free[0])
+            and not any(self.content.get(sid) for sid in free[1:])
+        ):  # a letter without headings: its paragraphs spread over the free sections
+            self.content.update(distribute(self.content[free[0]], self.genre))
         for sid, content in self.content.items():
             spec = self.specs.get(sid)
             if spec is not None and spec.kind is SectionKind.GROUPED_ITEMS:
@@ -577,6 +601,28 @@ class SectionBuilder:
             genre=self.genre.id, meta=self.meta, sections=sections, unplaced=self.unplaced
         )
         return conform(draft, self.genre)
+
+
+def _next_number_inline(text: str, num: Numbered) -> int:
+    """Where the next number of ``num``'s style starts inside ``text`` after a sentence end
+    (0: nowhere)."""
+    nxt = num.n + 1
+    cn = cn_number(nxt)
+    forms = {
+        "paren_cn": (f"（{cn}）", f"({cn})"),
+        "cn": (f"{cn}、",),
+        "arabic": (f"{nxt}、", f"{nxt}．"),
+        "paren_arabic": (f"（{nxt}）", f"({nxt})"),
+    }.get(num.style, ())
+    best = 0
+    for form in forms:
+        i = text.find(form, len(num.label))
+        while i > 0:
+            if text[i - 1] in "。！？；;!?" and parse_number(text[i:]) is not None:
+                best = i if not best else min(best, i)
+                break
+            i = text.find(form, i + 1)
+    return best
 
 
 def _plain_heading(p: Para) -> bool:
