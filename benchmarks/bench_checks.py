@@ -39,7 +39,7 @@ def _scramble(text: str, r: int, keep: frozenset[str]) -> str:
 def make_draft(chars: int = 10_000) -> Draft:
     """The worked example's shape scaled up to about ``chars`` characters."""
     genre = load_genre("dangxing-fenxi")
-    ex = genre.example_sections()
+    ex = genre.example().sections
     every = "".join(
         t
         for v in ex.values()

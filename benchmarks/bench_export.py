@@ -18,7 +18,7 @@ from pathlib import Path
 from common import median_ms
 
 from partybook.assembly import assemble_markdown, blocks
-from partybook.draft import Draft, Item, conform
+from partybook.draft import Draft, Item
 from partybook.exporters import get_exporter
 from partybook.exporters.html import render_html_fragment
 from partybook.genre import load_genre
@@ -26,9 +26,7 @@ from partybook.genre import load_genre
 
 def typical_draft() -> Draft:
     genre = load_genre("dangxing-fenxi")
-    return conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    return genre.example_draft()
 
 
 def class_of(n: int) -> list[Draft]:

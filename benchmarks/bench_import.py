@@ -8,13 +8,10 @@ import time
 
 def _document() -> str:
     from partybook.assembly import assemble
-    from partybook.draft import Draft, conform
     from partybook.genre import load_genre
 
     genre = load_genre("dangxing-fenxi")
-    draft = conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    draft = genre.example_draft()
     # the worked example grown to about 10,000 characters: every section doubled
     draft.sections["basic"] = draft.paragraphs("basic") * 2
     for sid in ("problems", "causes", "measures"):

@@ -20,13 +20,10 @@ NOTEBOOK = ROOT / "notebooks" / "党性分析工作簿.ipynb"
 
 
 def _example_draft(chars: int):
-    from partybook.draft import Draft, conform
     from partybook.genre import load_genre
 
     genre = load_genre("dangxing-fenxi")
-    draft = conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    draft = genre.example_draft()
     basic = list(draft.paragraphs("basic"))
     while (
         len(draft.text_of("basic"))

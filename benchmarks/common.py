@@ -24,9 +24,7 @@ def median_ms(fn: Callable[[], object], repeat: int = 200, warmup: int = 5) -> f
 def large_draft(chars: int = 10_000, genre_id: str = "dangxing-fenxi") -> Draft:
     """The genre's worked example, its paragraphs and items repeated to about ``chars``."""
     genre = load_genre(genre_id)
-    base = conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    base = genre.example_draft()
     from partybook.assembly import assemble
 
     factor = max(1, -(-chars // len(assemble(base, genre))))  # ceil: at least `chars`

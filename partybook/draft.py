@@ -137,10 +137,20 @@ def conform(draft: Draft, genre: Genre) -> Draft:
 
     A paragraphs section given as one string becomes one paragraph; a line given as a list
     is joined; item sections given as strings become items with that body. Sections the
-    genre does not know are kept (another tool may have added them). Raises ValueError
-    with a Chinese message when the shape cannot be made right.
+    genre does not know are kept (another tool may have added them). An items section
+    with ``lead: true`` also gets ``<id>_lead``, its lead-in paragraphs (a list of
+    strings). Raises ValueError with a Chinese message when the shape cannot be made right.
     """
     for spec in genre.content_sections():
+        if spec.lead_key:
+            lead = draft.sections.get(spec.lead_key)
+            if lead is None:
+                lead = []
+            elif isinstance(lead, str):
+                lead = [lead] if lead else []
+            elif any(isinstance(e, Item) for e in lead):
+                raise ValueError(f"章节 {spec.lead_key} 应为段落列表，不能是条目列表")
+            draft.sections[spec.lead_key] = lead
         content = draft.sections.get(spec.id)
         if content is None:
             draft.sections[spec.id] = empty_content(spec.kind)

@@ -7,17 +7,32 @@ naming the file, the key and the problem in Chinese.
 
 from __future__ import annotations
 
+import datetime as _dt
+import string
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .datafile import read_yaml
 from .errors import GenreError
 from .paths import templates_dir
 from .validation import zh_reason
+
+if TYPE_CHECKING:
+    from .draft import Draft
+
+LEAD_SUFFIX = "_lead"  # draft.sections["<id>_lead"]: lead-in paragraphs above the items
+META_FIELDS = ("author", "unit", "position", "class_name", "date")
 
 
 class SectionKind(StrEnum):
@@ -39,6 +54,9 @@ class Numbering(StrEnum):
     NONE = "none"
 
 
+_KIND_NAMES = {SectionKind.LINE: "标题", SectionKind.SIGNOFF: "落款"}
+
+
 class LengthRange(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min: Annotated[int, Field(ge=0)] = 0
@@ -56,6 +74,7 @@ class SectionSpec(BaseModel):
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     heading: str | None = None  # printed heading without its number, e.g. 基本情况
+    label: str = ""  # what users call a section without a printed heading (学习体会)
     kind: SectionKind
     required: bool = True
     numbered: bool = True  # a headed section gets 一、二、… in order
@@ -65,19 +84,88 @@ class SectionSpec(BaseModel):
     guidance: str = ""
     prompts: list[str] = Field(default_factory=list)
     length: LengthRange = Field(default_factory=LengthRange)
-    example: Any = None  # same shape as the section's content in a draft
     aliases: list[str] = Field(default_factory=list)  # heading variants the importer knows
+    lead: bool = False  # items sections: optional lead-in paragraphs above the items
+
+    @model_validator(mode="after")
+    def _lead_only_on_items(self) -> SectionSpec:
+        if self.lead and self.kind not in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS):
+            raise ValueError(f"章节 {self.id} 不是条目章节，不能设 lead（引言段）")
+        return self
 
     @property
     def display_name(self) -> str:
-        """The name a user knows the section by: its heading, else 标题 (the title line),
-        落款 (the sign-off) or 开头 (an unheaded paragraph section is the opening)."""
-        if self.heading:
-            return self.heading
-        return _UNHEADED_NAMES.get(self.kind, "开头")
+        """The name a user knows the section by: its heading, its label, or its kind's."""
+        return self.heading or self.label or _KIND_NAMES.get(self.kind, "开头")
+
+    @property
+    def lead_key(self) -> str | None:
+        """The draft key of this section's lead-in paragraphs, if it has any."""
+        return f"{self.id}{LEAD_SUFFIX}" if self.lead else None
 
 
-_UNHEADED_NAMES = {SectionKind.LINE: "标题", SectionKind.SIGNOFF: "落款"}
+class ClosingLine(BaseModel):
+    """One closing line of a letter-like genre (思想汇报: 此致 indented, 敬礼！ flush left)."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: Annotated[str, Field(min_length=1)]
+    indent: Annotated[int, Field(ge=0, le=8)] = 2  # first-line indent in characters
+
+
+class Layout(BaseModel):
+    """How the genre is laid out on the page, beyond its sections."""
+
+    model_config = ConfigDict(extra="forbid")
+    salutation: str = ""  # flush left, no indent, right under the title
+    closing: list[ClosingLine] = Field(default_factory=list)  # after the body
+    # sign-off lines, top to bottom; {author} {unit} {position} {class_name} {date} come
+    # from the draft's meta; a line whose fields are all empty is left out
+    signature: list[str] = Field(default_factory=lambda: ["{unit}", "{author}", "{date}"])
+    signature_align: Literal["right", "left"] = "right"
+    numbered_headings: bool = True  # False: no 一、二、 before any section heading
+
+    @field_validator("signature")
+    @classmethod
+    def _known_fields(cls, lines: list[str]) -> list[str]:
+        for line in lines:
+            for field in signature_fields(line):
+                if field not in META_FIELDS:
+                    known = "、".join("{" + f + "}" for f in META_FIELDS)
+                    raise ValueError(f"落款行“{line}”里的 {{{field}}} 不认识（可用：{known}）")
+        return lines
+
+
+def signature_fields(line: str) -> list[str]:
+    """The ``{field}`` names in a signature line (``ValueError`` for a broken brace)."""
+    try:
+        return [f for _, f, _, _ in string.Formatter().parse(line) if f is not None]
+    except ValueError:
+        raise ValueError(f"落款行“{line}”的花括号不成对") from None
+
+
+class ExampleMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    author: str = ""
+    unit: str = ""
+    position: str = ""
+    class_name: str = ""
+    date: str = ""
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, v: Any) -> Any:  # an unquoted YAML date is a date object
+        return v.isoformat() if isinstance(v, _dt.date) else v
+
+
+class WorkedExample(BaseModel):
+    """A complete worked example of the genre, in the shape of a draft's sections."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    name: Annotated[str, Field(min_length=1)]  # shown in the workbook's chooser
+    description: str = ""
+    meta: ExampleMeta = Field(default_factory=ExampleMeta)
+    sections: dict[str, Any]
 
 
 class Genre(BaseModel):
@@ -91,8 +179,9 @@ class Genre(BaseModel):
     length: LengthRange = Field(default_factory=LengthRange)
     title_example: str = ""
     stray_title_words: list[str] = Field(default_factory=list)
-    example_meta: dict[str, str] = Field(default_factory=dict)
+    layout: Layout = Field(default_factory=Layout)
     sections: list[SectionSpec]
+    examples: list[WorkedExample] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Genre:
@@ -103,6 +192,12 @@ class Genre(BaseModel):
         for s in self.sections:
             if s.linked_to is not None and s.linked_to not in ids:
                 raise ValueError(f"章节 {s.id} 的 linked_to 指向不存在的章节 {s.linked_to}")
+            if s.lead_key in ids:
+                raise ValueError(f"章节 id {s.lead_key} 与章节 {s.id} 的引言段重名")
+        ex_ids = [e.id for e in self.examples]
+        dupes = sorted({i for i in ex_ids if ex_ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"范例 id 重复：{'、'.join(dupes)}")
         return self
 
     def section(self, section_id: str) -> SectionSpec:
@@ -122,6 +217,8 @@ class Genre(BaseModel):
     def heading_numbers(self) -> dict[str, int]:
         """Section id → its 1-based number among numbered, headed sections."""
         out: dict[str, int] = {}
+        if not self.layout.numbered_headings:
+            return out
         n = 0
         for s in self.sections:
             if s.heading and s.numbered:
@@ -136,8 +233,34 @@ class Genre(BaseModel):
         n = self.heading_numbers().get(spec.id)
         return f"{label(Numbering.CN, n)}{spec.display_name}" if n else spec.display_name
 
-    def example_sections(self) -> dict[str, Any]:
-        return {s.id: s.example for s in self.content_sections() if s.example is not None}
+    # --- worked examples -------------------------------------------------------------
+    @property
+    def example_ids(self) -> list[str]:
+        return [e.id for e in self.examples]
+
+    def example(self, example_id: str | None = None) -> WorkedExample:
+        """The worked example ``example_id`` (default: the first one)."""
+        if not self.examples:
+            raise GenreError(f"文体 {self.id}（{self.name}）还没有范例。")
+        if example_id is None or example_id == "":
+            return self.examples[0]
+        for e in self.examples:
+            if e.id == example_id:
+                return e
+        known = "、".join(self.example_ids)
+        raise GenreError(f"文体 {self.id} 没有名为 {example_id} 的范例。可用的范例：{known}。")
+
+    def example_section(self, section_id: str, example_id: str | None = None) -> Any:
+        """One section of a worked example as written in the genre file (None if absent)."""
+        if not self.examples:
+            return None
+        return self.example(example_id).sections.get(section_id)
+
+    def example_draft(self, example_id: str | None = None) -> Draft:
+        """A worked example as a draft conforming to this genre (the one builder)."""
+        from .worked_examples import build_example_draft
+
+        return build_example_draft(self, self.example(example_id))
 
 
 def _describe(err: ValidationError) -> str:
@@ -157,11 +280,19 @@ def parse_genre(data: Any, source: str) -> Genre:
             f"文体文件 {source} 的内容应为键值表（YAML 映射），请对照 templates/README.md 修改。"
         )
     try:
-        return Genre.model_validate(data)
+        genre = Genre.model_validate(data)
     except ValidationError as err:
         raise GenreError(
             f"文体文件 {source} 有误：{_describe(err)}。请对照 templates/README.md 修改。"
         ) from None
+    from .worked_examples import example_problems
+
+    problems = example_problems(genre)
+    if problems:
+        raise GenreError(
+            f"文体文件 {source} 的范例有误：{'；'.join(problems)}。请对照 templates/README.md 修改。"
+        )
+    return genre
 
 
 def load_genre_file(path: Path) -> Genre:

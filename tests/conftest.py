@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from partybook.draft import Draft, conform
+from partybook.draft import Draft
 from partybook.genre import Genre, load_genre
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,9 +22,7 @@ def genre() -> Genre:
 @pytest.fixture
 def example_draft(genre: Genre) -> Draft:
     """The genre's worked example as a draft."""
-    return conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    return genre.example_draft()
 
 
 @pytest.fixture

@@ -274,8 +274,8 @@ def _resolve_genre(draft: Draft, genre: Genre | str | None) -> Genre:
 
 
 def _own_example(draft: Draft, genre: Genre) -> bool:
-    author = genre.example_meta.get("author")
-    return bool(author) and draft.meta.author == author
+    authors = {e.meta.author for e in genre.examples if e.meta.author}
+    return draft.meta.author in authors
 
 
 def check(

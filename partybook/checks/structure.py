@@ -13,9 +13,7 @@ from .registry import Env, Hit, draft_rule, finding, unit_rule
 
 
 def section_name(spec: SectionSpec) -> str:
-    if spec.heading:
-        return spec.heading
-    return {"title": "标题", "opening": "开头"}.get(spec.id, spec.id)
+    return spec.display_name  # heading, the genre's label, or 标题/开头/落款
 
 
 def _filled(items: list[Item]) -> list[Item]:
@@ -35,7 +33,7 @@ def required_section_empty(ctx: Context) -> Iterable[Finding]:
 def title_missing(ctx: Context) -> Iterable[Finding]:
     for spec in ctx.genre.content_sections():
         if spec.kind is SectionKind.LINE and not ctx.draft.text_of(spec.id).strip():
-            example = ctx.genre.title_example or str(spec.example or "")
+            example = ctx.genre.title_example or str(ctx.genre.example_section(spec.id) or "")
             yield finding("PB102", spec.id, args={"example": example})
 
 

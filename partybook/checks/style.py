@@ -146,7 +146,10 @@ def _example_texts(value: object) -> list[str]:
 def example_index(genre_id: str) -> tuple[str, dict[str, list[int]]]:
     """The genre's example text and the positions of each of its 10-character grams."""
     genre = load_genre(genre_id)
-    text = "\n".join(t for v in genre.example_sections().values() for t in _example_texts(v))
+    # every worked example of the genre (a draft copied from any of them is flagged)
+    text = "\n".join(
+        t for ex in genre.examples for v in ex.sections.values() for t in _example_texts(v)
+    )
     index: dict[str, list[int]] = {}
     for i in range(len(text) - _GRAM + 1):
         index.setdefault(text[i : i + _GRAM], []).append(i)

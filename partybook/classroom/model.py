@@ -2,19 +2,22 @@
 
 :class:`ClassModel` holds the class's source (folder or glob), the last collection and
 report, and the actions the instructor takes: refresh, sort, comment, export, publish.
-Listeners registered with :meth:`ClassModel.observe` are called with an event name
-(``"refreshed"``, ``"commented"``, ``"published"``) after each change.
+After each change it publishes a typed event (:class:`Refreshed`, :class:`Commented`,
+:class:`Published`) on ``model.events``, the same kind of
+:class:`~partybook.ui.observable.Observable` the workbook's session uses.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .. import paths
 from ..errors import PartybookError
+from ..ui.observable import Observable
 from .collect import Collection, collect, default_source, load_entry
 from .report import ClassReport, Row, class_report, make_row
 from .similarity import Thresholds
@@ -30,7 +33,29 @@ SORT_KEYS: dict[str, str] = {
     "similar": "相似",
 }
 
-Listener = Callable[[str], None]
+
+@dataclass(frozen=True)
+class ClassEvent:
+    """Base of the class model's events."""
+
+
+@dataclass(frozen=True)
+class Refreshed(ClassEvent):
+    """The drafts were read again and the report rebuilt."""
+
+
+@dataclass(frozen=True)
+class Commented(ClassEvent):
+    """A comment was written into ``file``'s draft (its row was reloaded)."""
+
+    file: str
+
+
+@dataclass(frozen=True)
+class Published(ClassEvent):
+    """A draft was published, anonymised, as a shared example at ``path``."""
+
+    path: Path
 
 
 class ClassModel:
@@ -49,22 +74,14 @@ class ClassModel:
         self.author = author
         self.extra_rules: list[Any] = []
         if exercise is None:  # as the workbook does; "" means no exercise
-            exercise = os.environ.get("PARTYBOOK_EXERCISE") or ""
+            exercise = paths.class_exercise() or ""
         if exercise:
             from .exercise import load_exercise
 
             self.extra_rules = load_exercise(exercise).phrase_rules()
         self.collection: Collection | None = None
         self.report: ClassReport | None = None
-        self._listeners: list[Listener] = []
-
-    # --- observation -------------------------------------------------------------------
-    def observe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
-
-    def _notify(self, event: str) -> None:
-        for listener in list(self._listeners):
-            listener(event)
+        self.events: Observable[ClassEvent] = Observable()
 
     # --- reading -----------------------------------------------------------------------
     def refresh(self, source: str | None = None) -> ClassReport:
@@ -77,7 +94,7 @@ class ClassModel:
             extra_rules=self.extra_rules,
             examples_folder=self.examples_folder,
         )
-        self._notify("refreshed")
+        self.events.notify(Refreshed())
         return self.report
 
     def set_threshold(self, similarity: float) -> None:
@@ -121,7 +138,7 @@ class ClassModel:
             raise PartybookError(f"找不到可批注的草稿 {file}，请先刷新。")
         comment = add_comment(entry.path, section, text, item=item, author=self.author)
         self._reload(file)
-        self._notify("commented")
+        self.events.notify(Commented(file))
         return comment
 
     def _reload(self, file: str) -> None:
@@ -162,5 +179,5 @@ class ClassModel:
         from .publish import publish
 
         path = publish(candidate, self.examples_folder, name)
-        self._notify("published")
+        self.events.notify(Published(path))
         return path

@@ -421,11 +421,7 @@ class Detector:
 
 
 def genre_example(genre: Genre) -> Draft:
-    from ..draft import Draft as _Draft
-    from ..draft import Meta, conform
-
-    meta = Meta(**genre.example_meta)
-    return conform(_Draft(genre=genre.id, meta=meta, sections=genre.example_sections()), genre)
+    return genre.example_draft()
 
 
 def compare_class(
@@ -447,7 +443,9 @@ def compare_class(
                 g = load_genre(gid)
             except Exception:
                 continue
-            det.add_reference(f"范文：{g.name}", f"“{g.name}”文体范文", genre_example(g))
+            for n, ex in enumerate(g.examples):  # every worked example of the genre
+                key = f"范文：{g.name}" + (f"（{ex.name}）" if n else "")
+                det.add_reference(key, f"“{g.name}”范例：{ex.name}", g.example_draft(ex.id))
     for key, label, draft in references:
         det.add_reference(key, label, draft)
     return det.pairs()

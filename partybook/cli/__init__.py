@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 # sub-command → module, in the order ``--help`` lists them
 COMMANDS: dict[str, str] = {
     "new": "partybook.cli.cmd_new",
+    "genres": "partybook.cli.cmd_genres",
     "check": "partybook.cli.cmd_check",
     "fix": "partybook.cli.cmd_fix",
     "import": "partybook.cli.cmd_import",

@@ -5,17 +5,12 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from ..genre import Genre, SectionKind
-
-_KIND_NAMES = {SectionKind.LINE: "标题", SectionKind.SIGNOFF: "落款"}
+from ..genre import Genre
 
 
 def section_names(genre: Genre) -> dict[str, str]:
-    """Section id → the name a user knows it by (its heading, or 标题/开头/落款)."""
-    names: dict[str, str] = {}
-    for spec in genre.sections:
-        names[spec.id] = spec.heading or _KIND_NAMES.get(spec.kind, "开头")
-    return names
+    """Section id → the name a user knows it by (heading, label, or 标题/开头/落款)."""
+    return {spec.id: spec.display_name for spec in genre.sections}
 
 
 # a line may not start with closing punctuation nor end with opening punctuation

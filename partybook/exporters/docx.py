@@ -7,7 +7,7 @@ font. Every WordprocessingML detail (markup, page setup, footers, styles) is in
 
 from __future__ import annotations
 
-from ..assembly import Block, blocks
+from ..assembly import SIGNOFF_ROLES, Block, blocks
 from ..draft import Draft
 from ..genre import Genre
 from . import ooxml
@@ -50,8 +50,8 @@ class DocxExporter(Exporter):
             out.append(
                 self.paragraph(
                     b,
-                    first_of_signoff=b.role in ("signoff", "date")
-                    and prev not in ("signoff", "date", ""),
+                    first_of_signoff=b.role in SIGNOFF_ROLES
+                    and prev not in (*SIGNOFF_ROLES, "closing", ""),
                 )
             )
             prev = b.role
@@ -67,12 +67,20 @@ class DocxExporter(Exporter):
         if b.role == "heading":
             level = b.level or 1
             return P(f"Heading{level}", [R(b.number + b.text, f.role(f"heading{level}"))])
-        if b.role == "signoff":
+        if b.role == "salutation":
+            return P("Salutation", [R(b.text, body)])
+        if b.role == "closing":
+            return P("Closing", [R(b.text, body)], first_line_chars=b.indent or 0)
+        if b.role in SIGNOFF_ROLES:
+            style = "Date" if b.role == "date" else "Signature"
+            align = "left" if b.align == "left" else ""
             return P(
-                "Signature", [R(b.text, f.role("signoff"))], space_before_line=first_of_signoff
+                style,
+                [R(b.text, f.role("signoff"))],
+                space_before_line=first_of_signoff,
+                first_line_chars=0 if align else None,
+                align=align,
             )
-        if b.role == "date":
-            return P("Date", [R(b.text, f.role("signoff"))], space_before_line=first_of_signoff)
         if b.role == "item" and b.heading:
             level = min(max(b.level, 1), 4)
             heading_font = f.role(f"heading{level}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..assembly import Block, blocks
+from ..assembly import SIGNOFF_ROLES, Block, blocks
 from ..draft import Draft
 from ..genre import Genre, load_genre
 from ._clean import clean_blocks
@@ -46,6 +46,8 @@ def _css(fonts: FontConfig, page: bool) -> str:
 .pb-doc .pb-h4, .pb-doc .pb-l4 {{ font-family: "Times New Roman", {stack("heading4")}; }}
 .pb-doc .pb-sign {{ text-align: right; text-indent: 0; padding-right: 2em; }}
 .pb-doc .pb-sign-first {{ margin-top: 28.95pt; }}
+.pb-doc .pb-sign-left {{ text-align: left; padding-right: 0; }}
+.pb-doc .pb-salutation, .pb-doc .pb-closing {{ text-indent: 0; text-align: left; }}
 @media screen and (max-width: 800px) {{ .pb-doc {{ padding: 1.5em; font-size: 14pt;
   line-height: 1.8; }} }}
 """.strip()
@@ -57,9 +59,16 @@ def _block_html(b: Block, first_of_signoff: bool) -> str:
         return '<p class="pb-title">' + "<br>".join(escape(line) for line in lines) + "</p>"
     if b.role == "heading":
         return f'<p class="pb-h{b.level or 1}">{escape(b.number + b.text)}</p>'
-    if b.role in ("signoff", "date"):
+    if b.role in SIGNOFF_ROLES:
         cls = "pb-sign pb-sign-first" if first_of_signoff else "pb-sign"
+        if b.align == "left":
+            cls += " pb-sign-left"
         return f'<p class="{cls}">{escape(b.text)}</p>'
+    if b.role == "salutation":
+        return f'<p class="pb-salutation">{escape(b.text)}</p>'
+    if b.role == "closing":
+        style = f' style="text-indent: {b.indent}em"' if b.indent else ""
+        return f'<p class="pb-closing"{style}>{escape(b.text)}</p>'
     if b.role == "item" and b.heading:
         level = min(max(b.level, 1), 4)
         head = escape(b.number + b.heading)
@@ -77,7 +86,7 @@ def _render(
     parts: list[str] = []
     prev = ""
     for b in doc_blocks:
-        first = b.role in ("signoff", "date") and prev not in ("signoff", "date", "")
+        first = b.role in SIGNOFF_ROLES and prev not in (*SIGNOFF_ROLES, "closing", "")
         parts.append(_block_html(b, first))
         prev = b.role
     body = '<div class="pb-doc" lang="zh-CN">' + "\n".join(parts) + "</div>"

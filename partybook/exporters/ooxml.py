@@ -115,6 +115,8 @@ class Paragraph:
     runs: Sequence[Run]
     lines: Sequence[str] = ()  # for a title broken into lines: each line one run + <w:br/>
     space_before_line: bool = False  # one blank grid line above (the sign-off block)
+    first_line_chars: int | None = None  # a first-line indent fixed by the genre's layout
+    align: str = ""  # "left" / "right" / "center" overriding the style's alignment
 
 
 def run_xml(run: Run) -> str:
@@ -129,6 +131,10 @@ def paragraph_xml(p: Paragraph) -> str:
     ppr = f'<w:pStyle w:val="{p.style}"/>'
     if p.space_before_line:
         ppr += f'<w:spacing w:before="{LAYOUT.line_pitch}"/>'
+    if p.first_line_chars is not None:  # the schema orders w:ind before w:jc
+        ppr += f"<w:ind {_indent_chars(p.first_line_chars)}/>"
+    if p.align:
+        ppr += f'<w:jc w:val="{_JC[p.align]}"/>'
     parts = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
     if p.lines:
         font = p.runs[0].font
@@ -140,6 +146,9 @@ def paragraph_xml(p: Paragraph) -> str:
         parts.extend(run_xml(r) for r in p.runs if r.text)
     parts.append("</w:p>")
     return "".join(parts)
+
+
+_JC = {"left": "left", "right": "right", "center": "center"}
 
 
 def sect_pr(layout: PageLayout = LAYOUT) -> str:
@@ -232,11 +241,23 @@ def styles_xml(fonts: FontConfig, layout: PageLayout = LAYOUT) -> bytes:
             f'<w:link w:val="Heading{level}"/><w:uiPriority w:val="9"/>{_rpr(font)}</w:style>'
         )
     right = f'<w:ind w:firstLine="0" w:right="{two}"/>'
-    for sid, name in (("Signature", "Signature"), ("Date", "Date")):
+    # the sign-off block stays on one page: every line but the date keeps with the next
+    for sid, name, keep in (("Signature", "Signature", True), ("Date", "Date", False)):
         s.append(
             f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
             '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
-            f'<w:pPr>{right}<w:jc w:val="right"/></w:pPr>{_rpr(sign)}</w:style>'
+            f'<w:pPr>{"<w:keepNext/>" if keep else ""}{right}<w:jc w:val="right"/></w:pPr>'
+            f"{_rpr(sign)}</w:style>"
+        )
+    # a letter's salutation (敬爱的党组织：) and closing lines (此致 / 敬礼！): flush left, no
+    # indent; a closing line's own indent is set on the paragraph from the genre's layout;
+    # both keep with the next paragraph (此致 / 敬礼！ never apart from the signature)
+    for sid, name in (("Salutation", "Salutation"), ("Closing", "Closing")):
+        s.append(
+            f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
+            '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
+            '<w:pPr><w:keepNext/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
+            f"{_rpr(body)}</w:style>"
         )
     s.append(
         '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'

@@ -38,11 +38,8 @@ def _css() -> str:
 
 
 def genre_example(genre: Genre) -> Draft:
-    """The genre's own worked example as a draft."""
-    from ..draft import Draft, Meta, conform
-
-    meta = Meta(**genre.example_meta)
-    return conform(Draft(genre=genre.id, meta=meta, sections=genre.example_sections()), genre)
+    """The genre's own (first) worked example as a draft."""
+    return genre.example_draft()
 
 
 def resolve(

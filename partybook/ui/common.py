@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -11,6 +12,12 @@ import ipywidgets as w
 from ..checks.model import SEVERITY_ZH
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
+CSS_FILE = Path(__file__).with_name("workbook.css")
+
+
+def style_tag() -> str:
+    """The stylesheet of the workbook and the class dashboard, for an ``HTML`` widget."""
+    return f"<style>{CSS_FILE.read_text(encoding='utf-8')}</style>"
 
 
 def esc(text: str) -> str:
@@ -29,19 +36,30 @@ def rows_for(text: str, minimum: int = 3, maximum: int = 24, width: int = 40) ->
     return max(minimum, lines + 1)
 
 
-def finding_location(f: Any) -> str:
+def finding_location(f: Any, sections: Mapping[str, str] | None = None) -> str:
+    """Where a finding is: 第 2 条; with ``sections`` (id → name): 存在的问题 第 2 条."""
     item = getattr(f, "item", None)
-    return f"第 {item + 1} 条" if isinstance(item, int) else ""
+    where = f"第 {item + 1} 条" if isinstance(item, int) else ""
+    if sections is None:
+        return where
+    section = str(getattr(f, "section", "") or "")
+    return f"{sections.get(section, section)} {where}".strip()
 
 
-def findings_html(findings: Iterable[Any], empty: str = "", limit: int = 50) -> str:
+def findings_html(
+    findings: Iterable[Any],
+    empty: str = "",
+    limit: int = 50,
+    sections: Mapping[str, str] | None = None,
+) -> str:
+    """The ``pb-flist`` list, errors first; ``sections`` names each finding's section."""
     items = sorted(findings, key=lambda f: SEVERITY_ORDER.get(getattr(f, "severity", ""), 3))
     if not items:
         return f'<div class="pb-ok">{esc(empty)}</div>' if empty else ""
     out = ['<ul class="pb-flist">']
     for f in items[:limit]:
         sev = getattr(f, "severity", "hint")
-        where = finding_location(f)
+        where = finding_location(f, sections)
         where_html = f'<span class="pb-where">{esc(where)}</span>' if where else ""
         code = getattr(f, "code", "")
         out.append(

@@ -59,7 +59,9 @@ class ExportsPanel:
 
     def _standing(self) -> str:
         s = self.session
-        serious = [f for f in s.findings if getattr(f, "severity", "") in ("error", "warning")]
+        serious = [
+            f for f in s.checks.findings if getattr(f, "severity", "") in ("error", "warning")
+        ]
         if not serious:
             return '<div class="pb-ok">检查未发现错误或警告。</div>'
         return (

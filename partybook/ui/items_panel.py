@@ -8,6 +8,7 @@ Deleting asks for a second click and can be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import ipywidgets as w
 
@@ -15,7 +16,7 @@ from ..genre import SectionKind, SectionSpec
 from ..numbering import label
 from .common import button, esc, full_width, html_box, rows_for
 from .messages import Messages
-from .session import Session, section_label
+from .session import Session
 
 ITEM_NOUN = {"problems": "问题", "causes": "原因", "measures": "措施"}
 
@@ -82,8 +83,8 @@ class ItemsPanel:
                 hint.value = text
 
     def _update_note(self) -> None:
-        draft = self.session.draft
-        if draft is None:
+        draft, genre = self.session.draft, self.session.genre
+        if draft is None or genre is None:
             return
         group = self.session.linked_group(self.spec.id)
         counts = {s: len(draft.items(s)) for s in group}
@@ -91,13 +92,12 @@ class ItemsPanel:
         if not self.is_root:
             root_spec = self.session.spec(group[0])
             notes.append(
-                f"本部分与“{section_label(self.session.genre, root_spec)}”逐条对应：条目在那里添加；"
+                f"本部分与“{genre.section_label(root_spec)}”逐条对应：条目在那里添加；"
                 "在这里删除或调整顺序时，对应的各条一起变动。"
             )
         if len(set(counts.values())) > 1:
             detail = "、".join(
-                f"{section_label(self.session.genre, self.session.spec(s))} {n} 条"
-                for s, n in counts.items()
+                f"{genre.section_label(genre.section(s))} {n} 条" for s, n in counts.items()
             )
             notes.append(f"⚠️ 条数不一致（{detail}）。可点“补齐条目”为较少的部分添加空白条目。")
             fix = button("补齐条目", "pb-align", "warning")
@@ -126,7 +126,7 @@ class ItemsPanel:
             item.heading,
             f"pb-editor-{sid}-{index}-heading",
             "小标题：用一句话概括（不用写序号）",
-            lambda v, i=index: self.session.set_item(sid, i, "heading", v),
+            partial(self.session.set_item, sid, index, "heading"),
             line=True,
         )
         parts.append(heading)
@@ -137,7 +137,7 @@ class ItemsPanel:
                         item.body,
                         f"pb-editor-{sid}-{index}-body",
                         "补充说明（可不填）",
-                        lambda v, i=index: self.session.set_item(sid, i, "body", v),
+                        partial(self.session.set_item, sid, index, "body"),
                     )
                 )
             parts.append(self._points(index))
@@ -147,7 +147,7 @@ class ItemsPanel:
                     item.body,
                     f"pb-editor-{sid}-{index}-body",
                     "具体内容：写清时间、事情、做法；可分几段，按回车另起一段",
-                    lambda v, i=index: self.session.set_item(sid, i, "body", v),
+                    partial(self.session.set_item, sid, index, "body"),
                 )
             )
         tools = self._tools(index)
@@ -160,27 +160,27 @@ class ItemsPanel:
 
     def _points(self, index: int) -> w.Widget:
         sid = self.spec.id
-        item = self.session.draft.items(sid)[index]  # type: ignore[union-attr]
+        draft = self.session.draft
+        assert draft is not None
+        item = draft.items(sid)[index]
         rows: list[w.Widget] = []
         for p, point in enumerate(item.items or []):
             num = html_box(esc(label(self.spec.point_numbering, p + 1)), "pb-point-num")
             rm = button("", f"pb-remove-point pb-remove-{sid}-{index}-{p}", icon="trash")
             rm.tooltip = "删除这一点（可撤销）"
-            rm.on_click(
-                self.msgs.guard(lambda _, p=p: self.session.remove_point(sid, index, p), "删除要点")
-            )
+            rm.on_click(self.msgs.guard(partial(self._remove_point, index, p), "删除要点"))
             h = self._text(
                 point.heading,
                 f"pb-editor-{sid}-{index}-{p}-heading",
                 "要点：一句话概括",
-                lambda v, p=p: self.session.set_item(sid, index, "heading", v, point=p),
+                partial(self.session.set_item, sid, index, "heading", point=p),
                 line=True,
             )
             b = self._text(
                 point.body,
                 f"pb-editor-{sid}-{index}-{p}-body",
                 "具体表现",
-                lambda v, p=p: self.session.set_item(sid, index, "body", v, point=p),
+                partial(self.session.set_item, sid, index, "body", point=p),
             )
             box = w.VBox([w.HBox([num, rm]), h, b])
             box.add_class("pb-point")
@@ -191,9 +191,14 @@ class ItemsPanel:
         box.add_class("pb-points")
         return box
 
+    def _remove_point(self, index: int, point: int, _: object = None) -> None:
+        self.session.remove_point(self.spec.id, index, point)
+
     def _tools(self, index: int) -> w.Widget:
         sid = self.spec.id
-        n = len(self.session.draft.items(sid))  # type: ignore[union-attr]
+        draft = self.session.draft
+        assert draft is not None
+        n = len(draft.items(sid))
         up = button("", f"pb-up pb-up-{sid}-{index}", icon="arrow-up", tooltip="上移")
         down = button("", f"pb-down pb-down-{sid}-{index}", icon="arrow-down", tooltip="下移")
         up.disabled = index == 0

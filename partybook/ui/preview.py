@@ -12,7 +12,7 @@ class Preview:
         self.root = html_box("", "pb-preview")
 
     def refresh(self) -> None:
-        html = self.session.preview if self.session.draft is not None else ""
+        html = self.session.checks.preview if self.session.draft is not None else ""
         value = f'<div class="pb-side-title">预览</div><div class="pb-preview-doc">{html}</div>'
         if value != self.root.value:
             self.root.value = value

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .common import esc, findings_html, html_box
-from .session import Session, section_label
+from .events import SaveStatusChanged
+from .session import Session
 
 
 class ProgressBar:
@@ -17,7 +18,7 @@ class ProgressBar:
         if self.session.draft is None:
             self.root.value = ""
             return
-        p = self.session.progress()
+        p = self.session.checks.progress()
         pct = round(100 * p.done / p.total) if p.total else 0
         self.root.value = (
             f'<div class="pb-progress-text">已完成 <b>{p.done}/{p.total}</b> 节'
@@ -31,7 +32,7 @@ class ProgressBar:
 class SaveStatus:
     def __init__(self, session: Session) -> None:
         self.root = html_box("", "pb-saved")
-        session.on("status", self.show)
+        session.events.observe(SaveStatusChanged, lambda e: self.show(e.state, e.text))
 
     def show(self, state: str, text: str) -> None:
         self.root.value = f'<span class="pb-save-{esc(state)}">{esc(text)}</span>'
@@ -45,22 +46,22 @@ class FindingsSummary:
         self.root = html_box("", "pb-findings")
 
     def refresh(self) -> None:
-        s = self.session
+        s, checks = self.session, self.session.checks
         if s.draft is None or s.genre is None:
             self.root.value = ""
             return
         parts = ['<div class="pb-side-title">检查结果</div>']
-        if s.check_notice:
-            parts.append(f'<div class="pb-notice">{esc(s.check_notice)}</div>')
-        if not s.findings:
+        if checks.notice:
+            parts.append(f'<div class="pb-notice">{esc(checks.notice)}</div>')
+        if not checks.findings:
             parts.append('<div class="pb-ok">暂未发现问题。</div>')
         for spec in s.genre.sections:
-            found = s.findings_for(spec.id)
+            found = checks.findings_for(spec.id)
             if found:
-                parts.append(f'<div class="pb-fsec">{esc(section_label(s.genre, spec))}</div>')
+                parts.append(f'<div class="pb-fsec">{esc(s.genre.section_label(spec))}</div>')
                 parts.append(findings_html(found, limit=20))
         known = {spec.id for spec in s.genre.sections}
-        other = [f for f in s.findings if getattr(f, "section", None) not in known]
+        other = [f for f in checks.findings if getattr(f, "section", None) not in known]
         if other:
             parts.append('<div class="pb-fsec">全文</div>' + findings_html(other, limit=20))
         self.root.value = "".join(parts)

@@ -9,11 +9,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..draft import Draft
+from ..draft import Draft, Item
 from ..genre import Genre
 from .common import button, esc, findings_html, html_box
 from .messages import Messages
-from .session import Session, section_label
+from .session import Session
 
 CONTEXT = 12
 
@@ -22,12 +22,13 @@ def _pieces(draft: Draft, genre: Genre) -> list[tuple[str, str]]:
     """(place, text) of every editable piece: paragraphs, item headings and bodies, meta."""
     out: list[tuple[str, str]] = []
     for spec in genre.content_sections():
-        name = section_label(genre, spec)
+        name = genre.section_label(spec)
         content = draft.sections.get(spec.id)
         if isinstance(content, str):
             out.append((name, content))
             continue
-        for i, entry in enumerate(content or []):
+        entries: list[str | Item] = list(content or [])
+        for i, entry in enumerate(entries):
             if isinstance(entry, str):
                 out.append((f"{name} 第 {i + 1} 段", entry))
             else:
@@ -102,13 +103,13 @@ class ReviewPage:
             return
         rows = []
         for spec in s.genre.sections:
-            found = s.findings_for(spec.id)
-            done = s.is_done(spec.id)
+            found = s.checks.findings_for(spec.id)
+            done = s.checks.is_done(spec.id)
             mark = "✓ 完成" if done else "未完成"
             info = html_box(
-                f'<div class="pb-review-name">{esc(section_label(s.genre, spec))}'
+                f'<div class="pb-review-name">{esc(s.genre.section_label(spec))}'
                 f' <span class="pb-chip-{"pb-done" if done else "pb-todo"}">{mark}</span>'
-                f' <span class="pb-review-count">{s.chars(spec.id)} 字</span></div>'
+                f' <span class="pb-review-count">{s.checks.chars(spec.id)} 字</span></div>'
                 + findings_html(found, empty="没有发现问题。"),
                 "pb-review-info",
             )

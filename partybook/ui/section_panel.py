@@ -13,7 +13,8 @@ from ..genre import SectionKind, SectionSpec
 from .common import button, esc, findings_html, full_width, html_box, rows_for
 from .items_panel import ItemsPanel
 from .messages import Messages
-from .session import Session, SharedExample, section_label
+from .session import Session
+from .shared_examples import SharedExample
 
 HUGE = 100_000  # characters in one editor before it stops syncing on every keystroke
 EXAMPLE_LIMIT = 20_000  # characters of a shared example's section shown (bounded page)
@@ -28,8 +29,8 @@ SIGNOFF_FIELDS = [
 ]
 
 
-def example_html(spec: SectionSpec) -> str:
-    ex = spec.example
+def example_html(spec: SectionSpec, ex: Any) -> str:
+    """One section of a worked example (``Genre.example_section``) as HTML."""
     if ex is None:
         return "<p>本节没有范例。</p>"
     parts: list[str] = []
@@ -271,7 +272,9 @@ class SectionPanel:
         chosen = self.example_source.value
         shared = self.session.examples
         if chosen == OWN_EXAMPLE or not 0 <= chosen < len(shared):
-            self.example.value = example_html(self.spec)
+            genre = self.session.genre
+            ex = genre.example_section(self.spec.id) if genre else None
+            self.example.value = example_html(self.spec, ex)
         else:
             self.example.value = shared_example_html(shared[chosen], self.spec)
         self.example_button.description = "收起范例"
@@ -312,10 +315,10 @@ class SectionPanel:
     def refresh_header(self) -> None:
         if self.session.genre is None or self.session.draft is None:
             return
-        name = section_label(self.session.genre, self.spec)
-        done = self.session.is_done(self.id)
+        name = self.session.genre.section_label(self.spec)
+        done = self.session.checks.is_done(self.id)
         self.toggle.description = f"{'▾' if self.is_open else '▸'} {name}"
-        n = self.session.chars(self.id)
+        n = self.session.checks.chars(self.id)
         lo, hi = self.spec.length.min, self.spec.length.max
         if self.spec.kind is SectionKind.SIGNOFF:
             count = "已填写" if done else "请填写姓名和日期"
@@ -333,5 +336,5 @@ class SectionPanel:
         self.chip.value = f'<span class="pb-chip-{cls}">{mark}</span>'
 
     def refresh_findings(self) -> None:
-        found = self.session.findings_for(self.id)
+        found = self.session.checks.findings_for(self.id)
         self.findings.value = findings_html(found)

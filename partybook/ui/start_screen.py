@@ -8,8 +8,9 @@ from typing import Any
 import ipywidgets as w
 
 from .common import button, esc, full_width, html_box
+from .library import genre_choices, list_drafts
 from .messages import Messages
-from .session import Session, genre_choices
+from .session import Session
 
 SHOWN = 12
 REMOVAL_SHOWN = 40
@@ -97,7 +98,7 @@ class StartScreen:
         self.root.add_class("pb-start")
 
     def refresh(self) -> None:
-        drafts = self.session.list_drafts()
+        drafts = list_drafts(self.session.folder)
         good = [d for d in drafts if not d.error]
         self.resume.disabled = not good
         if good:
@@ -106,6 +107,7 @@ class StartScreen:
         else:
             self.resume.description = "继续最近的草稿（还没有草稿）"
         rows = []
+        names = dict((gid, name) for name, gid in genre_choices())
         for d in drafts[:SHOWN]:
             if d.error:
                 label = html_box(
@@ -114,7 +116,6 @@ class StartScreen:
                 )
                 rows.append(w.HBox([label]))
                 continue
-            names = dict((gid, name) for name, gid in genre_choices())
             who = f" · {esc(d.author)}" if d.author else ""
             label = html_box(
                 f'<div class="pb-draft-title">{esc(d.title or "（未填标题）")}</div>'
@@ -148,7 +149,7 @@ class StartScreen:
         self.opened()
 
     def _resume(self, _: Any = None) -> None:
-        good = [d for d in self.session.list_drafts() if not d.error]
+        good = [d for d in list_drafts(self.session.folder) if not d.error]
         if not good:
             self.msgs.show("还没有保存过的草稿，请新建一份。", "warning")
             return
@@ -177,11 +178,9 @@ class StartScreen:
 
 
 def import_report(result: Any, session: Session) -> str:
-    from .session import section_label
-
     names = {}
     if session.genre is not None:
-        names = {s.id: section_label(session.genre, s) for s in session.genre.sections}
+        names = {s.id: session.genre.section_label(s) for s in session.genre.sections}
     unit = getattr(result, "line_unit", "行")
     removed = list(getattr(result, "removed", []))
     parts = ['<div class="pb-h">导入报告</div>']

@@ -8,13 +8,25 @@ page, under a header with the save status and the progress that is always visibl
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
 
 import ipywidgets as w
 
+from .. import paths
 from ..genre import Genre, SectionKind
-from .common import button, esc, html_box
+from .common import button, esc, html_box, style_tag
+from .events import (
+    Closed,
+    CommentsMerged,
+    ContentChanged,
+    Edited,
+    ExamplesLoaded,
+    FindingsReady,
+    Message,
+    Opened,
+    Replaced,
+    Restructured,
+)
+from .exercise_bar import ExerciseBar
 from .exports import ExportsPanel
 from .messages import Messages
 from .preview import Preview
@@ -22,10 +34,9 @@ from .progress import FindingsSummary, ProgressBar, SaveStatus
 from .review import ReviewPage
 from .scheduler import Scheduler
 from .section_panel import SectionPanel
-from .session import Session, section_label
+from .session import Session
 from .start_screen import StartScreen
 
-CSS_FILE = Path(__file__).with_name("workbook.css")
 TAB_WRITE, TAB_REVIEW, TAB_EXPORT = 0, 1, 2
 # Open a section's panel when one of its editors gets focus (ipywidgets has no focus
 # events): a capturing focusin listener clicks the panel's hidden "opener" button.
@@ -43,10 +54,6 @@ FOCUS_JS = """
 """
 
 
-def _css() -> str:
-    return f"<style>{CSS_FILE.read_text(encoding='utf-8')}</style>"
-
-
 class Workbook:
     def __init__(
         self,
@@ -56,9 +63,7 @@ class Workbook:
     ) -> None:
         self.msgs = Messages()
         self.session = Session(drafts, scheduler=scheduler)
-        self.session.on_listener_error = lambda err: self.msgs.exception(err, "更新界面")
-        self.exercise: Any = None
-        self.step = 0
+        self.session.events.on_error = lambda err: self.msgs.exception(err, "更新界面")
         self.panels: dict[str, SectionPanel] = {}
         self._panel_genre: str | None = None
 
@@ -79,20 +84,7 @@ class Workbook:
         self.header.add_class("pb-header")
 
         self.start = StartScreen(self.session, self.msgs, self._opened)
-        self.exercise_box = html_box("", "pb-exercise")
-        self.exercise_prev = button("上一步", "pb-step-prev", icon="arrow-left")
-        self.exercise_next = button("下一步", "pb-step-next", "info", icon="arrow-right")
-        self.exercise_prev.on_click(
-            self.msgs.guard(lambda _: self.goto_step(self.step - 1), "上一步")
-        )
-        self.exercise_next.on_click(
-            self.msgs.guard(lambda _: self.goto_step(self.step + 1), "下一步")
-        )
-        self.exercise_bar = w.VBox(
-            [self.exercise_box, w.HBox([self.exercise_prev, self.exercise_next])]
-        )
-        self.exercise_bar.add_class("pb-exercise-bar")
-        self.exercise_bar.layout.display = "none"
+        self.exercise = ExerciseBar(self.session, self.msgs, lambda: self.panels, self.jump)
         self.report = html_box("", "pb-report")
         self.report_close = button("知道了，关闭报告", "pb-report-close", icon="check")
         self.report_close.on_click(self.msgs.guard(lambda _: self._show_report(""), "关闭报告"))
@@ -139,24 +131,33 @@ class Workbook:
         from IPython.display import Javascript
 
         self.focus_hook.append_display_data(Javascript(FOCUS_JS))
-        self.main = w.VBox([self.header, self.exercise_bar, self.tabs])
+        self.main = w.VBox([self.header, self.exercise.root, self.tabs])
         self.main.add_class("pb-main")
         self.root = w.VBox(
-            [html_box(_css()), self.msgs.root, self.start.root, self.main, self.js, self.focus_hook]
+            [
+                html_box(style_tag()),
+                self.msgs.root,
+                self.start.root,
+                self.main,
+                self.js,
+                self.focus_hook,
+            ]
         )
         self.root.add_class("pb-app")
 
-        s = self.session
-        s.on("opened", self._on_opened)
-        s.on("closed", self._on_closed)
-        s.on("edited", self._on_edited)
-        s.on("structure", self._on_structure)
-        s.on("reloaded", self._on_reloaded)
-        s.on("findings", self._on_findings)
-        s.on("message", lambda level, text: self.msgs.show(text, level))
-        s.on("comments", self._on_comments)
-        s.on("examples", self._on_examples)
-        exercise = exercise or os.environ.get("PARTYBOOK_EXERCISE") or None
+        events = self.session.events
+        events.observe(Opened, lambda _: self._on_opened())
+        events.observe(Closed, lambda _: self._on_closed())
+        # rows and editors first, then what every change needs, then what typing adds
+        events.observe(Replaced, self._on_replaced)
+        events.observe(Restructured, self._on_restructured)
+        events.observe(ContentChanged, self._on_content_changed)
+        events.observe(Edited, lambda e: self._open_panels(e.sections))
+        events.observe(FindingsReady, lambda _: self._on_findings())
+        events.observe(Message, lambda m: self.msgs.show(m.text, m.level))
+        events.observe(CommentsMerged, lambda _: self._on_comments())
+        events.observe(ExamplesLoaded, lambda _: self._on_examples())
+        exercise = exercise or paths.class_exercise()
         if exercise is not None:
             self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
         self._on_closed()
@@ -169,42 +170,9 @@ class Workbook:
 
     # --- exercise mode ----------------------------------------------------------------
     def _load_exercise(self, path: str | os.PathLike[str]) -> None:
-        from ..classroom.exercise import load_exercise
-
-        self.exercise = load_exercise(path)
-        rules = self.exercise.rules_path()
-        if rules is not None:
-            from ..checks import load_phrase_rules
-
-            self.session.extra_rules = list(load_phrase_rules(rules))
-        choices = [v for _, v in self.start.genre.options]
-        if self.exercise.genre in choices:
-            self.start.genre.value = self.exercise.genre
-        self.msgs.show(
-            f"练习模式：{self.exercise.title}（共 {len(self.exercise.steps)} 步）", "info"
-        )
-
-    def goto_step(self, index: int) -> None:
-        ex = self.exercise
-        if ex is None or self.session.genre is None:
-            return
-        index = max(0, min(index, len(ex.steps) - 1))
-        self.step = index
-        step = ex.steps[index]
-        total = (
-            f"共 {len(ex.steps)} 步，建议用时 {ex.total_minutes} 分钟" if ex.total_minutes else ""
-        )
-        self.exercise_box.value = (
-            f'<div class="pb-ex-title">{esc(ex.title)} <span class="pb-hint">{esc(total)}</span></div>'
-            f'<div class="pb-ex-step">{esc(ex.step_label(index, self.session.genre))}</div>'
-            f'<div class="pb-ex-prompt">{esc(step.prompt)}</div>'
-        )
-        self.exercise_prev.disabled = index == 0
-        self.exercise_next.disabled = index >= len(ex.steps) - 1
-        for sid, panel in self.panels.items():
-            s = ex.step_for(sid)
-            panel.set_step(f"练习提示：{s.prompt}" if s is not None and sid == step.section else "")
-        self.jump(step.section)
+        ex = self.exercise.load(path)
+        if ex.genre in [v for _, v in self.start.genre.options]:
+            self.start.genre.value = ex.genre
 
     # --- navigation -------------------------------------------------------------------
     def jump(self, section_id: str) -> None:
@@ -252,27 +220,29 @@ class Workbook:
         for panel in self.panels.values():
             panel.fill()
         self._fill_unplaced()
-        title = s.draft.text_of("title").strip() or "（未填标题）"
-        self.title.value = (
-            f'<div class="pb-app-name">{esc(s.genre.name)}工作簿</div>'
-            f'<div class="pb-doc-title">{esc(title[:60])}</div>'
-        )
+        self._show_title()
         self.start.root.layout.display = "none"
         self.main.layout.display = ""
         self.tabs.selected_index = TAB_WRITE
         self.exports.result.value = ""
         first = next(
-            (sid for sid in self.panels if not s.is_done(sid)), next(iter(self.panels), "")
+            (sid for sid in self.panels if not s.checks.is_done(sid)), next(iter(self.panels), "")
         )
         for sid, panel in self.panels.items():
             panel.set_open(sid == first)
-        if self.exercise is not None and self.exercise.genre == s.genre.id:
-            self.exercise_bar.layout.display = ""
-            self.goto_step(0)
-        else:
-            self.exercise_bar.layout.display = "none"
+        self.exercise.opened()
         self._on_findings()
         self.undo_button.disabled = not s.undo_label
+
+    def _show_title(self) -> None:
+        s = self.session
+        if s.draft is None or s.genre is None:
+            return
+        title = s.draft.text_of("title").strip() or "（未填标题）"
+        self.title.value = (
+            f'<div class="pb-app-name">{esc(s.genre.name)}工作簿</div>'
+            f'<div class="pb-doc-title">{esc(title[:60])}</div>'
+        )
 
     def _on_closed(self) -> None:
         self.main.layout.display = "none"
@@ -293,31 +263,35 @@ class Workbook:
         if not self._loading_unplaced:
             self.session.set_unplaced(change["new"])
 
-    def _on_edited(self, section: str) -> None:
-        panel = self.panels.get(section)
-        if panel is None:
-            return
-        panel.refresh_header()
-        if not panel.is_open:  # others stay as they are: closing them would move the page
-            panel.set_open(True)
-        if section == "title" and self.session.draft is not None:
-            title = self.session.draft.text_of("title").strip() or "（未填标题）"
-            self.title.value = (
-                f'<div class="pb-app-name">{esc(self.session.genre.name)}工作簿</div>'  # type: ignore[union-attr]
-                f'<div class="pb-doc-title">{esc(title[:60])}</div>'
-            )
+    def _on_content_changed(self, event: ContentChanged) -> None:
+        for sid in event.sections:
+            panel = self.panels.get(sid)
+            if panel is not None:
+                panel.refresh_header()
+        if "title" in event.sections:
+            self._show_title()
         for p in self.panels.values():
             if p.items is not None and p.spec.linked_to:
                 p.items.update_linked()
 
-    def _on_structure(self, sections: list[str]) -> None:
+    def _open_panels(self, sections: tuple[str, ...]) -> None:
+        """Open the panels the user is working in; the others stay as they are (closing
+        them would move the page)."""
         for sid in sections:
+            panel = self.panels.get(sid)
+            if panel is not None and not panel.is_open:
+                panel.set_open(True)
+
+    def _on_restructured(self, event: Restructured) -> None:
+        for sid in event.sections:
             panel = self.panels.get(sid)
             if panel is not None and panel.items is not None:
                 panel.items.rebuild()
+        self._open_panels(event.sections)
         self.undo_button.disabled = not self.session.undo_label
 
-    def _on_reloaded(self) -> None:
+    def _on_replaced(self, _: Replaced) -> None:
+        """An undo or the fixes replaced the content: refill, open nothing."""
         for panel in self.panels.values():
             panel.fill()
         self._fill_unplaced()
@@ -358,7 +332,7 @@ class Workbook:
 
     def section_names(self) -> dict[str, str]:
         g = self.session.genre
-        return {s.id: section_label(g, s) for s in g.sections} if g else {}
+        return {s.id: g.section_label(s) for s in g.sections} if g else {}
 
 
 def is_item_section(kind: SectionKind) -> bool:

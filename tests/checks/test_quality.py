@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from partybook.draft import Draft, conform
 from partybook.genre import load_genre
 from partybook.storage import load
 
@@ -15,7 +14,7 @@ from .conftest import FIXTURES
 @pytest.mark.parametrize("genre_id", ["dangxing-fenxi", "duizhao-jiancha"])
 def test_worked_example_has_no_error_and_no_warning(run, genre_id):
     g = load_genre(genre_id)
-    draft = conform(Draft(genre=g.id, meta=g.example_meta, sections=g.example_sections()), g)
+    draft = g.example_draft()
     found = run(draft)
     assert [(f.code, f.message) for f in found if f.severity != "hint"] == []
 

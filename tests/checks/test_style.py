@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partybook.draft import Draft, Item, conform
+from partybook.draft import Item
 from partybook.genre import load_genre
 
 
@@ -63,7 +63,7 @@ def test_PB503_distinct_sentences_not_flagged(clean, only):
 
 
 def test_PB504_passage_copied_from_example_flagged(clean, only, genre):
-    copied = genre.section("problems").example[0]["body"][20:80]
+    copied = genre.example_section("problems")[0]["body"][20:80]
     item = clean.sections["problems"][0]
     item.body = item.body[:30] + copied + item.body[30:]
     found = only(clean, "PB504")
@@ -74,7 +74,7 @@ def test_PB504_passage_copied_from_example_flagged(clean, only, genre):
 
 
 def test_PB504_short_shared_phrase_not_flagged(clean, only, genre):
-    phrase = genre.section("problems").example[0]["body"][:20]  # 20 characters only
+    phrase = genre.example_section("problems")[0]["body"][:20]  # 20 characters only
     clean.sections["problems"][0].body += phrase
     assert only(clean, "PB504") == []
 
@@ -187,7 +187,7 @@ def test_PB506_PB507_not_applied_in_impersonal_genre(clean, only):
 
 def test_grouped_problems_checked_per_aspect(only):
     g = load_genre("duizhao-jiancha")
-    d = conform(Draft(genre=g.id, sections=g.example_sections()), g)
+    d = g.example_draft()
     assert only(d, "PB506") == []  # a point without 我 is fine when its aspect has one
     d.sections["problems"][0].items = [
         Item(heading="学习不够。", body="学习时间少，去年只读了两本书。")

@@ -293,7 +293,7 @@ def near_copy(rng: random.Random, original: Draft, author: str, rewrite: float =
 
 def example_copy(genre: Genre, author: str) -> Draft:
     """The genre's worked example handed in as one's own (only the name changed)."""
-    draft = Draft(genre=genre.id, meta=dict(genre.example_meta), sections=genre.example_sections())
+    draft = genre.example_draft()
     draft.meta.author = author
     return conform(draft, genre)
 

@@ -10,6 +10,11 @@ from partybook.classroom.dashboard import Dashboard
 from partybook.storage import load
 
 
+def last_message(dash: Dashboard) -> str:
+    """The newest text in the dashboard's message area."""
+    return dash.msgs.history[-1][1] if dash.msgs.history else ""
+
+
 def _students_in_table(html: str) -> list[str]:
     return re.findall(r"<tr><td>([^<]+)</td>", html)
 
@@ -18,7 +23,7 @@ def test_table_chart_and_sorting(klass, tmp_path):
     folder, roles = klass
     (folder / "坏文件.json").write_text("{", encoding="utf-8")
     dash = Dashboard(folder=folder, examples_folder=tmp_path / "examples")
-    assert dash.messages.value == ""
+    assert not dash.msgs.history
     n = sum(len(v) for v in roles.values())
     assert f"共 {n + 1} 份草稿" in dash.summary.value and "无法读取 1 份" in dash.summary.value
     assert "坏文件.json" in dash.table.value and "无法读取" in dash.table.value
@@ -41,12 +46,15 @@ def test_student_view_feedback_and_publish(klass, tmp_path):
     dash.student.value = roles["near_copy"][0]
     assert "相似度" in dash.similar.value and "pbc-side" in dash.similar.value
     assert "存在的问题和不足" in dash.preview.value
+    # the workbook's kit: its findings list (section named) and its stylesheet and messages
+    assert "pb-flist" in dash.findings.value and "pb-where" in dash.findings.value
+    assert "pbc-table" in dash.root.children[0].value and "pb-app" in dash.root._dom_classes
     # feedback on the second problem
     dash.fb_section.value = "problems"
     dash.fb_item.value = 1
     dash.fb_text.value = "这一条请写清楚时间和数字。"
     dash.fb_save.click()
-    assert "批注已保存" in dash.messages.value
+    assert "批注已保存" in last_message(dash)
     saved = load(folder / roles["near_copy"][0]).comments
     assert [(c.section, c.item, c.text, c.author) for c in saved] == [
         ("problems", 1, "这一条请写清楚时间和数字。", "周老师")
@@ -54,10 +62,10 @@ def test_student_view_feedback_and_publish(klass, tmp_path):
     assert "这一条请写清楚时间和数字" in dash.comments.value
     # an empty comment is refused, visibly
     dash.fb_save.click()
-    assert "批注内容是空的" in dash.messages.value
+    assert "批注内容是空的" in last_message(dash)
     # publish: anonymise, review, save
     dash.pub_save.click()
-    assert "请先点“匿名化预览”" in dash.messages.value
+    assert "请先点“匿名化预览”" in last_message(dash)
     dash.pub_prepare.click()
     author = load(folder / roles["near_copy"][0]).meta.author
     assert author in dash.pub_review.value and not dash.pub_save.disabled
@@ -82,7 +90,7 @@ def test_batch_export_button(klass, tmp_path):
     with zipfile.ZipFile(target) as zf:
         assert sum(x.endswith(".docx") for x in zf.namelist()) == n
     dash.export_button.click()  # never overwrites
-    assert "已存在" in dash.messages.value
+    assert "已存在" in last_message(dash)
 
 
 def test_refresh_picks_up_new_drafts_and_bad_folder_is_reported(klass, tmp_path):
@@ -99,7 +107,7 @@ def test_refresh_picks_up_new_drafts_and_bad_folder_is_reported(klass, tmp_path)
     assert len(dash.model.rows) == before + 1 and "新来的学员" in dash.table.value
     dash.source.value = str(tmp_path / "没有这个文件夹")
     dash.refresh_button.click()
-    assert "找不到班级草稿文件夹" in dash.messages.value
+    assert "找不到班级草稿文件夹" in last_message(dash)
 
 
 def test_threshold_slider_changes_flags(klass):
@@ -127,7 +135,7 @@ def test_exercise_rules_from_the_environment(klass, monkeypatch):
     assert "CLS001" in {f.code for f in row.findings}
     monkeypatch.setenv("PARTYBOOK_EXERCISE", str(folder / "无此练习.yaml"))
     broken = Dashboard(folder=folder)
-    assert "找不到练习文件" in broken.messages.value and broken.model.rows  # still shows the class
+    assert "找不到练习文件" in last_message(broken) and broken.model.rows  # still shows the class
 
 
 def test_user_text_is_escaped(klass):

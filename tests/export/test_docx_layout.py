@@ -229,7 +229,7 @@ def test_short_title_one_line(example_draft: Draft) -> None:
 
 def test_grouped_genre_exports(genre: Genre) -> None:
     g = load_genre("duizhao-jiancha")
-    d = conform(Draft(genre=g.id, meta=g.example_meta, sections=g.example_sections()), g)
+    d = g.example_draft()
     data = get_exporter("docx").export(d)
     p = parts(data)
     styles = StyleChain(p["word/styles.xml"])

@@ -23,13 +23,10 @@ from partybook.genre import Genre
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> tuple[Path, list[str]]:
-    from partybook.draft import conform
     from partybook.genre import load_genre
 
     genre = load_genre("dangxing-fenxi")
-    draft = conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    draft = genre.example_draft()
     exporter = get_exporter("pdf")
     pdf = tmp_path_factory.mktemp("pdf") / "example.pdf"
     pdf.write_bytes(exporter.export(draft))

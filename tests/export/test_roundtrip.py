@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from partybook.draft import Draft, conform
 from partybook.exporters import get_exporter
 from partybook.genre import load_genre
 from partybook.importer import import_file
@@ -13,9 +12,7 @@ from partybook.importer import import_file
 @pytest.mark.parametrize("genre_id", ["dangxing-fenxi", "duizhao-jiancha"])
 def test_docx_round_trip(genre_id: str, tmp_path) -> None:
     genre = load_genre(genre_id)
-    draft = conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    draft = genre.example_draft()
     path = tmp_path / "往返.docx"
     path.write_bytes(get_exporter("docx").export(draft))
     back = import_file(path).draft

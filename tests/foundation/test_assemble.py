@@ -63,10 +63,7 @@ def test_numbers_skip_empty_items():
 
 
 def test_grouped_items_print_groups_and_points():
-    d = conform(
-        Draft(genre=GROUPED.id, meta=GROUPED.example_meta, sections=GROUPED.example_sections()),
-        GROUPED,
-    )
+    d = GROUPED.example_draft()
     lines = assemble(d).splitlines()
     i = lines.index("（一）在学习贯彻党的创新理论方面。")
     assert lines[i + 1].startswith("一是学习的系统性不够。")

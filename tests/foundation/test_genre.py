@@ -29,23 +29,23 @@ def test_both_genres_load_and_know_their_sections():
     assert d.section("problems").kind is SectionKind.GROUPED_ITEMS
 
 
-@pytest.mark.parametrize("genre_id", ["dangxing-fenxi", "duizhao-jiancha"])
+@pytest.mark.parametrize("genre_id", available_genres())
 def test_every_section_has_guidance_prompts_and_an_example(genre_id):
     g = load_genre(genre_id)
+    assert g.examples, genre_id
     for s in g.sections:
         assert s.guidance, s.id
         if s.kind is not SectionKind.SIGNOFF:
-            assert 1 <= len(s.prompts) <= 5, s.id
-            assert s.example, s.id
+            assert 3 <= len(s.prompts) <= 5, s.id
+            assert any(ex.sections.get(s.id) for ex in g.examples), s.id
 
 
 def test_worked_example_is_3000_to_4000_characters():
     from partybook.assembly import assemble
-    from partybook.draft import Draft, conform
     from partybook.text import count_chars
 
     g = load_genre("dangxing-fenxi")
-    d = conform(Draft(genre=g.id, meta=g.example_meta, sections=g.example_sections()), g)
+    d = g.example_draft()
     assert 3000 <= count_chars(assemble(d, g)) <= 4000
 
 

@@ -63,15 +63,13 @@ def test_markdown_round_trip(genre_id: str, data: st.DataObject) -> None:
 @pytest.mark.parametrize("genre_id", GENRES)
 def test_genre_example_round_trips_with_detection(genre_id: str) -> None:
     genre = load_genre(genre_id)
-    draft = conform(
-        Draft(genre=genre_id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    draft = genre.example_draft()
     for text in (assemble(draft, genre), assemble_markdown(draft, genre)):
         back = import_text(text).draft  # genre detected from the title
         assert back.genre == genre_id
         assert _normal(back) == _normal(draft)
-        assert back.meta.author == genre.example_meta["author"]
-        assert back.meta.unit == genre.example_meta["unit"]
+        assert back.meta.author == genre.example().meta.author
+        assert back.meta.unit == genre.example().meta.unit
 
 
 def _everything(result) -> str:

@@ -17,7 +17,7 @@ from support.cli import run_partybook
 
 from partybook.anonymizer import anonymize
 from partybook.cli import main
-from partybook.draft import Draft, conform
+from partybook.draft import Draft
 from partybook.genre import Genre, load_genre
 from partybook.numbering import cn_number
 from partybook.showcase import make_self_contained, showcase_parts
@@ -33,9 +33,7 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _example(genre: Genre) -> Draft:
-    return conform(
-        Draft(genre=genre.id, meta=genre.example_meta, sections=genre.example_sections()), genre
-    )
+    return genre.example_draft()
 
 
 def _headings(genre: Genre) -> list[str]:
@@ -110,15 +108,17 @@ def test_default_genre_page(dangxing_page: str) -> None:
     _assert_offline_and_codeless(page)
     _assert_guidance_and_headings(page, genre)
     assert "一、基本情况" in page and "四、整改措施" in page
-    assert page.count(genre.sections[0].example) >= 2  # the example's title: section and preview
+    assert (
+        page.count(genre.example_section("title")) >= 2
+    )  # the example's title: section and preview
     # the example text of a section, in its card and in the preview
-    opening = genre.section("opening").example[0]
+    opening = genre.example_section("opening")[0]
     assert page.count(escape(opening)) == 2
     # the checks found nothing on the worked example, section by section
     assert page.count("本节未发现问题") == len(genre.sections)
     assert "全部检查通过" in page
     assert "匿名化处理的共享范例" not in page
-    assert genre.example_meta["author"] in page
+    assert genre.example().meta.author in page
 
 
 def test_saved_page_and_screenshot(dangxing_page: str, artifacts_dir: Path, folder: Path) -> None:
@@ -161,7 +161,7 @@ def test_second_genre_with_an_anonymised_example(
     assert anon.sections["title"] != original.sections["title"]
     assert escape(anon.sections["title"]) in page
     assert escape(original.sections["title"]) not in page
-    assert genre.example_meta["author"] not in page
+    assert genre.example().meta.author not in page
     assert "匿名化处理的共享范例" in page
     # the checks' findings on that file are listed (the text repeats the genre's example)
     assert "PB504" in page and "pb-sc-sev-" in page

@@ -6,13 +6,20 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 import docx
 import pytest
 
 from partybook.storage import load
+from partybook.ui.autosave import SAVE_DELAY
+from partybook.ui.events import CommentsMerged, ContentChanged, Edited, Message, SaveStatusChanged
+from partybook.ui.library import list_drafts
+from partybook.ui.live_checks import CHECK_LIMIT
 from partybook.ui.scheduler import ManualScheduler
-from partybook.ui.session import CHECK_LIMIT, SAVE_DELAY, Session
+from partybook.ui.session import Session
+
+E = TypeVar("E")
 
 
 @pytest.fixture
@@ -27,9 +34,9 @@ def session(tmp_path: Path, clock: ManualScheduler) -> Session:
     return s
 
 
-def events(session: Session, name: str) -> list[dict]:
-    seen: list[dict] = []
-    session.on(name, lambda **kw: seen.append(kw))
+def events(session: Session, kind: type[E]) -> list[E]:
+    seen: list[E] = []
+    session.events.observe(kind, seen.append)
     return seen
 
 
@@ -38,7 +45,7 @@ def test_new_draft_is_saved_at_once_with_a_safe_name(session: Session, tmp_path:
     assert session.path.name.startswith("李红梅的党性分析-")
     draft = load(session.path)
     assert draft.meta.author == "李红梅" and draft.meta.unit == "南岭县教育局"
-    assert session.status_text().startswith("已保存 ")
+    assert session.saver.status_text().startswith("已保存 ")
 
 
 def test_name_with_path_characters_stays_in_the_folder(tmp_path: Path, clock) -> None:
@@ -54,7 +61,7 @@ def test_edits_are_saved_within_the_delay_not_before(session: Session, clock) ->
     assert load(session.path).paragraphs("basic") == []
     clock.advance(0.1)
     assert load(session.path).paragraphs("basic") == ["我1990年出生。", "2012年参加工作。"]
-    assert not session.dirty
+    assert not session.saver.dirty
 
 
 def test_continuous_typing_still_saves_every_delay(session: Session, clock) -> None:
@@ -86,24 +93,24 @@ def test_one_megabyte_paste_saves_checks_bounded_and_reloads(session: Session, c
     session.set_text("basic", big)
     clock.advance(1)
     assert load(session.path).text_of("basic") == big.rstrip("\n")
-    assert str(CHECK_LIMIT) in session.check_notice
-    assert "只检查了前" in session.check_notice
-    assert "预览只显示" in session.preview
+    assert str(CHECK_LIMIT) in session.checks.notice
+    assert "只检查了前" in session.checks.notice
+    assert "预览只显示" in session.checks.preview
 
 
 def test_second_tab_conflict_keeps_both(tmp_path: Path, session: Session, clock) -> None:
     other = Session(tmp_path, scheduler=clock)
     other.open(session.path)
-    messages = events(other, "message")
+    messages = events(other, Message)
     session.set_text("basic", "第一个标签页写的。")
-    session.save_now()
+    session.saver.save_now()
     other.set_text("basic", "第二个标签页写的。")
-    other.save_now()
+    other.saver.save_now()
     assert load(session.path).paragraphs("basic") == ["第一个标签页写的。"]
     assert other.path != session.path and "冲突副本" in other.path.name
     assert load(other.path).paragraphs("basic") == ["第二个标签页写的。"]
-    assert messages and messages[-1]["level"] == "warning"
-    assert other.path.name in messages[-1]["text"]
+    assert messages and messages[-1].level == "warning"
+    assert other.path.name in messages[-1].text
     # later edits of the second tab go on into its copy, the first file stays untouched
     other.set_text("basic", "第二个标签页继续写。")
     clock.advance(1)
@@ -118,7 +125,7 @@ def test_same_second_save_elsewhere_is_still_a_conflict(tmp_path: Path, session,
     data["sections"]["title"] = "别处改的标题"  # same "updated" stamp, other content
     session.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     other.set_text("title", "我的标题")
-    other.save_now()
+    other.saver.save_now()
     assert load(session.path).text_of("title") == "别处改的标题"
     assert load(other.path).text_of("title") == "我的标题"
 
@@ -127,13 +134,13 @@ def test_failed_save_keeps_the_text_and_says_so(session: Session, clock, tmp_pat
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     session.path = blocker / "draft.json"
-    messages = events(session, "message")
-    statuses = events(session, "status")
+    messages = events(session, Message)
+    statuses = events(session, SaveStatusChanged)
     session.set_text("basic", "这段文字不能丢。")
     clock.advance(1)
-    assert session.dirty and session.draft.paragraphs("basic") == ["这段文字不能丢。"]
-    assert messages[-1]["level"] == "error" and "自动保存失败" in messages[-1]["text"]
-    assert statuses[-1]["state"] == "error"
+    assert session.saver.dirty and session.draft.paragraphs("basic") == ["这段文字不能丢。"]
+    assert messages[-1].level == "error" and "自动保存失败" in messages[-1].text
+    assert statuses[-1].state == "error"
 
 
 def test_problems_causes_measures_stay_aligned(session: Session) -> None:
@@ -179,29 +186,29 @@ def test_grouped_items_of_the_second_genre(tmp_path: Path, clock) -> None:
     assert len(s.draft.items("problems")[0].items) == 2
     s.remove_point("problems", 0, 0)
     assert s.draft.items("problems")[0].items[0].heading == "学习不系统。"
-    s.save_now()
+    s.saver.save_now()
     assert load(s.path).items("problems")[0].items[0].heading == "学习不系统。"
 
 
 def test_findings_follow_the_text_after_the_check_delay(session: Session, clock) -> None:
     session.set_text("basic", "我在××××年到某某单位工作。")
-    assert not any(f.code.startswith("PB2") for f in session.findings_for("basic"))
+    assert not any(f.code.startswith("PB2") for f in session.checks.findings_for("basic"))
     clock.advance(0.5)
-    codes = [f.code for f in session.findings_for("basic")]
+    codes = [f.code for f in session.checks.findings_for("basic")]
     assert any(c.startswith("PB2") for c in codes), codes
     session.set_text("basic", "我在2015年到南岭县教育局工作。")
     clock.advance(0.5)
-    assert not any(f.code.startswith("PB2") for f in session.findings_for("basic"))
+    assert not any(f.code.startswith("PB2") for f in session.checks.findings_for("basic"))
 
 
 def test_progress_counts_done_sections_and_severities(session: Session, clock, genre) -> None:
-    p = session.progress()
+    p = session.checks.progress()
     assert (p.done, p.total) == (0, len(genre.sections))
     assert p.errors >= 1  # required sections are empty
     session.set_text("title", "2026年春季科级干部任职培训班党性分析")
     session.set_meta("date", "2026-04")
     clock.advance(1)
-    p = session.progress()
+    p = session.checks.progress()
     assert set(p.done_ids) == {"title", "signoff"}
 
 
@@ -218,6 +225,29 @@ def test_fixes_show_before_after_apply_and_undo(session: Session, clock) -> None
     assert "，" in session.draft.text_of("basic")
     session.undo()
     assert session.draft.paragraphs("basic") == ["我们,他们都在学习."]
+
+
+def test_undo_and_fixes_say_the_content_was_replaced_not_typed(session: Session) -> None:
+    """Undo and automatic fixes replace the content: a ``Replaced`` event naming every
+    section and its cause; never ``Edited``, which the views take as the user typing."""
+    session.set_text("basic", "我们,他们都在学习.")
+    session.add_item("problems")
+    changes = events(session, ContentChanged)
+    session.apply_fixes()
+    session.remove_item("problems", 0)
+    session.undo()
+    kinds = [(type(e).__name__, getattr(e, "cause", None)) for e in changes]
+    assert kinds == [
+        ("Replaced", "fixes"),
+        ("Restructured", None),
+        ("Replaced", "undo"),
+    ]
+    assert not any(isinstance(e, Edited) for e in changes)
+    assert set(changes[0].sections) == set(session.genre.section_ids)
+    assert changes[1].sections == ("problems", "causes", "measures")
+    # typing still says which section the user is writing in
+    session.set_text("title", "标题")
+    assert changes[-1] == Edited(("title",))
 
 
 def test_export_docx_and_shared_example(session: Session, example_draft) -> None:
@@ -239,11 +269,11 @@ def test_drafts_are_listed_newest_first_with_broken_ones_named(tmp_path: Path, c
     s = Session(tmp_path, scheduler=clock)
     first = s.new(author="甲")
     s.set_text("title", "甲的标题")
-    s.save_now()
+    s.saver.save_now()
     second = s.new(author="乙")
     os.utime(first, (time.time() - 100, time.time() - 100))
     (tmp_path / "坏文件.json").write_text("{not json", encoding="utf-8")
-    found = s.list_drafts()
+    found = list_drafts(tmp_path)
     good = [d for d in found if not d.error]
     assert [d.path for d in good] == [second, first]
     assert good[1].title == "甲的标题"
@@ -269,7 +299,8 @@ def test_the_model_never_imports_ipywidgets() -> None:
     import subprocess
 
     code = (
-        "import sys, partybook.ui.session, partybook.ui.scheduler; "
+        "import sys, partybook.ui.session, partybook.ui.observable; "
+        "import partybook.classroom.model; "
         "print('ipywidgets' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -281,9 +312,9 @@ def test_character_count_matches_the_shared_rule(session: Session) -> None:
 
     text = "全角\u3000空格 半角\xa0不换行\u200b零宽\t制表\n换行😀"
     session.set_text("opening", text)
-    assert session.chars("opening") == count_chars(session.draft.text_of("opening"))
+    assert session.checks.chars("opening") == count_chars(session.draft.text_of("opening"))
     session.set_text("opening", text + "再加五个字")
-    assert session.chars("opening") == count_chars(session.draft.text_of("opening"))
+    assert session.checks.chars("opening") == count_chars(session.draft.text_of("opening"))
 
 
 def test_instructor_comments_written_meanwhile_are_merged_not_a_conflict(
@@ -297,7 +328,7 @@ def test_instructor_comments_written_meanwhile_are_merged_not_a_conflict(
     teacher = load(session.path)  # the class tool writes feedback into the student's file
     teacher.comments.append(Comment(section="basic", text="请补充入党时间。", author="刘老师"))
     save(teacher, session.path)
-    seen = events(session, "comments")
+    seen = events(session, CommentsMerged)
     session.set_text("basic", "学员正在写的内容，继续写。")
     clock.advance(1)
     on_disk = load(session.path)
@@ -317,7 +348,11 @@ def test_real_event_loop_timers_save_and_check(tmp_path: Path) -> None:
         s.set_text("basic", "我在××××年入党。")
         before = load(s.path).paragraphs("basic")
         await asyncio.sleep(SAVE_DELAY + 0.4)
-        return before, load(s.path).paragraphs("basic"), [f.code for f in s.findings_for("basic")]
+        return (
+            before,
+            load(s.path).paragraphs("basic"),
+            [f.code for f in s.checks.findings_for("basic")],
+        )
 
     before, after, codes = asyncio.run(scenario())
     assert before == [] and after == ["我在××××年入党。"]

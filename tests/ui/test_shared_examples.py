@@ -13,6 +13,7 @@ from partybook.draft import Draft, Item, conform
 from partybook.genre import load_genre
 from partybook.storage import load, save
 from partybook.ui import Workbook
+from partybook.ui.events import ExamplesLoaded, Message
 from partybook.ui.scheduler import ManualScheduler
 from partybook.ui.session import Session
 
@@ -67,8 +68,8 @@ def test_session_lists_the_genres_examples(examples: list[Path], tmp_path: Path)
     publish(prepare(od))
     s = Session(tmp_path / "drafts", scheduler=ManualScheduler())
     seen: list[str] = []
-    s.on("examples", lambda: seen.append("examples"))
-    s.on("message", lambda level, text: seen.append(level))
+    s.events.observe(ExamplesLoaded, lambda _: seen.append("examples"))
+    s.events.observe(Message, lambda m: seen.append(m.level))
     s.new("dangxing-fenxi", author="周启明")
     assert seen == ["examples"]  # no notice: nothing was skipped
     assert [ex.path for ex in s.examples] == sorted(examples)
@@ -90,7 +91,7 @@ def test_broken_and_unanonymised_files_are_skipped_with_a_notice(
     save(written_draft("未匿名的草稿", "韩晓东"), folder / "未匿名.json")  # not marked example
     s = Session(tmp_path / "drafts", scheduler=ManualScheduler())
     notices: list[tuple[str, str]] = []
-    s.on("message", lambda level, text: notices.append((level, text)))
+    s.events.observe(Message, lambda m: notices.append((m.level, m.text)))
     s.new("dangxing-fenxi", author="周启明")
     assert [ex.path for ex in s.examples] == sorted(examples)
     assert len(notices) == 1
@@ -138,7 +139,7 @@ def test_choosing_a_published_example_shows_its_section(
     assert PROBLEM.heading in book.panels["problems"].example.value
     # back to the genre's own worked example; the toggle still hides and shows it
     source.value = -1
-    own = load_genre("dangxing-fenxi").section("basic").example
+    own = load_genre("dangxing-fenxi").example_section("basic")
     first = own if isinstance(own, str) else own[0]
     assert html.escape(first) in panel.example.value and "共享范文" not in panel.example.value
     panel.example_button.click()

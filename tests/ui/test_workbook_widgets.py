@@ -195,14 +195,14 @@ def test_exercise_mode_shows_steps_in_the_instructors_order(tmp_path: Path, cloc
     ex = load_exercise("dangxing-fenxi-90min")
     book = Workbook(exercise="dangxing-fenxi-90min", drafts=tmp_path, scheduler=clock)
     find(book.root, "pb-new").click()
-    assert visible(book.exercise_bar)
-    assert ex.steps[0].prompt[:10] in book.exercise_box.value
+    assert visible(book.exercise.root)
+    assert ex.steps[0].prompt[:10] in book.exercise.box.value
     assert book.panels[ex.steps[0].section].is_open
-    book.exercise_next.click()
-    assert ex.steps[1].prompt[:10] in book.exercise_box.value
+    book.exercise.next.click()
+    assert ex.steps[1].prompt[:10] in book.exercise.box.value
     assert book.panels[ex.steps[1].section].is_open
-    book.exercise_prev.click()  # students can go back
-    assert book.step == 0
+    book.exercise.prev.click()  # students can go back
+    assert book.exercise.step == 0
 
 
 def test_review_lists_every_section_and_jumps_back(wb: Workbook) -> None:
@@ -222,6 +222,32 @@ def test_review_fix_preview_apply_undo(wb: Workbook, clock) -> None:
     assert find(wb.root, "pb-editor-basic").value != "我们,他们都来了."
     find(wb.review.root, "pb-undo").click()
     assert find(wb.root, "pb-editor-basic").value == "我们,他们都来了."
+
+
+def test_undo_and_fixes_open_no_panel(wb: Workbook) -> None:
+    """An undo or a fix is not typing: the panels stay as the user left them (the title
+    panel used to open, moving the page)."""
+    find(wb.root, "pb-editor-basic").value = "我们,他们都来了."
+    find(wb.root, "pb-add-problem").click()
+    rm = find(wb.root, "pb-remove-problems-0")
+    rm.click()
+    rm.click()
+    wb.jump("basic")
+    opened = {sid for sid, p in wb.panels.items() if p.is_open}
+    assert opened == {"basic"}
+    wb.undo_button.click()
+    assert len(wb.session.draft.items("problems")) == 1
+    assert {sid for sid, p in wb.panels.items() if p.is_open} == opened
+    wb.tabs.selected_index = 1
+    find(wb.root, "pb-fix-apply").disabled = False
+    find(wb.root, "pb-fix-apply").click()
+    assert find(wb.root, "pb-editor-basic").value != "我们,他们都来了."
+    assert {sid for sid, p in wb.panels.items() if p.is_open} == opened
+    find(wb.review.root, "pb-undo").click()
+    assert {sid for sid, p in wb.panels.items() if p.is_open} == opened
+    # typing still opens the panel written in
+    find(wb.root, "pb-editor-title").value = "新标题"
+    assert wb.panels["title"].is_open
 
 
 def test_import_upload_opens_the_draft_with_a_report(tmp_path: Path, clock) -> None:
@@ -250,9 +276,9 @@ def test_two_workbooks_on_one_draft_keep_both_and_say_so(wb: Workbook, tmp_path:
     second = Workbook(drafts=tmp_path, scheduler=ManualScheduler())
     find(second.root, "pb-resume").click()
     find(wb.root, "pb-editor-basic").value = "第一个窗口的内容。"
-    wb.session.save_now()
+    wb.session.saver.save_now()
     find(second.root, "pb-editor-basic").value = "第二个窗口的内容。"
-    second.session.save_now()
+    second.session.saver.save_now()
     level, text = second.msgs.history[-1]
     assert level == "warning" and "冲突副本" in text
     assert load(first_path).paragraphs("basic") == ["第一个窗口的内容。"]

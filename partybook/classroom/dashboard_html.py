@@ -1,0 +1,164 @@
+"""What the instructor's dashboard draws, as HTML strings and a PNG: the summary, the class
+table, similar passages side by side, comments, the completion chart. No widgets here;
+escaping and findings come from the workbook's kit (:mod:`partybook.ui.common`), the
+styles from its stylesheet (the ``pbc-*`` rules of ``ui/workbook.css``)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from ..draft import Draft
+from ..errors import PartybookError
+from ..ui.common import esc
+from .model import ClassModel
+from .report import Row, short_time
+
+TABLE_HEADINGS = (
+    "学员",
+    "文件",
+    "文体",
+    "完成章节",
+    "字数",
+    "错误",
+    "警告",
+    "相似",
+    "批注",
+    "最后保存",
+)
+PASSAGES_SHOWN = 12
+
+
+def summary_html(model: ClassModel) -> str:
+    rows = model.rows
+    ok = [r for r in rows if r.ok]
+    finished = sum(1 for r in ok if r.sections_done >= r.sections_total > 0)
+    pairs = len(model.report.similar) if model.report else 0
+    bad = len(rows) - len(ok)
+    text = (
+        f"共 {len(rows)} 份草稿：已完成 {finished} 份，有错误 "
+        f"{sum(1 for r in ok if r.errors)} 份，相似度过高 {pairs} 对"
+    )
+    if bad:
+        text += f"，<span class='pbc-bad'>无法读取 {bad} 份</span>"
+    return text + "。"
+
+
+def _cls(flag: object, name: str) -> str:
+    return name if flag else ""
+
+
+def table_html(model: ClassModel, rows: list[Row]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in TABLE_HEADINGS)
+    body = []
+    for r in rows:
+        if not r.ok:
+            body.append(
+                f"<tr><td>{esc(r.student)}</td><td>{esc(r.file)}</td>"
+                f"<td colspan='{len(TABLE_HEADINGS) - 2}' class='pbc-bad'>"
+                f"无法读取：{esc(r.problem)}</td></tr>"
+            )
+            continue
+        similar = model.similar_count(r.file)
+        body.append(
+            "<tr>"
+            f"<td>{esc(r.student)}</td><td>{esc(r.file)}</td><td>{esc(r.genre)}</td>"
+            f"<td>{r.sections_done}/{r.sections_total}</td><td>{r.characters}</td>"
+            f"<td class='{_cls(r.errors, 'pbc-bad')}'>{r.errors}</td>"
+            f"<td class='{_cls(r.warnings, 'pbc-warn')}'>{r.warnings}</td>"
+            f"<td class='{_cls(similar, 'pbc-bad')}'>{similar or ''}</td>"
+            f"<td>{r.comments or ''}</td><td>{esc(short_time(r.updated))}</td>"
+            "</tr>"
+        )
+    if not body:
+        body.append(
+            f"<tr><td colspan='{len(TABLE_HEADINGS)}' class='pbc-muted'>"
+            f"{esc(model.source)} 中还没有草稿。</td></tr>"
+        )
+    return f"<table class='pbc-table'><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def pairs_html(model: ClassModel, file: str) -> str:
+    """The drafts too similar to ``file``, with the shared passages side by side."""
+    pairs = model.report.pairs_of(file) if model.report else []
+    if not pairs:
+        return "<div class='pbc-muted'>未发现相似度超过阈值的草稿。</div>"
+    out = []
+    for p in pairs:
+        mine_first = p.a == file
+        other, other_name = (p.b, p.student_b) if mine_first else (p.a, p.student_a)
+        blocks = []
+        for s in p.passages[:PASSAGES_SHOWN]:
+            mine, theirs = (s.text_a, s.text_b) if mine_first else (s.text_b, s.text_a)
+            cls = " pbc-common" if s.common else ""
+            note = "（全班常见套话，不计入）" if s.common else ""
+            blocks.append(
+                f"<div class='pbc-side{cls}'><div>{esc(mine)}</div>"
+                f"<div>{esc(theirs)}{note}</div></div>"
+            )
+        out.append(
+            f"<div class='pbc-pair'><b>与 {esc(other_name)}（{esc(other)}）</b>："
+            f"相似度 {p.similarity:.0%}，包含度 {p.containment:.0%}，"
+            f"相同段落共 {p.shared_chars} 字。"
+            f"<div class='pbc-muted'>{esc('；'.join(p.reasons))}</div>{''.join(blocks)}</div>"
+        )
+    return "".join(out)
+
+
+def section_options(draft: Draft) -> list[tuple[str, str]]:
+    """(name, id) of the draft's content sections, for the comment drop-down."""
+    from ..genre import load_genre
+
+    try:
+        genre = load_genre(draft.genre)
+    except PartybookError:
+        return [(sid, sid) for sid in draft.sections]
+    return [(genre.section_label(s), s.id) for s in genre.content_sections()]
+
+
+def comments_html(draft: Draft, names: Mapping[str, str]) -> str:
+    comments = [
+        f"<li>{esc(names.get(c.section, c.section))}"
+        f"{'' if c.item is None else f'（第 {c.item + 1} 条）'}："
+        f"{esc(c.text)} <span class='pbc-muted'>{esc(c.author)} {esc(c.created[:16])}</span></li>"
+        for c in draft.comments
+    ]
+    return f"<ul>{''.join(comments)}</ul>" if comments else "（还没有批注）"
+
+
+def preview_html(draft: Any) -> str:
+    from ..exporters.html import render_html_fragment
+
+    return f"<div class='pbc-preview'>{render_html_fragment(draft)}</div>"
+
+
+def _cjk_font() -> str | None:
+    from matplotlib import font_manager
+
+    wanted = ("Noto Sans CJK SC", "Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN")
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((n for n in wanted if n in names), None)
+
+
+def completion_png(labels: list[str], done: list[int], total: int) -> bytes:
+    """A horizontal bar chart of sections done per student (matplotlib, no pyplot)."""
+    from matplotlib.figure import Figure
+
+    font = _cjk_font() or "sans-serif"
+    height = max(2.0, 0.28 * len(labels) + 1.0)
+    fig = Figure(figsize=(6.4, min(height, 40.0)), dpi=80)
+    ax = fig.add_subplot()
+    ys = list(range(len(labels)))
+    colours = ["#2e7d32" if d >= total else "#f9a825" if d else "#c62828" for d in done]
+    ax.barh(ys, done, color=colours)
+    ax.set_yticks(ys, labels, fontfamily=font, fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(total, 1))
+    ax.set_xticks(range(0, max(total, 1) + 1))
+    ax.set_xlabel("完成章节数", fontfamily=font)
+    ax.set_title(f"完成情况（共 {total} 个章节）", fontfamily=font)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
