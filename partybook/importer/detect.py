@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from ..genre import Genre, SectionKind, available_genres, load_genre
 from ..paths import templates_dir
+from .free_text import layout_lines
 from .headings import match_section, parse_number
 from .model import Para
 from .vocabulary import words
@@ -85,6 +86,7 @@ def _profiles(key: tuple[tuple[str, int, int], ...]) -> tuple[_Profile, ...]:
             for s in g.sections
             if s.kind is SectionKind.LINE and s.id != "title" and isinstance(s.example, str)
         )
+        fixed = fixed | frozenset(layout_lines(g))  # 敬爱的党组织：, 此致, 敬礼！
         out.append(
             _Profile(
                 g,

@@ -15,6 +15,7 @@ from ..genre import Genre, load_genre
 from .detect import GenreGuess, guess_genre
 from .model import Change, ImportResult, Para, Removal
 
+SURE = 0.55  # a genre guess at least this confident, with no close rival, is just stated
 _GAP = re.compile(r"[ \u3000\t]+")
 
 
@@ -109,7 +110,7 @@ def _placeholders(draft: Draft) -> list[str]:
 
 
 def _genre_notice(guess: GenreGuess, genre: Genre) -> str:
-    if guess.confidence >= 0.75 and not guess.close:
+    if guess.confidence >= SURE and not guess.close:
         return f"识别为“{genre.name}”。"
     names = []
     for gid in guess.close:
