@@ -206,9 +206,6 @@ class SectionBuilder:
         text = p.text.strip()
         if not text:
             return
-        if self._title(p):
-            return
-        text = p.text.strip()
         what = fixed_line(text, self.genre)
         if what is not None:
             self._remove(
@@ -218,6 +215,9 @@ class SectionBuilder:
                 f"“{text}”是{what}，导出时按书信格式自动加上，已从正文中去掉。",
             )
             return
+        if self._title(p):
+            return
+        text = p.text.strip()
         num, sh = self._heading_of(p)
         if sh is not None:
             self._open_section(sh, num, p)

@@ -267,8 +267,10 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
         i -= 1
         if p.blank_before and p.kind != "signoff":
             break
-    if not out.date:  # without a date, only lines set apart from the text
-        while names and not (names[0].blank_before or names[0].kind == "signoff"):
+    if not out.date:  # without a date, only lines set apart from the text (or labelled)
+        while names and not (
+            names[0].blank_before or names[0].kind == "signoff" or LABEL.match(names[0].text)
+        ):
             names.pop(0)
             i += 1
     if i == 0 and names:  # a sign-off needs text before it

@@ -156,3 +156,34 @@ def test_nothing_is_lost_from_word_files(
     everything = _everything(result)
     for s in sentences:
         assert re.sub(r"\s+", "", s) in everything, (s, text)
+
+
+@pytest.mark.parametrize("genre_id", ["minzhu-shenghuohui", "minzhu-pingyi"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_new_headed_genres_round_trip(genre_id: str, data: st.DataObject) -> None:
+    genre = load_genre(genre_id)
+    draft = data.draw(drafts(genre))
+    text = assemble(draft, genre)
+    back = parse_text(text, genre_id=genre_id)
+    assert _normal(back) == _normal(draft), text
+    assert back.meta.model_dump() == draft.meta.model_dump(), text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_letter_round_trip_keeps_every_paragraph_in_order(data: st.DataObject) -> None:
+    """思想汇报 prints no headings: its paragraphs come back in order (which free section
+    each lands in is a guess) and the letter's fixed lines are not taken for text."""
+    from partybook.importer.free_text import free_sections
+
+    genre = load_genre("sixiang-huibao")
+    draft = data.draw(drafts(genre))
+    text = assemble(draft, genre)
+    back = parse_text(text, genre_id=genre.id)
+    ids = free_sections(genre)
+    assert sum((back.paragraphs(s) for s in ids), []) == sum(
+        (draft.paragraphs(s) for s in ids), []
+    ), text
+    assert back.sections.get("title", "") == draft.sections.get("title", "")
+    assert back.meta.author == draft.meta.author and back.meta.date == draft.meta.date
