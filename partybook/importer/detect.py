@@ -168,8 +168,13 @@ def guess_genre(paras: list[Para]) -> GenreGuess:
         ((max((_title_score(t, p) for t in titles), default=0.0), p.genre.id) for p in profs),
         reverse=True,
     )
-    if by_title[0][0] >= 0.8 and (len(by_title) < 2 or by_title[1][0] <= 0.3 * by_title[0][0]):
-        # the title alone decides (…党性分析 is no 对照检查材料): no need to read the body
+    marker = next(p.marker for p in profs if p.genre.id == by_title[0][1])
+    if (
+        by_title[0][0] >= 0.3
+        and any(marker in t for t in titles)
+        and (len(by_title) < 2 or by_title[1][0] <= 0.3 * by_title[0][0])
+    ):
+        # the title names the genre and no other (…党性分析): no need to read the body
         top = 3 * by_title[0][0]
         second = 3 * by_title[1][0] if len(by_title) > 1 else 0.0
         return GenreGuess(

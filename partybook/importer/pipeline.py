@@ -184,7 +184,7 @@ def _import_article(
     draft = builder.draft()
     title = draft.sections.get("title", "")
     found = off_genre(
-        simple("\n".join(p.text for p in paras)[:4000]),
+        simple("\n".join(p.text for p in paras)[:3000]),
         simple(title if isinstance(title, str) else ""),
         genre,
     )

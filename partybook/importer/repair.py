@@ -33,7 +33,7 @@ def to_simplified(text: str) -> str:
 
 def mostly_traditional(paras: list[Para]) -> bool:
     """At least 2 % of the characters (and 5 in all) are written only in traditional script."""
-    sample = "".join(p.text for p in paras)[:20000]
+    sample = "".join(p.text for p in paras)[:6000]
     hits = len(signals().traditional.findall(sample))
     if hits < 5:
         return False
