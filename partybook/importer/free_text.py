@@ -24,8 +24,20 @@ _PUNCT = re.compile(r"[\s：:，,。！!、]+")
 _FIRST = re.compile(r"[。！？；：]")
 
 
+_LINES: dict[int, tuple[object, dict[str, str]]] = {}
+
+
 def layout_lines(genre: Genre) -> dict[str, str]:
     """Compacted fixed line → what it is (salutation / closing), from the genre's layout."""
+    cached = _LINES.get(id(genre))
+    if cached is not None and cached[0] is genre:
+        return cached[1]
+    out = _layout_lines(genre)
+    _LINES[id(genre)] = (genre, out)
+    return out
+
+
+def _layout_lines(genre: Genre) -> dict[str, str]:
     lay = getattr(genre, "layout", None)
     if lay is None:
         return {}

@@ -16,6 +16,7 @@ from .signals import signals
 _CONVERTER = None
 _FILTER_TEST = re.compile(r"[\-*#|_^~]")
 _LATIN = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")  # a pinyin annotation's start
+_ASCII_LOWER = re.compile(rb"[a-z]")  # pinyin has a plain letter: a cheap test first
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TIME = re.compile(r"\d:\d\d")
 _HASHES = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
@@ -72,7 +73,7 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     if (
         not any(c in whole for c in "#*|_^~:")
         and "--" not in whole
-        and not _LATIN.search(whole)
+        and not (_ASCII_LOWER.search(whole.encode("ascii", "ignore")) and _LATIN.search(whole))
         and not sig.quick.search(whole)
     ):
         return paras, []  # the fast path: a few scans of the whole text at C speed
