@@ -43,6 +43,8 @@ class Notice(BaseModel):
     aspects: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
     source: Annotated[str, Field(min_length=1)]
     note: str = ""
+    # False: the aspects were written for illustration, not checked against the notice.
+    verified: bool = True
 
     def guidance(self) -> str:
         """The notice as guidance text for the draft's year (Chinese, one paragraph)."""
@@ -51,6 +53,8 @@ class Notice(BaseModel):
             f"{self.year}年度：《{self.title.strip('《》')}》列出 {len(self.aspects)} 个方面——"
             f"{listed}。（来源：{self.source}）"
         )
+        if not self.verified:
+            text += "以上方面未与通知原文核对，请以上级党组织下发的通知为准。"
         return text + (self.note if self.note else "")
 
 

@@ -1,8 +1,10 @@
 """Reading and writing draft files: UTF-8 JSON, atomic, with a backup, never destructive.
 
 A save writes a temp file in the same folder, fsyncs it, keeps the previous file as
-``NAME.json.bak`` and moves the new one into place with ``os.replace``. A load only reads:
-whatever is wrong with a file, it and its backup stay as they were.
+``NAME.json.bak`` and moves the new one into place with ``os.replace``; then it leaves a
+snapshot in ``.history/`` beside the draft (:mod:`partybook.history`), best effort: a failing
+snapshot never fails the save. A load only reads: whatever is wrong with a file, it and its
+backup stay as they were.
 """
 
 from __future__ import annotations
@@ -204,8 +206,10 @@ def save(
     *,
     touch: bool = True,
     expect_updated: str | None = None,
+    snapshot: bool = True,
 ) -> Path:
-    """Save atomically; the previous file becomes ``NAME.json.bak``.
+    """Save atomically; the previous file becomes ``NAME.json.bak``; a snapshot goes to the
+    draft's history (unless ``snapshot`` is False).
 
     ``expect_updated`` is the ``updated`` stamp the caller last saw on disk. If the file on
     disk has another one, someone else saved in between (a second tab): nothing is
@@ -226,4 +230,15 @@ def save(
                 str(other),
             )
     write_atomic(p, data)
+    if snapshot:
+        _snapshot(p, data)
     return p
+
+
+def _snapshot(path: Path, data: bytes) -> None:
+    try:
+        from .history import snapshot
+
+        snapshot(path, data)
+    except Exception:  # noqa: BLE001 — the draft is saved; its history is a convenience
+        pass

@@ -35,6 +35,12 @@ class Row:
     updated: str  # ISO 8601, as saved in the draft (file time for unreadable files)
     comments: int = 0
     problem: str = ""  # Chinese: why the file could not be read
+    # share of the text carried over from the student's earlier drafts in the class folder
+    # (None: no earlier draft of the same author there)
+    carried_over: float | None = None
+    categories: list[str] = field(default_factory=list)  # problem categories (display names)
+    missing_categories: list[str] = field(default_factory=list)  # groups no problem touches
+    no_example: list[int] = field(default_factory=list)  # problem items without a concrete example
     findings: list[Any] = field(default_factory=list, repr=False)  # checks.Finding
 
     @property
@@ -56,6 +62,10 @@ class Row:
             "comments": self.comments,
             "updated": self.updated,
             "problem": self.problem,
+            "carried_over": None if self.carried_over is None else round(self.carried_over, 3),
+            "categories": self.categories,
+            "missing_categories": self.missing_categories,
+            "no_example": self.no_example,
         }
 
 
@@ -82,6 +92,14 @@ class ClassReport:
             },
             "skipped": self.skipped,
         }
+
+    def category_counts(self) -> dict[str, int]:
+        """Category display name → number of drafts with a problem of it (the class chart),
+        in the taxonomy's order."""
+        from ..categories import taxonomy
+
+        names = [c.name for c in taxonomy()[0].categories]
+        return {n: sum(1 for r in self.rows if n in r.categories) for n in names}
 
     def row(self, file: str) -> Row | None:
         return next((r for r in self.rows if r.file == file), None)
@@ -168,6 +186,38 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
     )
 
 
+def add_carried_over(collection: Collection, rows: list[Row]) -> None:
+    """Fill ``Row.carried_over`` for drafts whose author has earlier drafts in the class."""
+    from ..carryover import carried_share
+    from ..earlier import earlier_in
+
+    loaded = [(e.file, e.student, e.draft) for e in collection.drafts if e.draft is not None]
+    by_file = {r.file: r for r in rows}
+    for file, student, draft in loaded:
+        earlier = earlier_in(loaded, student, draft)
+        row = by_file.get(file)
+        if earlier and row is not None and row.ok:
+            row.carried_over = carried_share(draft, earlier)
+
+
+def add_categories(collection: Collection, rows: list[Row]) -> None:
+    """Fill each row's problem categories, the groups no problem touches and the problems
+    lacking a concrete example (:mod:`partybook.categories`)."""
+    from ..categories import profile
+
+    by_file = {r.file: r for r in rows}
+    for e in collection.drafts:
+        row = by_file.get(e.file)
+        if row is None or not row.ok or e.draft is None:
+            continue
+        p = profile(e.draft)
+        row.categories, row.missing_categories, row.no_example = (
+            p.categories,
+            p.missing,
+            p.no_example,
+        )
+
+
 def examples_for(collection: Collection, folder: str | os.PathLike[str] | None = None) -> list:
     """(key, label, draft) of the published examples of the genres the class uses."""
     from .publish import load_examples
@@ -197,6 +247,8 @@ def class_report(
         rows.append(make_row(entry, genres, extra_rules))
         if progress_cb is not None:
             progress_cb(i, n)
+    add_carried_over(collection, rows)
+    add_categories(collection, rows)
     t = thresholds or Thresholds()
     pairs: list[Pair] = []
     if similarity:
@@ -210,7 +262,17 @@ def class_report(
 def format_text(report: ClassReport) -> str:
     """The report as plain text (Chinese), for the terminal."""
     lines = [f"班级草稿：{report.source}（共 {len(report.rows)} 份）", ""]
-    header = ["文件", "学员", "完成章节", "字数", "错误", "警告", "最后保存"]
+    header = [
+        "文件",
+        "学员",
+        "完成章节",
+        "字数",
+        "错误",
+        "警告",
+        "最后保存",
+        "沿用旧稿",
+        "问题类别",
+    ]
     lines.append("\t".join(header))
     for r in report.rows:
         if not r.ok:
@@ -219,6 +281,8 @@ def format_text(report: ClassReport) -> str:
         lines.append(
             f"{r.file}\t{r.student}\t{r.sections_done}/{r.sections_total}\t{r.characters}"
             f"\t{r.errors}\t{r.warnings}\t{short_time(r.updated)}"
+            f"\t{'—' if r.carried_over is None else f'{r.carried_over:.0%}'}"
+            f"\t{'、'.join(r.categories) or '—'}"
         )
     if report.skipped:
         lines += ["", f"已跳过的冲突副本：{'、'.join(report.skipped)}"]

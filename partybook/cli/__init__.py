@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "class-report": "partybook.cli.cmd_class_report",
     "class-export": "partybook.cli.cmd_class_export",
     "lab": "partybook.cli.cmd_lab",
+    "history": "partybook.cli.cmd_history",
 }
 
 

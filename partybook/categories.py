@@ -1,0 +1,239 @@
+"""What a problem item is about: categories from a taxonomy kept as data, with the words
+that decided, and whether the item gives a concrete example.
+
+The taxonomy is ``templates/categories/problems.yaml`` (instructors edit it; format in
+``templates/categories/README.md``): per category, keywords and phrases with weights. An
+item scores each category by the weights of the keywords it contains (each once; a keyword
+in the heading counts ``heading_weight`` times); it gets every category that reaches
+``min_score`` and ``share`` of the best score. No widgets, no files but the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .draft import Draft, Item
+from .errors import PartybookError
+
+
+class CategorySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    name: str
+    keywords: dict[str, float]
+
+
+class RequiredGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    categories: list[str]
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_score: float = 2
+    share: float = 0.5
+    heading_weight: float = 2
+    sections: list[str] = Field(default_factory=lambda: ["problems"])
+    categories: list[CategorySpec]
+    required: list[RequiredGroup] = Field(default_factory=list)
+    example_patterns: list[str] = Field(default_factory=list)
+
+    def name_of(self, cid: str) -> str:
+        return next((c.name for c in self.categories if c.id == cid), cid)
+
+
+def taxonomy_path() -> Path:
+    from .paths import templates_dir
+
+    return templates_dir() / "categories" / "problems.yaml"
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
+    from .datafile import read_yaml
+    from .validation import zh_reason
+
+    data = read_yaml(path, "问题类别文件")
+    try:
+        tax = Taxonomy.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PartybookError(f"问题类别文件 {path} 的 {where} 有误：{zh_reason(first)}。") from None
+    ids = {c.id for c in tax.categories}
+    for g in tax.required:
+        unknown = [c for c in g.categories if c not in ids]
+        if unknown:
+            raise PartybookError(
+                f"问题类别文件 {path}：必备类别“{g.name}”中的 {'、'.join(unknown)} 不是已定义的类别。"
+            )
+    try:
+        example = (
+            re.compile("|".join(f"(?:{p})" for p in tax.example_patterns))
+            if tax.example_patterns
+            else None
+        )
+    except re.error as err:
+        raise PartybookError(
+            f"问题类别文件 {path} 的 example_patterns 中有错误的正则表达式：{err}。"
+        ) from None
+    from ahocorasick_rs import AhoCorasick
+
+    # every keyword of every category in one automaton: one pass over a text finds them all
+    words = sorted({w for c in tax.categories for w in c.keywords if w})
+    return tax, example, (AhoCorasick(words) if words else None)
+
+
+def _loaded(path: str | Path | None) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
+    p = Path(path) if path else taxonomy_path()
+    try:
+        mtime = p.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return _load(str(p), mtime)
+
+
+def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] | None]:
+    """The taxonomy and the compiled concrete-example pattern (cached by file time)."""
+    tax, example, _ = _loaded(path)
+    return tax, example
+
+
+def _found(text: str, automaton: Any) -> set[str]:
+    if automaton is None or not text:
+        return set()
+    return set(automaton.find_matches_as_strings(text, overlapping=True))
+
+
+@dataclass
+class Assigned:
+    id: str
+    name: str  # Chinese display name
+    score: float
+    words: list[str]  # the keywords that decided, strongest first
+
+
+@dataclass
+class ItemCategories:
+    section: str
+    item: int  # index in the section
+    point: int | None  # index of the point inside a grouped item
+    heading: str
+    categories: list[Assigned] = field(default_factory=list)
+    concrete: bool = True  # gives a date, a number or a named event
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.categories]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "item": self.item,
+            "point": self.point,
+            "heading": self.heading,
+            "categories": [
+                {"id": c.id, "name": c.name, "score": c.score, "words": c.words}
+                for c in self.categories
+            ],
+            "concrete": self.concrete,
+        }
+
+
+def _longest(words: set[str]) -> set[str]:
+    """A keyword inside a longer keyword found in the same text counts once, as the longer
+    one (学习不够 found: 学习 is not counted again)."""
+    return {w for w in words if not any(w != o and w in o for o in words)}
+
+
+Loaded = tuple[Taxonomy, "re.Pattern[str] | None", Any]
+
+
+def categorise(heading: str, body: str, path: str | Path | None = None) -> list[Assigned]:
+    """The categories of one problem item, best first, each with the words that decided."""
+    return _categorise(_loaded(path), heading, body)
+
+
+def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
+    tax, _, automaton = loaded
+    heading_words, body_words = _found(heading, automaton), _found(body, automaton)
+    scores: list[Assigned] = []
+    for c in tax.categories:
+        in_heading = _longest(heading_words & c.keywords.keys())
+        in_body = _longest(body_words & c.keywords.keys()) - in_heading
+        words = in_heading | in_body
+        score = sum(c.keywords[w] * (tax.heading_weight if w in in_heading else 1) for w in words)
+        if score:
+            ranked = sorted(words, key=lambda w: (-c.keywords[w], -len(w), w))
+            scores.append(Assigned(c.id, c.name, score, ranked))
+    if not scores:
+        return []
+    scores.sort(key=lambda s: -s.score)
+    best = scores[0].score
+    return [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
+
+
+def concrete(text: str, path: str | Path | None = None) -> bool:
+    """Whether ``text`` gives a date, a number or a named event."""
+    return _concrete(_loaded(path), text)
+
+
+def _concrete(loaded: Loaded, text: str) -> bool:
+    example = loaded[1]
+    return example is None or bool(example.search(text))
+
+
+def problem_items(draft: Draft, path: str | Path | None = None) -> list[ItemCategories]:
+    """Every problem item of the draft (each point of a grouped item on its own, the aspect's
+    heading as context) with its categories."""
+    return _problem_items(_loaded(path), draft)
+
+
+def _problem_items(loaded: Loaded, draft: Draft) -> list[ItemCategories]:
+    out: list[ItemCategories] = []
+    for sid in loaded[0].sections:
+        for i, item in enumerate(draft.items(sid)):
+            if item.items:
+                for k, point in enumerate(item.items):
+                    out.append(_classify(loaded, sid, i, k, point, item.heading))
+            elif not item.is_empty():
+                out.append(_classify(loaded, sid, i, None, item, ""))
+    return out
+
+
+def _classify(
+    loaded: Loaded, sid: str, i: int, k: int | None, item: Item, context: str
+) -> ItemCategories:
+    cats = _categorise(loaded, item.heading, item.body)
+    if not cats and context:  # a point too short to tell: the aspect it answers
+        cats = _categorise(loaded, context, "")
+    concrete_ = _concrete(loaded, f"{item.heading}\n{item.body}")
+    return ItemCategories(sid, i, k, item.heading, cats, concrete_)
+
+
+@dataclass
+class Profile:
+    """A draft's problems at a glance (the class report's columns)."""
+
+    categories: list[str]  # display names, in taxonomy order, each once
+    missing: list[str]  # required groups no problem touches (e.g. 政治, 纪律)
+    no_example: list[int]  # indexes (1-based, in draft order) of problems without an example
+    items: list[ItemCategories]
+
+
+def profile(draft: Draft, path: str | Path | None = None) -> Profile:
+    loaded = _loaded(path)
+    tax = loaded[0]
+    items = _problem_items(loaded, draft)
+    ids = {c.id for it in items for c in it.categories}
+    names = [c.name for c in tax.categories if c.id in ids]
+    missing = [g.name for g in tax.required if items and not ids & set(g.categories)]
+    no_example = [n for n, it in enumerate(items, 1) if not it.concrete]
+    return Profile(names, missing, no_example, items)
