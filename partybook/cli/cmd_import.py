@@ -107,6 +107,8 @@ _KIND = {
     "stray_title": "无关标题",
     "duplicate_title": "重复标题",
     "pinyin": "拼音注音",
+    "page_title": "网页标题或序号",
+    "layout": "书信格式，导出时自动加上",
 }
 
 

@@ -323,7 +323,7 @@ class SectionBuilder:
         if sig.page_title.search(text) and not self._genre_title(text):
             self._remove(
                 text,
-                "stray_title",
+                "page_title",
                 p.line,
                 f"“{text}”是网页列表或合集的标题，不是本文的标题，已删除。",
             )
@@ -332,7 +332,7 @@ class SectionBuilder:
         if m and m.start() >= 4:
             self._remove(
                 m.group().strip(),
-                "stray_title",
+                "page_title",
                 p.line,
                 f"标题后的“{m.group().strip()}”是网页上的序号，已删除。",
             )

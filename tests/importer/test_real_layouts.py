@@ -155,7 +155,7 @@ def test_list_page_title_is_removed_and_the_documents_own_title_kept():
     text = "党性分析范文5篇\n科级干部进修班党性分析\n开头一段。\n"
     r = _imp(text)
     assert r.draft.sections["title"] == "科级干部进修班党性分析"
-    assert ("党性分析范文5篇", "stray_title") in [(x.what, x.kind) for x in r.removed]
+    assert ("党性分析范文5篇", "page_title") in [(x.what, x.kind) for x in r.removed]
 
 
 def test_copy_number_is_cut_from_the_title():
