@@ -1,4 +1,4 @@
-"""Import quality on the labelled corpus (tests/fixtures/import/corpus/, 43 documents):
+"""Import quality on the labelled corpus (tests/fixtures/import/corpus/, 46 documents):
 per-field accuracy (target ≥ 95 % each) and characters lost (target 0); and a Word .doc
 through LibreOffice, cold (a fresh profile) and warm."""
 
