@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partybook.genre import available_genres
 from partybook.importer import import_bytes
 
 # Chinese characters that cannot spell a section name, a number, a date or a label, so
@@ -41,13 +43,16 @@ def _output(result) -> Counter[str]:
 _LINE = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=40).map("".join)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.parametrize("genre_id", [None, *available_genres()])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(_LINE, min_size=1, max_size=15))
-def test_every_character_of_a_txt_is_kept_or_reported(lines: list[str]) -> None:
+def test_every_character_of_a_txt_is_kept_or_reported(
+    genre_id: str | None, lines: list[str]
+) -> None:
     text = "\n".join(lines)
     if not text.strip():
         return
-    result = import_bytes(text.encode("utf-8"), "稿子.txt", genre_id="dangxing-fenxi")
+    result = import_bytes(text.encode("utf-8"), "稿子.txt", genre_id=genre_id)
     missing = _chars(text) - _output(result)
     assert not missing, (missing, text)
 
