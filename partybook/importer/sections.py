@@ -10,55 +10,19 @@ points in grouped sections, and the sign-off. What it cannot place goes to ``unp
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..draft import Draft, Item, Meta, conform
 from ..genre import Genre, SectionKind
-from ..numbering import cn_number
-from ..text import ends_sentence
 from .free_text import distribute, fixed_line, free_sections
-from .headings import (
-    Numbered,
-    SectionHeading,
-    match_section,
-    parse_number,
-    split_heading,
-    split_points,
-)
+from .headings import Numbered, SectionHeading, match_section, parse_number, split_heading
+from .items import ItemsMixin, _next_number_inline
 from .model import Para, Removal
-from .signals import signals
-from .signoff import (
-    LABEL,
-    looks_like_name,
-    looks_like_unit,
-    parse_date,
-    read_signature,
-    signature_fields,
-    split_signature,
-    take_signoff,
-)
+from .signoff import parse_date, take_signoff
+from .titles import _CLAUSE, TitleMixin, _compact, title_like
 
-_TITLE_WORDS = re.compile(
-    r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
-)
-_CLAUSE = re.compile(r"[。！？!?；;]")
-
-
-def _compact(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
-def title_like(text: str) -> bool:
-    s = text.strip()
-    return (
-        2 <= len(s) <= 60
-        and not ends_sentence(s)
-        and not _CLAUSE.search(s)
-        and not s.endswith(("：", ":", "，", ","))
-        and parse_number(s) is None
-    )
+__all__ = ["Placed", "SectionBuilder", "title_like"]
 
 
 @dataclass
@@ -77,7 +41,7 @@ class Placed:
         return self.sections[i] if i >= 0 else ""
 
 
-class SectionBuilder:
+class SectionBuilder(TitleMixin, ItemsMixin):
     def __init__(self, genre: Genre) -> None:
         self.genre = genre
         self.specs = {s.id: s for s in genre.sections}
@@ -249,120 +213,6 @@ class SectionBuilder:
         else:
             self._unplace(text, p.line)
 
-    # --- title -----------------------------------------------------------------------
-    def _title(self, p: Para) -> bool:
-        if self.started or self.current is not None:
-            return False
-        text = p.text.strip()
-        if p.kind not in ("title", "") or not (p.kind == "title" or title_like(text)):
-            return False
-        if self.is_heading(p):
-            return False
-        if self._page_title(text, p):
-            return True
-        text = p.text.strip()
-        if (date := parse_date(text)) is not None and not self.meta.date:
-            self.meta.date = date  # a date written under (or over) the title
-            self.placed.add(p.line, "signoff")
-            return True
-        if not self.title:
-            self.title, self.title_line = text, p.line
-            self.placed.add(p.line, "title")
-            return True
-        if self._genre_title(text) and not self._genre_title(self.title):
-            if (
-                self.placed.sections[-1:] == ["title"]
-                and not p.blank_before
-                and len(self.title) > 4
-                and len(_compact(text)) <= 8
-                and not _TITLE_WORDS.search(self.title)
-                and len(self.title) + len(text) <= 60
-            ):
-                self.title += text  # a title set on two lines
-                self.placed.add(p.line, "title")
-                return True
-            old, old_line = self.title, self.title_line
-            self.title, self.title_line = text, p.line
-            self.placed.add(p.line, "title")
-            if _TITLE_WORDS.search(old) or not self._signoff_line(old, old_line):
-                self._remove(
-                    old,
-                    "stray_title",
-                    old_line,
-                    f"“{old}”像是另一份文件的标题，不属于本文，已删除。",
-                )
-            return True
-        if (
-            not p.blank_before
-            and self.placed.sections[-1:] == ["title"]
-            and len(self.title) > 4
-            and not _TITLE_WORDS.search(self.title)
-            and _TITLE_WORDS.search(text)
-            and len(self.title) + len(text) <= 60
-        ):  # a title set on two lines
-            self.title += text
-            self.placed.add(p.line, "title")
-            return True
-        if _compact(text) == _compact(self.title):
-            self._remove(text, "duplicate_title", p.line, f"重复的标题“{text}”已合并为一个。")
-            return True
-        if p.kind == "title" or _TITLE_WORDS.search(text):
-            self._remove(
-                text,
-                "stray_title",
-                p.line,
-                f"“{text}”像是另一份文件的标题，不属于本文，已删除。",
-            )
-            return True
-        return self._signoff_line(text, p.line, p.parts)
-
-    def _page_title(self, text: str, p: Para) -> bool:
-        """A list page's title (“……范文5篇”) is removed; a copy number (“……材料(3)”)
-        is cut from the title."""
-        sig = signals()
-        if sig.page_title.search(text) and not self._genre_title(text):
-            self._remove(
-                text,
-                "page_title",
-                p.line,
-                f"“{text}”是网页列表或合集的标题，不是本文的标题，已删除。",
-            )
-            return True
-        m = sig.copy_number.search(text)
-        if m and m.start() >= 4:
-            self._remove(
-                m.group().strip(),
-                "page_title",
-                p.line,
-                f"标题后的“{m.group().strip()}”是网页上的序号，已删除。",
-            )
-            p.text = text[: m.start()]
-        return False
-
-    def _signoff_line(self, text: str, line: int, parts: list[str] | None = None) -> bool:
-        """A short name or unit line next to the title goes into ``meta`` (also “单位：
-        姓名”, “单位 姓名”, “汇报人：姓名”)."""
-        if len(text) > 40:
-            return False
-        fields = split_signature(parts or [text])
-        if not all(
-            LABEL.match(f) or looks_like_unit(f) or looks_like_name(f) for f in fields
-        ) or not signature_fields(fields):
-            return False
-        unit, author, position = read_signature(fields)
-        if (unit and self.meta.unit) or (author and self.meta.author) or not (unit or author):
-            return False
-        self.meta.unit = self.meta.unit or unit
-        self.meta.author = self.meta.author or author
-        self.meta.position = self.meta.position or position
-        self.placed.add(line, "signoff")
-        self.notices.append(f"第 {line} 行“{text}”看作署名，已放入作者信息。")
-        return True
-
-    def _genre_title(self, text: str) -> bool:
-        """The title names this genre (ends like the genre's example title)."""
-        return bool(self.title_marker) and _compact(text).endswith(self.title_marker)
-
     def _remove(self, text: str, kind: str, line: int, message: str) -> None:
         self.removed.append(Removal(text, kind, line, self.current or "", message))
 
@@ -442,144 +292,6 @@ class SectionBuilder:
                 f"第 {line} 行“{_short(text)}”是“{self._name(sid)}”前的引导语，已放入“未归类”。"
             )
 
-    # --- items -----------------------------------------------------------------------
-    def _new_item(self, sid: str, heading: str, body: str) -> Item:
-        item = Item(heading=heading, body=body)
-        self.content.setdefault(sid, []).append(item)
-        return item
-
-    def _bold_item(self, p: Para) -> tuple[str, str, Numbered | None]:
-        assert p.head is not None
-        head, body = p.head.strip(), p.text[len(p.head) :].strip()
-        num = parse_number(head)
-        return (num.rest.strip() if num else head), body, num
-
-    def _item(self, sid: str, p: Para, num: Numbered | None) -> None:
-        text = p.text.strip()
-        style = self.item_style.get(sid)
-        if p.head is not None:
-            heading, body, bnum = self._bold_item(p)
-            if bnum is not None:
-                self.item_style.setdefault(sid, bnum.style)
-            self.item = self._new_item(sid, heading, body)
-            return
-        if num is not None and style in (None, num.style):
-            self.item_style[sid] = num.style
-            if num.style == "shi":
-                lead, points = split_points(text)
-                if len(points) > 1:
-                    for point in points:
-                        self.item = self._new_item(sid, *split_heading(point))
-                    return
-            self.item = self._new_item(sid, *split_heading(num.rest))
-            return
-        if style in (None, "shi"):
-            lead, points = split_points(text, start=self._next_shi(sid))
-            if points and (len(points) > 1 or not lead):
-                if lead:
-                    self._append(sid, lead, p.line)
-                self.item_style[sid] = "shi"
-                for point in points:
-                    self.item = self._new_item(sid, *split_heading(point))
-                return
-        if self.item is not None and not (style == "plain" and _plain_heading(p)):
-            _append_body(self.item, text)
-            return
-        if style in (None, "plain") and _plain_heading(p):
-            self.item_style[sid] = "plain"
-            self.item = self._new_item(sid, text, "")
-            return
-        self.leads.setdefault(sid, []).append((text, p.line))
-
-    def _next_shi(self, sid: str) -> int:
-        if self.item_style.get(sid) != "shi":
-            return 1
-        return len(self.content.get(sid, [])) + 1
-
-    def _append(self, sid: str, text: str, line: int) -> None:
-        if self.item is not None:
-            _append_body(self.item, text)
-        else:
-            self.leads.setdefault(sid, []).append((text, line))
-
-    def _grouped(self, sid: str, p: Para, num: Numbered | None) -> None:
-        text = p.text.strip()
-        gstyle = self.item_style.get(sid)
-        pstyle = self.point_style.get(sid)
-        if p.head is not None:
-            heading, body, bnum = self._bold_item(p)
-            style = bnum.style if bnum else None
-            if (
-                self.item is not None
-                and style is not None
-                and style != gstyle
-                and style == (pstyle or style)
-            ):
-                self.point_style[sid] = style
-                self.point = Item(heading=heading, body=body)
-                self.item.items = [*(self.item.items or []), self.point]
-                return
-            if style is not None:
-                self.item_style.setdefault(sid, style)
-            self._new_group(sid, heading, body)
-            return
-        if (
-            num is not None
-            and gstyle in (None, num.style)
-            and not (gstyle is None and num.style == "shi")
-        ):
-            self.item_style[sid] = num.style
-            heading, body = split_heading(num.rest)
-            self._new_group(sid, heading, body)
-            return
-        if num is not None and self.item is not None and pstyle in (None, num.style):
-            self.point_style[sid] = num.style
-            if num.style == "shi":
-                lead, points = split_points(text)
-                if len(points) > 1:
-                    for point in points:
-                        self._new_point(*split_heading(point))
-                    return
-            self._new_point(*split_heading(num.rest))
-            return
-        if num is not None and self.item is None and num.style == "shi":
-            lead, points = split_points(text)
-            for point in points if len(points) > 1 else [num.rest]:
-                self.item = self._new_item(sid, *split_heading(point))
-            return
-        if self.item is not None and self.point is None:
-            lead, points = split_points(text)
-            if len(points) > 1:
-                if lead:
-                    _append_body(self.item, lead)
-                self.point_style[sid] = "shi"
-                for point in points:
-                    self._new_point(*split_heading(point))
-                return
-        target = self.point or self.item
-        if target is not None:
-            _append_body(target, text)
-            return
-        if p.kind == "subheading" or (title_like(text) and len(text) <= 30):
-            self._new_group(sid, text, "")
-            return
-        self.leads.setdefault(sid, []).append((text, p.line))
-
-    def _new_group(self, sid: str, heading: str, body: str) -> None:
-        lead, points = split_points(body)
-        if len(points) > 1:
-            body = lead
-        self.item = self._new_item(sid, heading, body)
-        self.item.items = []
-        self.point = None
-        for point in points if len(points) > 1 else []:
-            self._new_point(*split_heading(point))
-
-    def _new_point(self, heading: str, body: str) -> None:
-        assert self.item is not None
-        self.point = Item(heading=heading, body=body)
-        self.item.items = [*(self.item.items or []), self.point]
-
     # --- result ----------------------------------------------------------------------
     def draft(self) -> Draft:
         sections: dict = {"title": self.title} if "title" in self.specs else {}
@@ -601,38 +313,6 @@ class SectionBuilder:
             genre=self.genre.id, meta=self.meta, sections=sections, unplaced=self.unplaced
         )
         return conform(draft, self.genre)
-
-
-def _next_number_inline(text: str, num: Numbered) -> int:
-    """Where the next number of ``num``'s style starts inside ``text`` after a sentence end
-    (0: nowhere)."""
-    nxt = num.n + 1
-    cn = cn_number(nxt)
-    forms = {
-        "paren_cn": (f"（{cn}）", f"({cn})"),
-        "cn": (f"{cn}、",),
-        "arabic": (f"{nxt}、", f"{nxt}．"),
-        "paren_arabic": (f"（{nxt}）", f"({nxt})"),
-    }.get(num.style, ())
-    best = 0
-    for form in forms:
-        i = text.find(form, len(num.label))
-        while i > 0:
-            if text[i - 1] in "。！？；;!?" and parse_number(text[i:]) is not None:
-                best = i if not best else min(best, i)
-                break
-            i = text.find(form, i + 1)
-    return best
-
-
-def _plain_heading(p: Para) -> bool:
-    """An unnumbered line that reads as an item heading: short, no sentence end."""
-    text = p.text.strip()
-    return p.kind == "subheading" or (title_like(text) and len(text) <= 30)
-
-
-def _append_body(item: Item, text: str) -> None:
-    item.body = f"{item.body}\n{text}" if item.body else text
 
 
 def _short(text: str, n: int = 20) -> str:
