@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ..leftovers import is_junk_line
 from .detect import title_markers
+from .junk import is_junk_line
 from .model import Para, Removal
 from .signals import signals
 from .signoff import parse_date

@@ -70,8 +70,8 @@ def import_paras(
 
 
 def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Removal]]:
-    from ..leftovers import strip_leftovers
     from .detect import title_markers
+    from .junk import strip_leftovers
 
     markers = title_markers()
     removed: list[Removal] = []
@@ -103,7 +103,7 @@ def _compact(text: str) -> str:
 
 
 def _placeholders(draft: Draft) -> list[str]:
-    from ..leftovers import find_placeholders
+    from .junk import find_placeholders
 
     text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
     return [x.text for x in find_placeholders(text)]
