@@ -16,6 +16,9 @@ from .detect import GenreGuess, guess_genre
 from .model import Change, ImportResult, Para, Removal
 
 SURE = 0.55  # a genre guess at least this confident, with no close rival, is just stated
+# the characters of every placeholder form (xx, ×××, 某某, ____, 【】) and the blank bracket
+_HOLE_CHARS = "xX×Ｘｘ*＊某_＿【[［"
+_BLANK_BRACKET = re.compile(r"[（(]\s+[)）]")
 _GAP = re.compile(r"[ \u3000\t]+")
 
 
@@ -106,6 +109,8 @@ def _placeholders(draft: Draft) -> list[str]:
     from .junk import find_placeholders
 
     text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
+    if not any(c in text for c in _HOLE_CHARS) and not _BLANK_BRACKET.search(text):
+        return []  # every placeholder holds one of these (a scan at C speed)
     return [x.text for x in find_placeholders(text)]
 
 
