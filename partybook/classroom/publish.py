@@ -44,20 +44,33 @@ class Candidate:
     original: Draft
     example: Draft
     replacements: list[Any] = field(default_factory=list)  # anonymizer.Replacement
+    proposals: list[Any] = field(default_factory=list)  # anonymizer.Proposal, with keep toggles
 
     def review_lines(self) -> list[str]:
-        """Every replacement as "章节：原文 → 替换", for the instructor to check."""
+        """Every replacement as "章节：原文 → 替换（原因）", for the instructor to check."""
         return [r.describe() for r in self.replacements]
+
+    def reapply(self) -> None:
+        """Rebuild the example after the instructor toggled ``keep`` on some proposals."""
+        from ..anonymizer import apply
+
+        self.example, self.replacements = apply(self.original, self.proposals)
 
 
 def prepare(draft: Draft, source: str = "") -> Candidate:
-    """Anonymise ``draft`` for publishing. The instructor's comments are not published."""
-    from ..anonymizer import anonymize
+    """Anonymise ``draft`` for publishing (with the decisions remembered in it). The
+    instructor's comments are not published."""
+    from ..anonymizer import apply, propose
 
-    example, replacements = anonymize(draft)
-    example.comments = []
-    example.example = True
-    return Candidate(source=source, original=draft, example=example, replacements=replacements)
+    proposals = propose(draft)
+    example, replacements = apply(draft, proposals)
+    return Candidate(
+        source=source,
+        original=draft,
+        example=example,
+        replacements=replacements,
+        proposals=proposals,
+    )
 
 
 def publish(

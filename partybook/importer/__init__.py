@@ -13,7 +13,7 @@ The pipeline (:mod:`.pipeline`): :mod:`.limits` refuses bad input → :mod:`.rea
 :mod:`.docx_reader` / :mod:`.convert` (LibreOffice, pdftotext) turn bytes into paragraphs
 with hints → :mod:`.repair` (traditional script, pinyin, filter marks, paywall notes) →
 :mod:`.articles` → per article :mod:`.detect` (genre), junk through the shared
-:mod:`partybook.leftovers`, :mod:`.lines`, :mod:`.sections` (placement; numbering in
+:mod:`partybook.template_leftovers`, :mod:`.lines`, :mod:`.sections` (placement; numbering in
 :mod:`.headings`, wording in :mod:`.vocabulary`, sign-off in :mod:`.signoff`),
 :mod:`.offgenre`.
 

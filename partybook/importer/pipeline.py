@@ -2,7 +2,7 @@
 
 paragraphs → script conversion and machine repairs (:mod:`.repair`) → articles
 (:mod:`.articles`) → per article: genre (:mod:`.detect`) → junk through the shared
-:mod:`partybook.leftovers` → line clean-up (:mod:`.lines`) → placement (:mod:`.sections`)
+:mod:`partybook.template_leftovers` → line clean-up (:mod:`.lines`) → placement (:mod:`.sections`)
 → off-genre warnings (:mod:`.offgenre`).
 """
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..draft import Draft, Item, conform
 from ..errors import PartybookError
-from ..genre import Genre, SectionKind
+from ..genre import Genre, SectionKind, SectionSpec
 
 UNDO_DEPTH = 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -37,6 +37,13 @@ def set_section_text(draft: Draft, genre: Genre, section_id: str, text: str) -> 
         draft.sections[section_id] = [p for p in text.split("\n") if p.strip()]
     else:
         raise PartybookError(f"章节 {section_id} 由条目组成，不能整体改写为一段文字。")
+
+
+def set_lead_text(draft: Draft, spec: SectionSpec, text: str) -> None:
+    """An editor's text into the lead-in paragraphs of an items section (one a line)."""
+    if spec.lead_key is None:
+        raise PartybookError(f"章节“{spec.display_name}”没有引导语。")
+    draft.sections[spec.lead_key] = [p for p in clean_text(text).split("\n") if p.strip()]
 
 
 def section_text(draft: Draft, section_id: str) -> str:

@@ -5,6 +5,7 @@ The findings that still stand are shown beside the link (they never block an exp
 from __future__ import annotations
 
 import base64
+from datetime import datetime
 from typing import Any
 
 import ipywidgets as w
@@ -43,8 +44,8 @@ class ExportsPanel:
             b.on_click(msgs.guard(lambda _, f=fmt: self.export(f), "导出"))
             buttons.append(b)
         ex = button("导出为共享范文（匿名）", "pb-export pb-export-example", icon="users")
-        ex.tooltip = "替换姓名、单位、地名、日期等信息后导出，供班级交流"
-        ex.on_click(msgs.guard(lambda _: self.export_example(), "导出共享范文"))
+        ex.tooltip = "替换姓名、单位、地名、日期等信息后导出，供班级交流；导出前可逐条核对"
+        ex.on_click(msgs.guard(lambda _: self.open_review(), "导出共享范文"))
         buttons.append(ex)
         self.buttons = buttons
         intro = html_box(
@@ -53,7 +54,10 @@ class ExportsPanel:
         )
         row = w.Box(buttons)
         row.add_class("pb-export-buttons")
-        self.root = w.VBox([intro, row, self.result])
+        self.review_box = w.VBox([])
+        self.review_box.add_class("pb-anon-review")
+        self.review: Any = None
+        self.root = w.VBox([intro, row, self.review_box, self.result])
         self.root.add_class("pb-exports")
         self.root.add_class("pb-card")
 
@@ -76,17 +80,90 @@ class ExportsPanel:
         notes = "".join(f'<div class="pb-notice">{esc(n)}</div>' for n in notices)
         self.result.value = download_link(name, data, mime, fmt) + notes + self._standing()
 
-    def export_example(self) -> None:
+    # --- the shared example: review each replacement, then export ----------------------
+    def open_review(self) -> None:
+        """Show every proposed replacement with a 替换 checkbox (one row per text: toggling
+        it decides every occurrence); the choice is remembered in the draft."""
+        from ..anonymizer import Review
+
         self.session.flush()
-        name, data, replacements = self.session.export_example()
-        rows = "".join(f"<li>{esc(_describe(r))}</li>" for r in replacements[:80])
-        listing = (
-            f'<div>已替换 {len(replacements)} 处，请核对：</div><ul class="pb-repl">{rows}</ul>'
-            if replacements
+        if self.session.draft is None:
+            return
+        self.review = Review(self.session.draft)
+        rows: list[w.Widget] = []
+        seen: dict[str, list[int]] = {}
+        for i, p in enumerate(self.review.items):
+            seen.setdefault(p.original, []).append(i)
+        for n, (original, indexes) in enumerate(seen.items()):
+            p = self.review.items[indexes[0]]
+            box = w.Checkbox(value=not p.keep, description="替换", indent=False)
+            box.layout.width = "5em"
+            box.observe(self._toggle_handler(indexes[0]), names="value")
+            times = f" ×{len(indexes)}" if len(indexes) > 1 else ""
+            label = html_box(
+                f'<span class="pb-anon-orig">{esc(original)}</span> → '
+                f'<span class="pb-anon-ph">{esc(p.placeholder)}</span>{times}'
+                f' <span class="pb-anon-reason">（{esc(p.reason)}）</span>'
+                f' <span class="pb-anon-where">{esc(self._where(p))}：…{esc(p.context)}…</span>'
+            )
+            row = w.HBox([box, label])
+            row.add_class("pb-anon-row")
+            row.add_class(f"pb-anon-row-{n}")
+            rows.append(row)
+        make = button("生成共享范文", "pb-anon-make", "primary", icon="check")
+        make.on_click(self.msgs.guard(lambda _: self.export_example(), "导出共享范文"))
+        head = html_box(
+            f'<div class="pb-h">核对匿名化（{len(seen)} 项）</div><div class="pb-hint">'
+            "勾选“替换”的内容将换成占位词；取消勾选则保留原文（如公开的地名、人物）。"
+            "您的选择会记在草稿里，下次导出时沿用。</div>"
+            if seen
             else '<div class="pb-notice">没有找到需要替换的个人信息，请自行核对。</div>'
         )
+        self.review_box.children = [head, *rows, make]
+        self.result.value = ""
+
+    def _where(self, p: Any) -> str:
+        """The section as the user knows it (问题 2), not its id."""
+        names = {"unplaced": "未归类内容", "meta.class_name": "班次名称"}
+        name = names.get(p.section, p.section)
+        genre = self.session.genre
+        if genre is not None and p.section in genre.section_ids:
+            name = genre.section(p.section).display_name
+        return name if p.item is None else f"{name} 第{p.item + 1}条"
+
+    def _toggle_handler(self, index: int):
+        def handler(change: dict[str, Any]) -> None:
+            if self.review is not None:
+                self.review.toggle(index, keep=not change["new"])
+
+        return handler
+
+    def export_example(self) -> None:
+        """The example with the reviewed decisions, as a download; the decisions are saved
+        with the draft."""
+        from ..filenames import safe_filename
+        from ..storage import dumps
+
+        if self.review is None:
+            self.open_review()
+        review = self.review
+        review.remember()
+        self.session.saver.changed()
+        self.session.flush()
+        example, replacements = review.example()
+        genre = self.session.genre
+        stem = safe_filename(
+            f"共享范文-{genre.name if genre else '草稿'}-{datetime.now():%Y%m%d-%H%M}"
+        )
+        data = dumps(example).encode("utf-8")
+        rows = "".join(f"<li>{esc(r.describe())}</li>" for r in replacements[:80])
+        listing = (
+            f'<div>已替换 {len(replacements)} 处：</div><ul class="pb-repl">{rows}</ul>'
+            if replacements
+            else '<div class="pb-notice">没有替换任何内容，请自行核对。</div>'
+        )
         self.result.value = (
-            download_link(name, data, "application/json", "example")
+            download_link(f"{stem}.json", data, "application/json", "example")
             + '<div class="pb-hint">共享范文是标记为“范例”的草稿文件（.json），可交给老师发布。</div>'
             + listing
         )

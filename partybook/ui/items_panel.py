@@ -15,10 +15,14 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from ..numbering import label
 from .common import button, esc, full_width, html_box, rows_for
+from .editing import clean_text
 from .messages import Messages
 from .session import Session
 
-ITEM_NOUN = {"problems": "问题", "causes": "原因", "measures": "措施"}
+ITEM_NOUN = {"problems": "问题", "causes": "原因", "measures": "措施", "criticism": "意见"}
+# what a lead-in may say: a first section introduces its items, a linked one answers them
+LEAD_HINT_FIRST = "可写一句引导语，如“对照党员标准，我还存在以下不足：”；不写也可以。"
+LEAD_HINT_LINKED = "可写一句引导语，如“针对上述问题，……”；不写也可以。"
 
 
 class ItemsPanel:
@@ -30,13 +34,50 @@ class ItemsPanel:
         self.rows.add_class("pb-item-rows")
         self.note = html_box("", "pb-items-note")
         self.footer = w.HBox()
-        self.root = w.VBox([self.rows, self.note, self.footer])
-        self.root.add_class("pb-items")
         self.editors: dict[str, w.Widget] = {}
         self.linked_labels: list[w.HTML] = []
         self._loading = False
         self._confirm: int | None = None
+        self.lead: w.Textarea | None = None
+        parts: list[w.Widget] = [self.rows, self.note, self.footer]
+        if spec.lead_key:
+            parts.insert(0, self._build_lead())
+        self.root = w.VBox(parts)
+        self.root.add_class("pb-items")
         self._build_footer()
+
+    # --- lead-in ----------------------------------------------------------------------
+    def _build_lead(self) -> w.Widget:
+        """The optional lead-in paragraphs printed between the heading and the items."""
+        hint = LEAD_HINT_LINKED if self.spec.linked_to else LEAD_HINT_FIRST
+        self.lead = w.Textarea(placeholder="引导语（可不写）。每段一行。", rows=2)
+        full_width(self.lead)
+        self.lead.add_class(f"pb-editor-{self.spec.id}-lead")
+        self.lead.add_class("pb-editor")
+        self.lead.observe(self.msgs.guard(self._on_lead, "保存引导语"), "value")
+        box = w.VBox([html_box(f'<div class="pb-lead-hint">{esc(hint)}</div>'), self.lead])
+        box.add_class("pb-lead")
+        return box
+
+    def _on_lead(self, change: dict) -> None:
+        if self._loading or self.lead is None:
+            return
+        self.session.set_lead(self.spec.id, change["new"])
+        rows = rows_for(change["new"], minimum=2)
+        if rows != self.lead.rows:
+            self.lead.rows = rows
+
+    def _fill_lead(self) -> None:
+        if self.lead is None:
+            return
+        value = self.session.lead_value(self.spec.id) if self.session.draft else ""
+        # rows are rebuilt while the user may be typing here: leave an editor alone whose
+        # text already says what the draft holds (its blank lines are not stored)
+        shown = [p for p in clean_text(self.lead.value).split("\n") if p.strip()]
+        if shown != [p for p in value.split("\n") if p]:
+            self.lead.value = value
+            self.lead.rows = rows_for(value, minimum=2)
+        self.editors[f"pb-editor-{self.spec.id}-lead"] = self.lead
 
     # --- structure --------------------------------------------------------------------
     @property
@@ -71,6 +112,7 @@ class ItemsPanel:
             self.linked_labels = []
             items = self.session.draft.items(self.spec.id) if self.session.draft else []
             self.rows.children = tuple(self._row(i) for i in range(len(items)))
+            self._fill_lead()
             self._update_note()
         finally:
             self._loading = False

@@ -63,12 +63,38 @@ def list_drafts(folder: Path) -> list[DraftInfo]:
     return out
 
 
-def genre_choices() -> list[tuple[str, str]]:
-    """(Chinese name, id) of every genre that loads, for a drop-down."""
+@dataclass
+class ExampleInfo:
+    """A worked example as the start screen offers it."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass
+class GenreInfo:
+    """A genre as the start screen offers it: name, description, worked examples."""
+
+    id: str
+    name: str
+    description: str
+    examples: list[ExampleInfo]
+
+
+def genre_infos() -> list[GenreInfo]:
+    """Every genre that loads, in file order, with its worked examples."""
     out = []
     for gid in available_genres():
         try:
-            out.append((load_genre(gid).name, gid))
+            g = load_genre(gid)
         except PartybookError:
             continue
+        examples = [ExampleInfo(e.id, e.name, e.description) for e in g.examples]
+        out.append(GenreInfo(g.id, g.name, g.description, examples))
     return out
+
+
+def genre_choices() -> list[tuple[str, str]]:
+    """(Chinese name, id) of every genre that loads, for a drop-down."""
+    return [(g.name, g.id) for g in genre_infos()]

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..draft import Draft, Item
 from ..errors import PartybookError
-from ..genre import Genre, SectionKind
+from ..genre import Genre, SectionKind, SectionSpec
 from .events import FindingsReady, Message, SessionEvent
 from .observable import Observable
 from .scheduler import Debounce, Scheduler
@@ -38,7 +38,8 @@ class Progress:
 def bounded(draft: Draft, genre: Genre, limit: int) -> tuple[Draft, list[str]]:
     """The draft, or a copy whose over-long sections are cut to ``limit`` characters, and
     the ids of the sections cut."""
-    cut = [s.id for s in genre.content_sections() if len(draft.text_of(s.id)) > limit]
+    keys = [k for s in genre.content_sections() for k in (s.lead_key, s.id) if k]
+    cut = [k for k in keys if len(draft.text_of(k)) > limit]
     if not cut:
         return draft, cut
     copy = draft.model_copy(deep=True)
@@ -124,7 +125,7 @@ class LiveChecks:
             self.notice = "检查模块尚未安装，暂时无法自动检查。"
         else:
             self.findings = list(check(checked, genre, extra_rules=self.extra_rules or None))
-            names = "、".join(genre.section_label(genre.section(s)) for s in cut)
+            names = "、".join(section_name(genre, k) for k in dict.fromkeys(cut))
             self.notice = (
                 f"“{names}”超过 {CHECK_LIMIT} 字，只检查了前 {CHECK_LIMIT} 字。" if cut else ""
             )
@@ -133,7 +134,13 @@ class LiveChecks:
             self._events.notify(FindingsReady())
 
     def findings_for(self, section_id: str) -> list[Any]:
+        """The findings of a section (or of a lead-in, by its key ``<id>_lead``)."""
         return [f for f in self.findings if getattr(f, "section", None) == section_id]
+
+    def section_findings(self, spec: SectionSpec) -> list[Any]:
+        """The findings of a section and of its lead-in paragraphs, in document order."""
+        keys = {spec.id, spec.lead_key}
+        return [f for f in self.findings if getattr(f, "section", None) in keys]
 
     # --- figures ----------------------------------------------------------------------
     def chars(self, section_id: str) -> int:
@@ -146,6 +153,9 @@ class LiveChecks:
             text = draft.meta.author + draft.meta.unit
         else:
             text = draft.text_of(section_id)
+            lead = genre.section(section_id).lead_key
+            if lead:  # the lead-in counts with its section, as it is printed with it
+                text = f"{draft.text_of(lead)}\n{text}"
         # str.split() splits on exactly the characters str.isspace() accepts: same figure as
         # text.count_chars, at C speed (a 1 MB section is counted in milliseconds)
         n = len("".join(text.split()))
@@ -178,6 +188,16 @@ class LiveChecks:
             sev.count("hint"),
             done,
         )
+
+
+def section_name(genre: Genre, key: str) -> str:
+    """The name a user knows a draft key by (a lead-in key: its section's, + 引导语)."""
+    for spec in genre.sections:
+        if key == spec.id:
+            return genre.section_label(spec)
+        if key == spec.lead_key:
+            return f"{genre.section_label(spec)}的引导语"
+    return key
 
 
 def render_preview(draft: Draft, genre: Genre) -> str:

@@ -56,11 +56,11 @@ class FindingsSummary:
         if not checks.findings:
             parts.append('<div class="pb-ok">暂未发现问题。</div>')
         for spec in s.genre.sections:
-            found = checks.findings_for(spec.id)
+            found = checks.section_findings(spec)
             if found:
                 parts.append(f'<div class="pb-fsec">{esc(s.genre.section_label(spec))}</div>')
                 parts.append(findings_html(found, limit=20))
-        known = {spec.id for spec in s.genre.sections}
+        known = {k for spec in s.genre.sections for k in (spec.id, spec.lead_key) if k}
         other = [f for f in checks.findings if getattr(f, "section", None) not in known]
         if other:
             parts.append('<div class="pb-fsec">全文</div>' + findings_html(other, limit=20))

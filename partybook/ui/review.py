@@ -23,6 +23,9 @@ def _pieces(draft: Draft, genre: Genre) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for spec in genre.content_sections():
         name = genre.section_label(spec)
+        if spec.lead_key:
+            for i, para in enumerate(draft.paragraphs(spec.lead_key)):
+                out.append((f"{name} 引导语第 {i + 1} 段", para))
         content = draft.sections.get(spec.id)
         if isinstance(content, str):
             out.append((name, content))
@@ -103,7 +106,7 @@ class ReviewPage:
             return
         rows = []
         for spec in s.genre.sections:
-            found = s.checks.findings_for(spec.id)
+            found = s.checks.section_findings(spec)
             done = s.checks.is_done(spec.id)
             mark = "✓ 完成" if done else "未完成"
             info = html_box(

@@ -1,25 +1,20 @@
-"""One panel per section: guidance, the editor, a live count against the section's range,
-that section's findings, and (when the panel is open or focused) prompts, the instructor's
-comments and the worked example on demand: the genre's own, or one of the shared examples
-published by the classroom tools (anonymised; chosen in a drop-down, read-only)."""
+"""One panel per section: guidance (with the year's meeting notice where the genre has
+one), the editor, a live count against the section's range, that section's findings, and
+(when the panel is open or focused) prompts, the instructor's comments and an example on
+demand (:mod:`~partybook.ui.example_viewer`)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import ipywidgets as w
 
 from ..genre import SectionKind, SectionSpec
 from .common import button, esc, findings_html, full_width, html_box, rows_for
+from .example_viewer import ExampleViewer
 from .items_panel import ItemsPanel
 from .messages import Messages
 from .session import Session
-from .shared_examples import SharedExample
 
 HUGE = 100_000  # characters in one editor before it stops syncing on every keystroke
-EXAMPLE_LIMIT = 20_000  # characters of a shared example's section shown (bounded page)
-OWN_EXAMPLE = -1  # the example source drop-down's value for the genre's worked example
-
 SIGNOFF_FIELDS = [
     ("author", "姓名", "例如：张明"),
     ("unit", "单位", "例如：某某市某某局（可不填）"),
@@ -27,71 +22,6 @@ SIGNOFF_FIELDS = [
     ("class_name", "班次", "例如：2025年秋季科级干部任职培训班"),
     ("date", "日期", "例如：2025-11 或 2025-11-08"),
 ]
-
-
-def example_html(spec: SectionSpec, ex: Any) -> str:
-    """One section of a worked example (``Genre.example_section``) as HTML."""
-    if ex is None:
-        return "<p>本节没有范例。</p>"
-    parts: list[str] = []
-
-    def add_items(items: list[Any], depth: int = 0) -> None:
-        for it in items:
-            if isinstance(it, dict):
-                head, body = it.get("heading", ""), it.get("body", "")
-                parts.append(f"<p><b>{esc(head)}</b>{esc(body)}</p>")
-                add_items(it.get("items") or [], depth + 1)
-            else:
-                parts.append(f"<p>{esc(str(it))}</p>")
-
-    if isinstance(ex, str):
-        parts.append(f"<p>{esc(ex)}</p>")
-    elif isinstance(ex, list):
-        add_items(ex)
-    return (
-        '<div class="pb-example">'
-        + "".join(parts)
-        + '<p class="pb-example-note">范例仅供参考，请写自己的经历，不要照抄。</p></div>'
-    )
-
-
-def shared_example_html(example: SharedExample, spec: SectionSpec) -> str:
-    """One section of a published example, escaped, marked as shared and anonymised."""
-    draft = example.draft
-    parts: list[str] = []
-    if spec.kind is SectionKind.SIGNOFF:
-        m = draft.meta
-        lines = [m.author, m.unit, m.position, m.class_name, m.date]
-        parts.extend(f"<p>{esc(x)}</p>" for x in lines if x.strip())
-    elif spec.kind in (SectionKind.ITEMS, SectionKind.GROUPED_ITEMS):
-        for it in draft.items(spec.id):
-            parts.append(f"<p><b>{esc(it.heading)}</b>{esc(it.body)}</p>")
-            parts.extend(
-                f'<p class="pb-example-point"><b>{esc(pt.heading)}</b>{esc(pt.body)}</p>'
-                for pt in it.items or []
-            )
-    elif spec.kind is SectionKind.LINE:
-        text = draft.text_of(spec.id)
-        if text.strip():
-            parts.append(f"<p>{esc(text)}</p>")
-    else:
-        parts.extend(f"<p>{esc(x)}</p>" for x in draft.paragraphs(spec.id))
-    shown: list[str] = []
-    size = 0
-    for part in parts:
-        if size > EXAMPLE_LIMIT:
-            shown.append(f"<p>……（本节较长，只显示前 {EXAMPLE_LIMIT} 字左右）</p>")
-            break
-        shown.append(part)
-        size += len(part)
-    body = "".join(shown) or "<p>这篇共享范文的本节没有内容。</p>"
-    return (
-        '<div class="pb-example pb-example-shared">'
-        f'<p class="pb-example-source-title"><b>共享范文（已匿名化）</b>：{esc(example.title)}</p>'
-        + body
-        + '<p class="pb-example-note">共享范文由往期学员撰写，发布前已匿名化处理（姓名、单位、地名等已替换）。'
-        "仅供参考，请写自己的经历，不要照抄。</p></div>"
-    )
 
 
 class SectionPanel:
@@ -114,6 +44,7 @@ class SectionPanel:
         header = w.HBox([self.toggle, self.chip, self.opener])
         header.add_class("pb-panel-head")
         self.guidance = html_box(f'<div class="pb-guidance">{esc(spec.guidance)}</div>')
+        self.notice = html_box("", "pb-notice-box")
         self.step_prompt = html_box("", "pb-step-prompt")
         self.comments = html_box("", "pb-comments")
         self.count = html_box("", "pb-count")
@@ -122,26 +53,12 @@ class SectionPanel:
         self.prompts = html_box(
             f'<div class="pb-prompts"><b>想一想：</b><ul>{prompts}</ul></div>' if prompts else ""
         )
-        self.example = html_box("", "pb-example-box")
-        self.example_button = button(
-            "看范例", f"pb-example-toggle pb-example-{spec.id}", icon="eye"
-        )
-        self.example_button.on_click(msgs.guard(self._toggle_example, "显示范例"))
-        # which example: the genre's own, or a shared one (hidden when none is published)
-        self.example_source = w.Dropdown(
-            options=[("本文体范例", OWN_EXAMPLE)], value=OWN_EXAMPLE, description="范文："
-        )
-        self.example_source.style.description_width = "3em"
-        self.example_source.layout.width = "auto"
-        self.example_source.layout.display = "none"
-        self.example_source.add_class("pb-example-source")
-        self.example_source.add_class(f"pb-example-source-{spec.id}")
-        self.example_source.observe(msgs.guard(self._on_example_source, "切换范文"), "value")
-        self._setting_source = False
-        self._source_options: list[tuple[str, int]] = [("本文体范例", OWN_EXAMPLE)]
-        example_bar = w.HBox([self.example_button, self.example_source])
-        example_bar.add_class("pb-example-bar")
-        self.details = w.VBox([self.prompts, example_bar, self.example])
+        self.viewer = ExampleViewer(session, spec, msgs)
+        # the widgets scripts and tests reach through the panel
+        self.example = self.viewer.box
+        self.example_button = self.viewer.button
+        self.example_source = self.viewer.source
+        self.details = w.VBox([self.prompts, self.viewer.root])
         self.details.add_class("pb-details")
         body = self._build_editor()
         foot = w.HBox([self.count])
@@ -151,6 +68,7 @@ class SectionPanel:
                 header,
                 self.step_prompt,
                 self.guidance,
+                self.notice,
                 self.comments,
                 body,
                 foot,
@@ -261,44 +179,17 @@ class SectionPanel:
             lines.append(f"<li><b>{who}</b>{where}：{esc(c.text)}</li>")
         return f'<div class="pb-comment-box"><b>老师批注</b><ul>{"".join(lines)}</ul></div>'
 
-    def _toggle_example(self, _: object) -> None:
-        if self.example.value:
-            self.example.value = ""
-            self.example_button.description = "看范例"
-        else:
-            self._show_example()
-
-    def _show_example(self) -> None:
-        chosen = self.example_source.value
-        shared = self.session.examples
-        if chosen == OWN_EXAMPLE or not 0 <= chosen < len(shared):
-            genre = self.session.genre
-            ex = genre.example_section(self.spec.id) if genre else None
-            self.example.value = example_html(self.spec, ex)
-        else:
-            self.example.value = shared_example_html(shared[chosen], self.spec)
-        self.example_button.description = "收起范例"
-
-    def _on_example_source(self, _: dict) -> None:
-        if not self._setting_source:
-            self._show_example()  # choosing a source shows it
-
     def refresh_examples(self) -> None:
-        """Offer the open draft's shared examples (after the session loaded them)."""
-        options = [("本文体范例", OWN_EXAMPLE)] + [
-            (ex.label(n), n - 1) for n, ex in enumerate(self.session.examples, 1)
-        ]
-        if options != self._source_options:  # another list: back to the genre's example
-            self._source_options = options
-            self._setting_source = True
-            try:
-                self.example_source.options = options
-                self.example_source.value = OWN_EXAMPLE
-            finally:
-                self._setting_source = False
-        if self.example.value:  # shown: show the freshly loaded text
-            self._show_example()
-        self.example_source.layout.display = "" if self.session.examples else "none"
+        """Offer the open draft's examples (the genre's and the shared ones)."""
+        self.viewer.refresh()
+
+    def refresh_notice(self, text: str) -> None:
+        """The year's meeting notice as guidance (empty: nothing to show)."""
+        value = (
+            f'<div class="pb-notice-guidance"><b>会议通知</b>：{esc(text)}</div>' if text else ""
+        )
+        if self.notice.value != value:
+            self.notice.value = value
 
     # --- state ------------------------------------------------------------------------
     def set_open(self, is_open: bool) -> None:
@@ -336,5 +227,5 @@ class SectionPanel:
         self.chip.value = f'<span class="pb-chip-{cls}">{mark}</span>'
 
     def refresh_findings(self) -> None:
-        found = self.session.checks.findings_for(self.id)
+        found = self.session.checks.section_findings(self.spec)
         self.findings.value = findings_html(found)

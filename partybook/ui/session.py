@@ -44,6 +44,7 @@ from .events import (
 )
 from .export_files import example_file, export_file
 from .live_checks import CHECK_DELAY, LiveChecks
+from .notice_guidance import notice_guidance, notice_sections
 from .observable import Observable
 from .scheduler import LoopScheduler, Scheduler
 from .shared_examples import SharedExample, load_shared_examples
@@ -69,6 +70,7 @@ class Session:
         self.undo_stack = editing.UndoStack()
         self.examples: list[SharedExample] = []  # the genre's published examples
         self.examples_notice = ""  # why some example files were skipped (Chinese)
+        self.notice_error = ""  # why the genre's notices file cannot be read (Chinese)
 
     def _opened(self) -> tuple[Draft, Genre] | None:
         if self.draft is None or self.genre is None:
@@ -94,13 +96,24 @@ class Session:
         self.events.notify(Message(text, level))
 
     # --- opening ----------------------------------------------------------------------
-    def new(self, genre_id: str = "dangxing-fenxi", **meta: str) -> Path:
+    def new(
+        self, genre_id: str = "dangxing-fenxi", example: str | None = None, **meta: str
+    ) -> Path:
+        """A new draft of the genre: blank, or (``example``: a worked example's id) a copy
+        of that worked example. The fields given (author, unit …) replace the example's."""
         genre = load_genre(genre_id)
         fields = {k: editing.clean_text(v).strip() for k, v in meta.items() if v}
-        draft = new_draft(genre, **fields)
-        stem = safe_filename(
-            f"{meta.get('author') or '我'}的{genre.name}-{datetime.now():%Y%m%d-%H%M%S}"
-        )
+        fields = {k: v for k, v in fields.items() if v}
+        if example is None:
+            draft = new_draft(genre, **fields)
+            kind = genre.name
+        else:
+            draft = genre.example_draft(example)
+            for key, value in fields.items():
+                setattr(draft.meta, key, value)
+            kind = f"{genre.name}-范例"
+        author = fields.get("author") or (draft.meta.author if example is not None else "")
+        stem = safe_filename(f"{author or '我'}的{kind}-{datetime.now():%Y%m%d-%H%M%S}")
         path = unique_path(self.folder, stem, ".json")
         self._adopt(draft, genre, path, saved=False)
         self.saver.save_now()
@@ -137,6 +150,9 @@ class Session:
         self.events.notify(ExamplesLoaded())
         if self.examples_notice:
             self.tell(self.examples_notice, "warning")
+        self.notice_guidance()
+        if self.notice_error:
+            self.tell(self.notice_error, "warning")
         self.events.notify(FindingsReady())
         if saved:
             self.events.notify(SaveStatusChanged("saved", self.saver.status_text()))
@@ -159,6 +175,28 @@ class Session:
         draft, genre = self._require()
         editing.set_section_text(draft, genre, section_id, text)
         self._changed(Edited((section_id,)))
+
+    def set_lead(self, section_id: str, text: str) -> None:
+        """The lead-in paragraphs above an items section's items (one paragraph a line)."""
+        draft, genre = self._require()
+        editing.set_lead_text(draft, genre.section(section_id), text)
+        self._changed(Edited((section_id,)))
+
+    def lead_value(self, section_id: str) -> str:
+        """The text the lead-in editor of an items section shows."""
+        draft, genre = self._require()
+        key = genre.section(section_id).lead_key
+        return editing.section_text(draft, key) if key else ""
+
+    def notice_guidance(self) -> str:
+        """The year's meeting notice as guidance for the open draft (empty: the genre has
+        no notices); see :mod:`~partybook.ui.notice_guidance`."""
+        text, self.notice_error = notice_guidance(*self._require())
+        return text
+
+    def notice_sections(self) -> list[str]:
+        """The sections whose panels show the notice (the opening, the problems)."""
+        return notice_sections(self._require()[1])
 
     def set_item(
         self, section_id: str, index: int, field_name: str, text: str, point: int | None = None

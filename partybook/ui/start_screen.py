@@ -8,7 +8,8 @@ from typing import Any
 import ipywidgets as w
 
 from .common import button, esc, full_width, html_box
-from .library import genre_choices, list_drafts
+from .library import GenreInfo, genre_choices, genre_infos, list_drafts
+from .live_checks import section_name
 from .messages import Messages
 from .session import Session
 
@@ -21,7 +22,8 @@ class StartScreen:
         self.session = session
         self.msgs = msgs
         self.opened = opened
-        choices = genre_choices() or [("党性分析", "dangxing-fenxi")]
+        self.genres = genre_infos()
+        choices = [(g.name, g.id) for g in self.genres] or [("党性分析", "dangxing-fenxi")]
         self.genre = w.Dropdown(options=choices, value=choices[0][1], description="文体")
         self.author = w.Text(description="姓名", placeholder="例如：张明")
         self.unit = w.Text(description="单位", placeholder="可不填")
@@ -35,18 +37,25 @@ class StartScreen:
         self.author.add_class("pb-new-author")
         self.unit.add_class("pb-new-unit")
         self.class_name.add_class("pb-new-class")
-        new = button("开始写新草稿", "pb-new", "success", icon="plus")
+        self.genre_list = html_box("", "pb-genre-list")
+        new = button("新建空白草稿", "pb-new", "success", icon="plus")
         new.on_click(msgs.guard(self._new, "新建草稿"))
+        self.example_rows = w.VBox()
+        self.example_rows.add_class("pb-example-starts")
+        self.genre.observe(msgs.guard(lambda _: self._show_genre(), "选择文体"), "value")
         new_card = w.VBox(
             [
                 html_box(
-                    '<div class="pb-h">新建</div><div class="pb-hint">选择文体，填上姓名、单位和班次（都可以以后再改）。</div>'
+                    '<div class="pb-h">新建</div><div class="pb-hint">选择文体，填上姓名、单位和班次'
+                    "（都可以以后再改），新建空白草稿，或从这种文体的一篇范例开始。</div>"
                 ),
                 self.genre,
+                self.genre_list,
                 self.author,
                 self.unit,
                 self.class_name,
                 new,
+                self.example_rows,
             ]
         )
         new_card.add_class("pb-card")
@@ -135,13 +144,54 @@ class StartScreen:
                 )
             )
         self.listing.children = tuple(rows)
+        self._show_genre()
         self.folder_note.value = (
             f'<div class="pb-hint">草稿保存在：{esc(str(self.session.folder))}</div>'
         )
 
-    def _new(self, _: Any = None) -> None:
+    def _chosen(self) -> GenreInfo | None:
+        return next((g for g in self.genres if g.id == self.genre.value), None)
+
+    def _show_genre(self) -> None:
+        """Every genre with its description (the chosen one marked), and the chosen
+        genre's worked examples, each with a button to start from it."""
+        chosen = self._chosen()
+        rows = []
+        for g in self.genres:
+            mark = " pb-genre-selected" if chosen is g else ""
+            rows.append(
+                f'<div class="pb-genre-info pb-genre-info-{esc(g.id)}{mark}">'
+                f'<span class="pb-genre-name">{"▶ " if mark else ""}{esc(g.name)}</span>'
+                f'<span class="pb-genre-about">{esc(g.description)}</span></div>'
+            )
+        self.genre_list.value = "".join(rows)
+        if chosen is None or not chosen.examples:
+            self.example_rows.children = ()
+            return
+        children: list[w.Widget] = [
+            html_box(
+                f'<div class="pb-hint">或从{esc(chosen.name)}的范例开始（人物和单位都是虚构的；'
+                "开始后请逐段改写成自己的经历，照抄的段落会被检查出来）：</div>"
+            )
+        ]
+        for ex in chosen.examples:
+            about = (
+                f'<div class="pb-draft-meta">{esc(ex.description)}</div>' if ex.description else ""
+            )
+            label = html_box(
+                f'<div class="pb-draft-title">{esc(ex.name)}</div>{about}', "pb-draft-info"
+            )
+            b = button("从此范例开始", f"pb-from-example pb-from-example-{ex.id}", icon="copy")
+            b.on_click(self.msgs.guard(lambda _, e=ex.id: self._new(example=e), "从范例新建"))
+            row = w.HBox([label, b])
+            row.add_class("pb-draft-row")
+            children.append(row)
+        self.example_rows.children = tuple(children)
+
+    def _new(self, _: Any = None, example: str | None = None) -> None:
         self.session.new(
             self.genre.value,
+            example,
             author=self.author.value,
             unit=self.unit.value,
             class_name=self.class_name.value,
@@ -180,7 +230,9 @@ class StartScreen:
 def import_report(result: Any, session: Session) -> str:
     names = {}
     if session.genre is not None:
-        names = {s.id: session.genre.section_label(s) for s in session.genre.sections}
+        genre = session.genre
+        keys = [k for s in genre.sections for k in (s.id, s.lead_key) if k]
+        names = {k: section_name(genre, k) for k in keys}
     unit = getattr(result, "line_unit", "行")
     removed = list(getattr(result, "removed", []))
     parts = ['<div class="pb-h">导入报告</div>']

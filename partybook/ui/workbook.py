@@ -221,6 +221,7 @@ class Workbook:
             panel.fill()
         self._fill_unplaced()
         self._show_title()
+        self._refresh_notices()
         self.start.root.layout.display = "none"
         self.main.layout.display = ""
         self.tabs.selected_index = TAB_WRITE
@@ -243,6 +244,13 @@ class Workbook:
             f'<div class="pb-app-name">{esc(s.genre.name)}工作簿</div>'
             f'<div class="pb-doc-title">{esc(title[:60])}</div>'
         )
+
+    def _refresh_notices(self) -> None:
+        """The year's meeting notice on the panels where it matters (opening, problems)."""
+        text = self.session.notice_guidance()
+        shown = set(self.session.notice_sections()) if text else set()
+        for sid, panel in self.panels.items():
+            panel.refresh_notice(text if sid in shown else "")
 
     def _on_closed(self) -> None:
         self.main.layout.display = "none"
@@ -270,6 +278,8 @@ class Workbook:
                 panel.refresh_header()
         if "title" in event.sections:
             self._show_title()
+        if {"title", "signoff"} & set(event.sections):
+            self._refresh_notices()  # the year reviewed comes from the title or the date
         for p in self.panels.values():
             if p.items is not None and p.spec.linked_to:
                 p.items.update_linked()

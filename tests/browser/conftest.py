@@ -78,6 +78,8 @@ def _env(base: Path) -> dict[str, str]:
         JUPYTERLAB_SETTINGS_DIR=str(base / "settings"),
         JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"),
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+        # the kernels import this checkout's partybook (a worktree), not the venv's install
+        PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p),
     )
     return env
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from partybook.storage import load
 
@@ -297,9 +298,10 @@ def test_two_voila_tabs_on_one_draft_keep_both(
             voila_server, lambda d: d.text_of("basic") == "第一个窗口先写的。"
         )
         b.goto(voila_server.url + "/", timeout=120_000)
-        b.click(".pb-resume")
+        resume_latest(b)
         b_basic = b.locator(".pb-editor-basic textarea")
-        assert b_basic.input_value() == "第一个窗口先写的。"
+        # the editor is drawn, then filled: wait for the value rather than read it at once
+        expect(b_basic).to_have_value("第一个窗口先写的。", timeout=20_000)
         a_basic.fill("第一个窗口又改了。")
         wait_saved_with(voila_server, lambda d: d.text_of("basic") == "第一个窗口又改了。")
         b_basic.fill("第二个窗口写的。")
@@ -310,3 +312,41 @@ def test_two_voila_tabs_on_one_draft_keep_both(
         assert len(copies) == 1 and load(copies[0]).text_of("basic") == "第二个窗口写的。"
     finally:
         context.close()
+
+
+def test_start_from_another_genres_example_and_edit_its_lead_in(
+    voila_server: Server, page, artifacts_dir: Path
+) -> None:
+    """The genre library: a worked example of 民主评议党员个人自评 opens in the workbook, its
+    lead-in paragraph above the problems is edited, and the preview prints the new one."""
+    from partybook.genre import load_genre
+
+    genre = load_genre("minzhu-pingyi")
+    example = genre.examples[-1]
+    new_lead = "结合一年来的工作和同志们的意见，我认真查找了自己的不足，主要有以下几点："
+    page.goto(voila_server.url + "/", timeout=120_000)
+    page.wait_for_selector(".pb-new", timeout=120_000)
+    page.locator(".pb-new-genre select").select_option(label=genre.name)
+    wait_text(page, ".pb-genre-selected", genre.name)
+    start = page.locator(f".pb-from-example-{example.id}")
+    start.wait_for(timeout=20_000)
+    assert example.description in page.locator(".pb-example-starts").inner_text()
+    page.screenshot(path=str(artifacts_dir / "voila-7-examples.png"), full_page=True)
+    start.click()
+    lead = page.locator(".pb-editor-problems-lead textarea")
+    lead.wait_for(timeout=30_000)
+    lead_text = "\n".join(genre.example_section("problems_lead", example.id))
+    expect(lead).to_have_value(lead_text, timeout=20_000)
+    expect(page.locator(".pb-editor-title input")).to_have_value(example.sections["title"])
+    lead.fill(new_lead)
+    wait_text(page, ".pb-preview", new_lead)
+    preview = page.locator(".pb-preview").inner_text()
+    first_problem = example.sections["problems"][0]["heading"]
+    assert preview.index(new_lead) < preview.index(first_problem)
+    _, draft = wait_saved_with(
+        voila_server,
+        lambda d: d.genre == genre.id and d.paragraphs("problems_lead") == [new_lead],
+    )
+    assert draft.items("problems")[0].heading == first_problem
+    page.locator(".pb-editor-problems-lead textarea").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "voila-8-lead-in.png"), full_page=True)

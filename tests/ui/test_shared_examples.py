@@ -122,9 +122,12 @@ def test_choosing_a_published_example_shows_its_section(
     panel = book.panels["basic"]
     source = find(book.root, "pb-example-source-basic")
     assert source.layout.display != "none"
+    genre = load_genre("dangxing-fenxi")
+    own_count = len(genre.examples)
     labels = [label for label, _ in source.options]
-    assert labels[0] == "本文体范例" and len(labels) == 3
-    assert all(label.startswith("共享范文") and "已匿名" in label for label in labels[1:])
+    assert labels[:own_count] == [f"范例：{e.name}" for e in genre.examples]
+    assert len(labels) == own_count + 2
+    assert all(label.startswith("共享范文") and "已匿名" in label for label in labels[own_count:])
     titled = next(i for i, ex in enumerate(book.session.examples) if "<b>" in ex.title)
     source.value = titled
     shown = panel.example.value
@@ -138,8 +141,8 @@ def test_choosing_a_published_example_shows_its_section(
     book.panels["problems"].example_source.value = 1 - titled
     assert PROBLEM.heading in book.panels["problems"].example.value
     # back to the genre's own worked example; the toggle still hides and shows it
-    source.value = -1
-    own = load_genre("dangxing-fenxi").example_section("basic")
+    source.value = genre.examples[0].id
+    own = genre.example_section("basic", genre.examples[0].id)
     first = own if isinstance(own, str) else own[0]
     assert html.escape(first) in panel.example.value and "共享范文" not in panel.example.value
     panel.example_button.click()
@@ -155,7 +158,8 @@ def test_no_published_examples_keeps_the_panel_as_before(
     book = Workbook(drafts=tmp_path / "drafts", scheduler=ManualScheduler())
     find(book.root, "pb-new").click()
     source = find(book.root, "pb-example-source-basic")
-    assert source.layout.display == "none"
+    # only the genre's own worked examples to choose from
+    assert [v for _, v in source.options] == load_genre("dangxing-fenxi").example_ids
     button = find(book.root, "pb-example-basic")
     button.click()
     assert "pb-example" in book.panels["basic"].example.value

@@ -1,0 +1,435 @@
+"""Detectors of private details in one text. Each returns candidate spans; the engine
+resolves overlaps, drops what touches a public name and applies the reviewer's decisions."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .divisions import Divisions
+from .nlp import Token
+from .vocab import Vocabulary
+
+CJK = "\u4e00-\u9fff"
+PLACE_SUFFIXES = ("街道", "社区", "市", "县", "区", "镇", "乡", "村")
+SUFFIX_KEY = {
+    "街道": "subdistrict",
+    "社区": "community",
+    "市": "city",
+    "县": "county",
+    "区": "district",
+    "镇": "town",
+    "乡": "township",
+    "村": "village",
+}
+DEFAULT_PH = {
+    "person": "某某",
+    "province": "某省",
+    "city": "某市",
+    "district": "某区",
+    "county": "某县",
+    "town": "某镇",
+    "township": "某乡",
+    "village": "某村",
+    "subdistrict": "某街道",
+    "community": "某社区",
+    "unit": "某单位",
+    "place": "某地",
+    "school": "某学校",
+    "bureau": "某局",
+}
+LEVEL_ZH = {
+    "province": "省级",
+    "city": "市级",
+    "district": "区级",
+    "county": "县级",
+    "town": "乡镇级",
+    "township": "乡镇级",
+    "subdistrict": "街道",
+    "village": "村级",
+    "community": "社区",
+}
+# tags of words that can be part of a proper name before a suffix (nouns, names, places …)
+NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
+PERSON_TAGS = {"nr", "nrfg", "nrt"}
+ALIAS_TAGS = {"ns", "nr", "nz", "n", "j"}
+# after a standalone 镇/村/乡 these show it stands for "the town" (镇党委, 村干部, 乡纪委)
+ABBREVIATION_NEXT = set("党纪政干委两班里内外级领")
+# characters of unit names: 局副局长 is not a name before a title
+UNIT_CHARS = set("局委办科处室部厅院所站队")
+# characters that never occur in a person's name (given names may hold 来, 上, 中 …)
+NOT_IN_NAMES = set("的地得了着过们是在把被让给将我你他她它这那某等、")
+# words that end a name when walking back from a suffix (verbs of motion are tagged v: 到, 在)
+STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    placeholder: str
+    reason: str
+    detector: str
+    priority: int  # lower wins an overlap of equal length
+
+
+def _alternation(words: set[str]) -> str:
+    """A fast regex for a set of surnames: one character class for the single characters
+    (a plain alternation of hundreds of words is tried word by word at every position)."""
+    singles = "".join(sorted(w for w in words if len(w) == 1))
+    multi = "|".join(
+        map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True))
+    )
+    return "|".join(x for x in (multi, f"[{singles}]" if singles else "") if x)
+
+
+def ph(vocab: Vocabulary, key: str) -> str:
+    return vocab.ph.get(key) or DEFAULT_PH.get(key, "某某")
+
+
+def place_key(name: str) -> str | None:
+    for suffix in PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return SUFFIX_KEY[suffix]
+    return None
+
+
+class Detector:
+    def __init__(self, vocab: Vocabulary, divisions: Divisions) -> None:
+        self.v = vocab
+        self.d = divisions
+        surnames = _alternation(vocab.surnames)
+        titles = vocab.titles
+        self.name_re = re.compile(
+            f"({surnames})([{CJK}]{{0,2}}?)({'|'.join(map(re.escape, titles))})"
+        )
+        enders = "|".join(map(re.escape, vocab.list_enders))
+        self.list_re = re.compile(f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+")
+        self.closed_list_re = re.compile(
+            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders}))" if enders else "(?!)"
+        )
+        self.suffix_re = re.compile("|".join((*PLACE_SUFFIXES, "省", "州", "旗", "盟")))
+        units = sorted(vocab.units, key=len, reverse=True)
+        self.unit_re = re.compile("|".join(map(re.escape, units))) if units else None
+        stops = re.escape("".join(sorted(vocab.function_chars)))
+        self.pre_title_re = re.compile(
+            f"(?:{'|'.join(map(re.escape, titles))})"
+            f"((?:{surnames})[{CJK}]{{1,2}}?)(?=[{stops}]|[^{CJK}]|$)"
+        )
+        self.bureau_re = re.compile(f"(?<=[省市县区镇乡])([{CJK}]{{2,4}}?)局")
+        self.year_re = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=年)")
+        self.month_re = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])(?=月)")
+        self.day_re = re.compile(r"(?<![\d.])([12]\d|3[01]|0?[1-9])(?=日)")
+
+    # --- people ---------------------------------------------------------------------
+    def titled(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """赵书记, 骆文斌同志, 韦大娘: a surname, up to two characters and a title (the
+        surname starting a word: 身边同志 and 分管副县长 are no Mr 边 or Mr 管)."""
+        out = []
+        starts = {t.start for t in toks}
+        for m in self.name_re.finditer(text):
+            if (
+                m.start() not in starts
+                and text[m.start() - 1 : m.start()] not in self.v.function_chars
+            ):
+                continue  # 身边同志, 分管副县长; but 对|景经理 (the tagger glued 对景)
+            surname, given, title = m.groups()
+            if self._not_name(surname + given) or any(c in self.v.function_chars for c in given):
+                continue
+            if any(u in m.group(0) for u in self.v.units) or set(given) & UNIT_CHARS:
+                continue  # 礁石小学校长 is a school's head, not a Mr 石
+            person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
+            out.append(Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2))
+        return out
+
+    def pre_titled(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """党小组长殷红梅对…, 校长羿春华后来…: a title, then a name up to a function word
+        (not a word the tagger knows as something else: 科长关心…, 主任管理…)."""
+        out = []
+        starts = {t.start: t for t in toks}
+        for m in self.pre_title_re.finditer(text):
+            first = starts.get(m.start(1))
+            if first is None or (len(first.word) >= 2 and first.tag not in PERSON_TAGS):
+                continue
+            if self.is_name(m.group(1)):
+                out.append(
+                    Candidate(
+                        m.start(1), m.end(1), ph(self.v, "person"), "称谓后的姓名", "title", 2
+                    )
+                )
+        return out
+
+    def _not_name(self, word: str) -> bool:
+        """Starts with ordinary vocabulary (许多, 党委, 关心 …)?"""
+        return any(word[:k] in self.v.not_names for k in range(2, min(len(word), 4) + 1))
+
+    def is_name(self, word: str) -> bool:
+        if not 2 <= len(word) <= 4 or word in self.v.not_names or word in self.v.public:
+            return False
+        if any(c in NOT_IN_NAMES for c in word):
+            return False
+        if self._not_name(word):
+            return False
+        return word[:1] in self.v.surnames or word[:2] in self.v.surnames
+
+    def persons(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """Person names tagged by the tagger (nr), and names in lists (张三、李四等)."""
+        out = self._listed(
+            text,
+            {t.word for t in toks if t.tag in PERSON_TAGS},
+            {t.word for t in toks if t.tag in NAME_TAGS},
+        )
+        out.extend(self.pre_titled(text, toks))
+        for t in toks:
+            if (
+                t.tag in ("nr", "nrfg")
+                and self.is_name(t.word)
+                and not place_key(t.word)
+                and (len(t.word) < 4 or t.word[:2] in self.v.surnames)  # not 严守纪律
+            ):
+                out.append(
+                    Candidate(t.start, t.end, ph(self.v, "person"), "人名（分词识别）", "nlp", 4)
+                )
+        for a, b in zip(toks, toks[1:], strict=False):
+            # 羿/春华, 蓝/海燕: a surname tagged alone, its given name tagged as a name
+            if (
+                a.tag == "nr"
+                and len(a.word) == 1
+                and a.word in self.v.surnames
+                and b.tag in ("nr", "nz", "nrfg", "t", "n")
+                and len(b.word) <= 2
+                and b.word not in self.v.titles
+                and a.end == b.start
+                and self.is_name(a.word + b.word)
+            ):
+                out.append(
+                    Candidate(a.start, b.end, ph(self.v, "person"), "人名（分词识别）", "nlp", 4)
+                )
+        return out
+
+    def _listed(
+        self, text: str, person_words: set[str] | None = None, words: set[str] | None = None
+    ) -> list[Candidate]:
+        """Names in a list joined by 、 and closed by 等/两位/同志… (张三、李四等): each
+        item of two or three characters that starts with a surname is a name."""
+        out: list[Candidate] = []
+        runs = list(self.closed_list_re.finditer(text))
+        covered = [(r.start(), r.end()) for r in runs]
+        runs += [
+            r
+            for r in self.list_re.finditer(text)
+            if not any(r.start() < e and b < r.end() for b, e in covered)
+        ]
+        for run in runs:
+            items = run.group(0).split("、")
+            pos = run.start()
+            spans = []
+            for k, item in enumerate(items):
+                start = pos
+                if k == 0:  # the first item: a surname starts it (的符建华 → 符建华)
+                    item = next((item[-n:] for n in (3, 2) if self.is_name(item[-n:])), "")
+                    start = pos + len(items[0]) - len(item)
+                if item and self.is_name(item) and len(item) <= 3:
+                    spans.append((start, start + len(item)))
+                pos += len(items[k]) + 1
+            closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
+            if closed and person_words and words is not None and person_words & set(items[1:]):
+                # 买买提、古丽等: one item is a tagged name, so are the others of its size
+                spans = []
+                pos = run.start()
+                for k, item in enumerate(items):
+                    plausible = (
+                        item not in self.v.generic_words
+                        and item not in self.v.titles
+                        and not set(item) & NOT_IN_NAMES
+                    )
+                    # the first item must be one word of its own (我和|买买提、古丽等)
+                    first_ok = k > 0 or item in words or self.is_name(item)
+                    if plausible and first_ok:
+                        spans.append((pos, pos + len(item)))
+                    pos += len(item) + 1
+            if (closed and len(spans) >= 2) or (spans and len(items) == len(spans)):
+                for b, e in spans:
+                    out.append(Candidate(b, e, ph(self.v, "person"), "并列的人名", "list", 3))
+        return out
+
+    # --- places and units -------------------------------------------------------------
+    def _prefix_start(self, toks: list[Token], pos: int, max_len: int, at: dict[int, int]) -> int:
+        """Walk back over name-like words before ``pos`` (at most ``max_len`` characters)."""
+        start = pos
+        k = at.get(pos - 1)
+        while k is not None and k >= 0:
+            t = toks[k]
+            short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
+            if (
+                short
+                and t.tag not in NAME_TAGS
+                and not (t.tag == "f" or (t.tag == "m" and not re.search(r"[\d年月日号]", t.word)))
+            ):
+                break  # but not a verb, measure or date: 先后/任镇, 这名/村, 9月/任镇
+            if not short and (
+                t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars)
+            ):
+                break
+            if t.word in self.v.generic_words or t.word in self.v.generic_unit_prefixes:
+                break
+            if t.end <= pos and t.word.endswith(("局", "委", "府", *"省市县区镇乡村")):
+                break  # the end of another place or unit (红枫镇|枫林村, 公安局|城关派出所)
+            if t.tag not in NAME_TAGS and pos - start >= 2:
+                break
+            if pos - t.start > max_len and pos - start >= 2:
+                break
+            start = t.start
+            k -= 1
+            if k >= 0 and toks[k].end != start:
+                break
+        return start
+
+    def places(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """Divisions from the dataset (full names, and bare province/city names tagged as
+        places), and unknown names ending in 市/县/区/镇/乡/村/街道/社区."""
+        out: list[Candidate] = []
+        at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        for m in self.suffix_re.finditer(text):
+            s, e = m.start(), m.end()
+            found = False
+            for k in range(min(self.d.max_len, 10, s + len(m.group(0))), len(m.group(0)), -1):
+                b = e - k
+                if b >= 0 and text[b:e] in self.d.full:
+                    name = text[b:e]
+                    if len(name) == 2 and name[0] in self.v.function_chars:
+                        break  # 和县, 沙县 … written after 和/在: too likely ordinary words
+                    if not self.is_place(name, text[e : e + 1]):
+                        break
+                    key = self.d.full[text[b:e]]
+                    out.append(
+                        Candidate(
+                            b,
+                            e,
+                            ph(self.v, key),
+                            f"行政区划（{LEVEL_ZH.get(key, '')}）",
+                            "division",
+                            5,
+                        )
+                    )
+                    found = True
+                    break
+            if found:
+                continue
+            if m.group(0) not in SUFFIX_KEY:
+                continue  # 省/州/旗/盟: only the dataset's names
+            start = self._prefix_start(toks, s, 4, at)
+            while start < s and text[start] in "省市县区镇乡村":
+                start += 1  # 我镇鹤岭村: the name starts after the other place's suffix
+            word = text[start:e]
+            if s - start < 2 or not self.is_place(word, text[e : e + 1]):
+                continue
+            if text[s - 1] in self.v.function_chars:
+                continue  # 任镇, 向镇, 到村: a verb before 镇/村, not a name
+            k = at.get(s)
+            if (
+                k is not None
+                and toks[k].word == m.group(0)
+                and text[e : e + 1] in ABBREVIATION_NEXT
+            ):
+                continue  # 报告镇党委书记, 面向镇党委: 镇 is "the town", not a suffix
+            key = SUFFIX_KEY[m.group(0)]
+            out.append(Candidate(start, e, ph(self.v, key), f"地名（{m.group(0)}）", "place", 6))
+        for t in toks:
+            # the tagger calls some city names persons (嘉兴/nr): any noun tag will do
+            if (
+                t.tag in ALIAS_TAGS
+                and t.word in self.d.alias
+                and t.word not in self.v.ambiguous_aliases
+            ):
+                key = self.d.alias[t.word]
+                out.append(
+                    Candidate(
+                        t.start,
+                        t.end,
+                        ph(self.v, key),
+                        f"行政区划（{LEVEL_ZH[key]}）",
+                        "division",
+                        5,
+                    )
+                )
+        return out
+
+    def is_place(self, word: str, next_char: str) -> bool:
+        suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
+        if any(c in "XＸx×某" for c in word) or any(c in "个些座各每几多" for c in word[:-1]):
+            return False
+        if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
+            return False
+        return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))
+
+    def bureaus(self, text: str, ends: set[int]) -> list[Candidate]:
+        """XX局 right after a place is a unit's name (某县东风局 → 某县某局); a department's
+        generic name (水利局, 农机局) is kept."""
+        out = []
+        for m in self.bureau_re.finditer(text):
+            prefix = m.group(1)
+            if m.start() not in ends or any(
+                c in self.v.function_chars or c in "局副党某" for c in prefix
+            ):
+                continue
+            if any(prefix[i:] in self.v.generic_bureaus for i in range(len(prefix) - 1)):
+                continue
+            if (prefix + "局") in self.v.generic_words or prefix[
+                -1:
+            ] + "局" in self.v.generic_words:
+                continue
+            out.append(
+                Candidate(m.start(), m.end(), ph(self.v, "bureau"), "单位名称（局）", "unit", 7)
+            )
+        return out
+
+    def units(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """Named units: 汇川电子科技有限公司, 澄江师范学院, 礁石小学, 城关派出所."""
+        if self.unit_re is None:
+            return []
+        out = []
+        at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        bounds = {t.start for t in toks} | {t.end for t in toks}
+        for m in self.unit_re.finditer(text):
+            if m.start() not in bounds and m.end() not in bounds:
+                continue  # 集中学习 holds no 中学 (but 师范学院, 小学校长 do)
+            start = self._prefix_start(toks, m.start(), 8, at)
+            prefix = text[start : m.start()]
+            if len(prefix) < 2 or prefix in self.v.generic_unit_prefixes:
+                continue
+            out.append(
+                Candidate(
+                    start, m.end(), self.v.units[m.group(0)], f"单位名称（{m.group(0)}）", "unit", 7
+                )
+            )
+        return out
+
+    # --- dates ------------------------------------------------------------------------
+    def dates(self, text: str, historical_years: set[int]) -> list[Candidate]:
+        """Personal dates: 2024年 → 20XX年, 3月 → X月, 18日 → X日. Years up to 1949 and the
+        year of a meeting or document named nearby (1929年古田会议) are history, kept."""
+        out: list[Candidate] = []
+        year_ph = self.v.ph.get("year", "XX年").removesuffix("年")
+        for m in self.year_re.finditer(text):
+            year = int(m.group(1))
+            if year <= 1949 or year in historical_years:
+                continue
+            out.append(
+                Candidate(m.start(), m.end(), m.group(1)[:2] + year_ph, "日期（年份）", "date", 8)
+            )
+        month_ph = self.v.ph.get("month", "X月").removesuffix("月")
+        day_ph = self.v.ph.get("day", "X日").removesuffix("日")
+        kept = [
+            c
+            for c in self.year_re.finditer(text)
+            if int(c.group(1)) <= 1949 or int(c.group(1)) in historical_years
+        ]
+        for regex, after, reason in (
+            (self.month_re, month_ph, "日期（月）"),
+            (self.day_re, day_ph, "日期（日）"),
+        ):
+            for m in regex.finditer(text):
+                if any(0 <= m.start() - k.end() <= 7 for k in kept):
+                    continue  # 1949年10月1日: part of a historical date
+                out.append(Candidate(m.start(), m.end(), after, reason, "date", 8))
+        return out
