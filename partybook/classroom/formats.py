@@ -1,5 +1,6 @@
 """Drafts of any format in a class folder: partybook's .json, and Word or text files that
-students mailed in (.docx, .txt, .md; .doc and .wps when LibreOffice is installed).
+students mailed in (.docx, .txt, .md, .pdf with a text layer; .doc, .wps, .rtf and .odt
+when LibreOffice is installed).
 
 Non-JSON files are imported on the fly with :mod:`partybook.importer` (author and date from
 the sign-off, the import's remarks kept as notes for the instructor's table) and never
@@ -10,11 +11,7 @@ whenever the file is read, and exported as Word comments.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import subprocess
-import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +20,8 @@ from ..draft import Comment, Draft
 from ..errors import PartybookError
 
 JSON_SUFFIX = ".json"
-IMPORT_SUFFIXES = (".docx", ".txt", ".md")
-LEGACY_SUFFIXES = (".doc", ".wps")  # through LibreOffice
+IMPORT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")  # .pdf: with a text layer (pdftotext)
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")  # through LibreOffice
 DRAFT_SUFFIXES = (JSON_SUFFIX, *IMPORT_SUFFIXES, *LEGACY_SUFFIXES)
 SIDE_DIR = ".partybook-批注"
 # Word's owner files (~$name.docx) and LibreOffice's lock files (.~lock.name#)
@@ -73,48 +70,27 @@ def save_side_comments(path: Path, comments: Iterable[Comment]) -> None:
 
 
 def convert_legacy(paths: list[Path]) -> dict[Path, bytes | str]:
-    """.doc/.wps → .docx bytes with one LibreOffice run; a Chinese reason where it failed."""
-    from ..exporters.pdf import TIMEOUT_S, find_soffice
+    """.doc/.wps/.rtf/.odt → .docx bytes with one LibreOffice run for them all (the
+    importer's converter); a Chinese reason in place of each file that failed."""
+    from ..importer.convert import NO_SOFFICE, office_to_docx
 
-    if not paths:
-        return {}
-    try:
-        soffice = find_soffice()
-    except PartybookError:
-        why = "这是旧版 Word/WPS 文件，读取需要 LibreOffice（本机未安装）。请另存为 .docx 再放入班级文件夹。"
-        return {p: why for p in paths}
     out: dict[Path, bytes | str] = {}
-    with tempfile.TemporaryDirectory(prefix="partybook-legacy-") as tmp:
-        work = Path(tmp)
-        (work / "in").mkdir()
-        names = {}
-        for i, p in enumerate(paths):  # ASCII names for LibreOffice; suffix kept
-            src = work / "in" / f"f{i:04d}{p.suffix.lower()}"
-            try:
-                src.write_bytes(p.read_bytes())
-            except OSError as err:
-                out[p] = f"无法读取 {p.name}：{err.strerror or type(err).__name__}"
-                continue
-            names[p] = src
-        cmd = [
-            soffice, "--headless", "--norestore", "--nologo", "--nolockcheck",
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"),
-            *map(str, names.values()),
-        ]  # fmt: skip
-        # on a timeout whatever was converted is used; the rest is reported below
-        with contextlib.suppress(subprocess.TimeoutExpired, OSError):
-            subprocess.run(
-                cmd, capture_output=True, timeout=TIMEOUT_S + 10 * len(names), cwd=work,
-                env=dict(os.environ, HOME=str(work)),
-            )  # fmt: skip
-        for p, src in names.items():
-            docx = work / "out" / f"{src.stem}.docx"
-            out[p] = (
-                docx.read_bytes()
-                if docx.is_file()
-                else f"LibreOffice 无法转换 {p.name}，文件可能已损坏。请用 WPS 或 Word 另存为 .docx。"
-            )
+    readable: list[Path] = []
+    files: list[tuple[bytes, str]] = []
+    for p in paths:
+        try:
+            files.append((p.read_bytes(), p.name))
+            readable.append(p)
+        except OSError as err:
+            out[p] = f"无法读取 {p.name}：{err.strerror or type(err).__name__}"
+    if not files:
+        return out
+    try:
+        results = office_to_docx(files, keep_going=True)
+    except PartybookError:  # no LibreOffice on this machine
+        return {**out, **{p: NO_SOFFICE.format(name=p.name) for p in readable}}
+    for p, result in zip(readable, results, strict=True):
+        out[p] = result if isinstance(result, bytes) else str(result)
     return out
 
 
