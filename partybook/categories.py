@@ -106,10 +106,21 @@ def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] 
     return tax, example
 
 
+# "不是能力不足，而是担当不够": what comes between 不是/并非 and 而是 is what the item is not
+# about; it is blanked before matching (same length, so nothing else moves).
+_NOT_BUT = re.compile(r"(?:不是|并非|并不是)([^。；！？\n]{1,40}?)(?=[，,、]?\s*而是)")
+
+
+def _said(text: str) -> str:
+    return _NOT_BUT.sub(
+        lambda m: m.group(0)[: m.start(1) - m.start(0)] + "　" * len(m.group(1)), text
+    )
+
+
 def _found(text: str, automaton: Any) -> set[str]:
     if automaton is None or not text:
         return set()
-    return set(automaton.find_matches_as_strings(text, overlapping=True))
+    return set(automaton.find_matches_as_strings(_said(text), overlapping=True))
 
 
 @dataclass
