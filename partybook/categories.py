@@ -56,7 +56,7 @@ def taxonomy_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
+def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, _Matcher | None]:
     from .datafile import read_yaml
     from .validation import zh_reason
 
@@ -84,11 +84,27 @@ def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, An
         raise PartybookError(
             f"问题类别文件 {path} 的 example_patterns 中有错误的正则表达式：{err}。"
         ) from None
-    from ahocorasick_rs import AhoCorasick
+    return tax, example, _Matcher.of(tax)
 
-    # every keyword of every category in one automaton: one pass over a text finds them all
-    words = sorted({w for c in tax.categories for w in c.keywords if w})
-    return tax, example, (AhoCorasick(words) if words else None)
+
+@dataclass
+class _Matcher:
+    """Every keyword of every category in one automaton (one pass over a text finds them
+    all) and, per keyword, the categories it signals with their weights."""
+
+    automaton: Any
+    index: dict[str, list[tuple[int, float]]]
+
+    @classmethod
+    def of(cls, tax: Taxonomy) -> _Matcher | None:
+        from ahocorasick_rs import AhoCorasick
+
+        index: dict[str, list[tuple[int, float]]] = {}
+        for n, c in enumerate(tax.categories):
+            for w, weight in c.keywords.items():
+                if w:
+                    index.setdefault(w, []).append((n, weight))
+        return cls(AhoCorasick(sorted(index)), index) if index else None
 
 
 def _loaded(path: str | Path | None) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
@@ -117,10 +133,10 @@ def _said(text: str) -> str:
     )
 
 
-def _found(text: str, automaton: Any) -> set[str]:
-    if automaton is None or not text:
+def _found(text: str, matcher: _Matcher | None) -> set[str]:
+    if matcher is None or not text:
         return set()
-    return set(automaton.find_matches_as_strings(_said(text), overlapping=True))
+    return set(matcher.automaton.find_matches_as_strings(_said(text), overlapping=True))
 
 
 @dataclass
@@ -161,7 +177,15 @@ class ItemCategories:
 def _longest(words: set[str]) -> set[str]:
     """A keyword inside a longer keyword found in the same text counts once, as the longer
     one (学习不够 found: 学习 is not counted again)."""
-    return {w for w in words if not any(w != o and w in o for o in words)}
+    if len(words) < 2:
+        return set(words)
+    kept: list[str] = []
+    for w in sorted(
+        words, key=len, reverse=True
+    ):  # a word inside a dropped one is inside a kept one
+        if not any(w in o for o in kept):
+            kept.append(w)
+    return set(kept)
 
 
 Loaded = tuple[Taxonomy, "re.Pattern[str] | None", Any]
@@ -173,12 +197,21 @@ def categorise(heading: str, body: str, path: str | Path | None = None) -> list[
 
 
 def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
-    tax, _, automaton = loaded
-    heading_words, body_words = _found(heading, automaton), _found(body, automaton)
+    tax, _, matcher = loaded
+    if matcher is None:
+        return []
+    heading_words, body_words = _found(heading, matcher), _found(body, matcher)
+    # per category (by index): its keywords found in the heading and in the body
+    hits: dict[int, tuple[set[str], set[str]]] = {}
+    for words, where in ((heading_words, 0), (body_words, 1)):
+        for w in words:
+            for n, _weight in matcher.index[w]:
+                hits.setdefault(n, (set(), set()))[where].add(w)
     scores: list[Assigned] = []
-    for c in tax.categories:
-        in_heading = _longest(heading_words & c.keywords.keys())
-        in_body = _longest(body_words & c.keywords.keys()) - in_heading
+    for n, (h, b) in sorted(hits.items()):
+        c = tax.categories[n]
+        in_heading = _longest(h)
+        in_body = _longest(b) - in_heading
         words = in_heading | in_body
         score = sum(c.keywords[w] * (tax.heading_weight if w in in_heading else 1) for w in words)
         if score:
@@ -186,7 +219,7 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
             scores.append(Assigned(c.id, c.name, score, ranked))
     if not scores:
         return []
-    scores.sort(key=lambda s: -s.score)
+    scores.sort(key=lambda s: -s.score)  # stable: ties keep the taxonomy's order
     best = scores[0].score
     return [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
 

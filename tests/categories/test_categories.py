@@ -152,3 +152,16 @@ def test_class_counts_per_category_for_the_chart(tmp_path, genre):
     counts = class_report(collect(tmp_path), similarity=False).category_counts()
     assert counts["政治理论学习"] == 2 and counts["宗旨意识/群众路线"] == 1
     assert counts["廉洁自律"] == 0 and list(counts)[0] == "政治理论学习"
+
+
+def test_what_an_item_is_not_about_does_not_count():
+    said = categorise("我的问题不是能力不足，而是担当意识不强。", "遇到难题绕着走。")
+    assert [c.id for c in said] == ["duty"]
+    # without the contrast the same words do count
+    both = categorise("能力不足，担当意识不强。", "遇到难题绕着走。")
+    assert {c.id for c in both} == {"duty", "ability"}
+
+
+def test_a_weak_word_alone_in_the_body_decides_nothing_but_a_strong_phrase_does():
+    assert categorise("还有差距。", "学习。") == []  # 学习: weight 1, body only
+    assert [c.id for c in categorise("还有差距。", "以会代学。")] == ["theory"]
