@@ -23,7 +23,13 @@ if str(ROOT) not in sys.path:  # measure this checkout's partybook and templates
 from partybook.categories import categorise, taxonomy  # noqa: E402
 
 LABELLED = ROOT / "tests" / "categories"
-SETS = (("tuning set", "labelled*.yaml"), ("held out", "heldout*.yaml"))
+
+
+def sets() -> list[tuple[str, str]]:
+    """The tuning set, then each held-out file on its own (each was written at a different
+    round of tuning)."""
+    held = sorted(p.name for p in LABELLED.glob("heldout*.yaml"))
+    return [("tuning set", "labelled*.yaml")] + [(f"held out {h}", h) for h in held]
 
 
 def load(pattern: str) -> list[dict]:
@@ -64,7 +70,7 @@ def scores(items: list[dict], verbose: bool = False) -> tuple[float, float, floa
 
 def run() -> list[dict]:
     figures = []
-    for label, pattern in SETS:
+    for label, pattern in sets():
         items = load(pattern)
         per = counts(items)
         p, r, f1 = _prf(*(sum(v[i] for v in per.values()) for i in range(3)))
