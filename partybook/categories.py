@@ -200,7 +200,10 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
     tax, _, matcher = loaded
     if matcher is None:
         return []
-    heading_words, body_words = _found(heading, matcher), _found(body, matcher)
+    # a keyword inside a longer one found in the same text, of any category, counts only as
+    # the longer (马克思主义信仰 is about belief, not about theory study)
+    heading_words = _longest(_found(heading, matcher))
+    body_words = _longest(_found(body, matcher))
     # per category (by index): its keywords found in the heading and in the body
     hits: dict[int, tuple[set[str], set[str]]] = {}
     for words, where in ((heading_words, 0), (body_words, 1)):
@@ -210,8 +213,7 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
     scores: list[Assigned] = []
     for n, (h, b) in sorted(hits.items()):
         c = tax.categories[n]
-        in_heading = _longest(h)
-        in_body = _longest(b) - in_heading
+        in_heading, in_body = h, b - h
         words = in_heading | in_body
         score = sum(c.keywords[w] * (tax.heading_weight if w in in_heading else 1) for w in words)
         if score:
