@@ -87,23 +87,37 @@ def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, _M
     return tax, example, _Matcher.of(tax)
 
 
+# 的 is dropped from keywords and texts alike before matching, so a keyword matches with or
+# without it (身边工作人员 finds 身边的工作人员, 学习的深度 finds 学习深度).
+_FILLER = str.maketrans("", "", "的")
+
+
+def _plain(text: str) -> str:
+    return text.translate(_FILLER)
+
+
 @dataclass
 class _Matcher:
     """Every keyword of every category in one automaton (one pass over a text finds them
-    all) and, per keyword, the categories it signals with their weights."""
+    all) and, per keyword as matched (without 的), the categories it signals: their index
+    and the keyword as the taxonomy writes it (the heaviest, if two differ only by 的)."""
 
     automaton: Any
-    index: dict[str, list[tuple[int, float]]]
+    index: dict[str, dict[int, str]]
 
     @classmethod
     def of(cls, tax: Taxonomy) -> _Matcher | None:
         from ahocorasick_rs import AhoCorasick
 
-        index: dict[str, list[tuple[int, float]]] = {}
+        index: dict[str, dict[int, str]] = {}
         for n, c in enumerate(tax.categories):
             for w, weight in c.keywords.items():
-                if w:
-                    index.setdefault(w, []).append((n, weight))
+                key = _plain(w)
+                if not key:
+                    continue
+                known = index.setdefault(key, {}).get(n)
+                if known is None or c.keywords[known] < weight:
+                    index[key][n] = w
         return cls(AhoCorasick(sorted(index)), index) if index else None
 
 
@@ -136,7 +150,8 @@ def _said(text: str) -> str:
 def _found(text: str, matcher: _Matcher | None) -> set[str]:
     if matcher is None or not text:
         return set()
-    return set(matcher.automaton.find_matches_as_strings(_said(text), overlapping=True))
+    found = matcher.automaton.find_matches_as_strings(_plain(_said(text)), overlapping=True)
+    return set(found)
 
 
 @dataclass
@@ -208,8 +223,8 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
     hits: dict[int, tuple[set[str], set[str]]] = {}
     for words, where in ((heading_words, 0), (body_words, 1)):
         for w in words:
-            for n, _weight in matcher.index[w]:
-                hits.setdefault(n, (set(), set()))[where].add(w)
+            for n, written in matcher.index[w].items():
+                hits.setdefault(n, (set(), set()))[where].add(written)
     scores: list[Assigned] = []
     for n, (h, b) in sorted(hits.items()):
         c = tax.categories[n]
