@@ -44,6 +44,10 @@ class Taxonomy(BaseModel):
     categories: list[CategorySpec]
     required: list[RequiredGroup] = Field(default_factory=list)
     example_patterns: list[str] = Field(default_factory=list)
+    # the back-off for items with no keyword found: a file of learnt character pairs beside
+    # this one (partybook/category_pairs.py), and the least score it must reach
+    learned: str | None = None
+    learned_min: float = 2
 
     def name_of(self, cid: str) -> str:
         return next((c.name for c in self.categories if c.id == cid), cid)
@@ -84,7 +88,32 @@ def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, _M
         raise PartybookError(
             f"问题类别文件 {path} 的 example_patterns 中有错误的正则表达式：{err}。"
         ) from None
-    return tax, example, _Matcher.of(tax)
+    matcher = _Matcher.of(tax)
+    if matcher is not None and tax.learned:
+        beside = Path(path).parent / tax.learned
+        # an instructor's copy of problems.yaml elsewhere still finds the shipped pairs
+        shipped = taxonomy_path().parent / tax.learned
+        matcher.pairs = _learned(beside if beside.exists() else shipped, ids)
+    return tax, example, matcher
+
+
+def _learned(path: Path, ids: set[str]) -> dict[str, dict[str, float]]:
+    from .datafile import read_yaml
+
+    data = read_yaml(str(path), "问题类别的字组权重文件")
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and all(isinstance(w, int | float) for w in t.values())
+        for t in data.values()
+    ):
+        raise PartybookError(
+            f"字组权重文件 {path} 格式有误：应为“类别: {{字组: 权重}}”。请重新生成该文件。"
+        )
+    unknown = sorted(set(data) - ids)
+    if unknown:
+        raise PartybookError(
+            f"字组权重文件 {path} 中的 {'、'.join(unknown)} 不是已定义的类别。请重新生成该文件。"
+        )
+    return data
 
 
 # 的 is dropped from keywords and texts alike before matching, so a keyword matches with or
@@ -104,6 +133,7 @@ class _Matcher:
 
     automaton: Any
     index: dict[str, dict[int, str]]
+    pairs: dict[str, dict[str, float]] = field(default_factory=dict)  # learnt back-off
 
     @classmethod
     def of(cls, tax: Taxonomy) -> _Matcher | None:
@@ -160,6 +190,7 @@ class Assigned:
     name: str  # Chinese display name
     score: float
     words: list[str]  # the keywords that decided, strongest first
+    learned: bool = False  # no keyword found: the words are learnt character pairs
 
 
 @dataclass
@@ -182,7 +213,13 @@ class ItemCategories:
             "point": self.point,
             "heading": self.heading,
             "categories": [
-                {"id": c.id, "name": c.name, "score": c.score, "words": c.words}
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "score": c.score,
+                    "words": c.words,
+                    "learned": c.learned,
+                }
                 for c in self.categories
             ],
             "concrete": self.concrete,
@@ -235,10 +272,26 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
             ranked = sorted(words, key=lambda w: (-c.keywords[w], -len(w), w))
             scores.append(Assigned(c.id, c.name, score, ranked))
     if not scores:
-        return []
+        return _backed_off(loaded, heading, body)
     scores.sort(key=lambda s: -s.score)  # stable: ties keep the taxonomy's order
     best = scores[0].score
-    return [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
+    kept = [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
+    return kept or _backed_off(loaded, heading, body)
+
+
+def _backed_off(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
+    """No category reached by keywords: the one the learnt character pairs point to, if they
+    point firmly enough."""
+    tax, _, matcher = loaded
+    if matcher is None or not matcher.pairs:
+        return []
+    from .category_pairs import best
+
+    found = best(matcher.pairs, _said(heading), _said(body), tax.heading_weight)
+    if found is None or found[1] < tax.learned_min:
+        return []
+    cid, score, words = found
+    return [Assigned(cid, tax.name_of(cid), round(score, 2), words[:6], learned=True)]
 
 
 def concrete(text: str, path: str | Path | None = None) -> bool:
