@@ -172,6 +172,8 @@ _NOT_BUT = re.compile(r"(?:不是|并非|并不是)([^。；！？\n]{1,40}?)(?=
 
 
 def _said(text: str) -> str:
+    if "而是" not in text:
+        return text
     return _NOT_BUT.sub(
         lambda m: m.group(0)[: m.start(1) - m.start(0)] + "　" * len(m.group(1)), text
     )
