@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
+from html import escape
 from typing import Any
 
-from .common import esc
+
+def esc(text: str) -> str:
+    return escape(text, quote=True)
+
 
 INLINE_LIMIT = 3_000  # characters: longer changed paragraphs are shown without inline marks
 SAME_SHOWN = 2  # unchanged paragraphs shown around changes before they are folded

@@ -47,6 +47,11 @@ def folder(tmp_path: Path) -> Path:
     draft_file(tmp_path, "别人的.json", "韦海涛", "2025-10", HIDDEN)
     # a conflict copy of an older draft is never an earlier draft
     draft_file(tmp_path, "前年.冲突副本-20241101-100000.json", AUTHOR, "2024-11", HIDDEN)
+    # nor a backup or anything in the version history's hidden folder
+    kept = draft_file(tmp_path, "大前年.json", AUTHOR, "2023-11", HIDDEN)
+    kept.rename(tmp_path / "大前年.json.bak")
+    (tmp_path / ".history").mkdir(exist_ok=True)
+    draft_file(tmp_path / ".history", "旧版本.json", AUTHOR, "2023-10", HIDDEN)
     return tmp_path
 
 
