@@ -20,6 +20,7 @@ from ..ui.common import esc, findings_html, html_box, style_tag
 from ..ui.exports import download_link
 from ..ui.messages import Messages
 from .dashboard_html import (
+    carried_html,
     categories_html,
     category_png,
     comments_html,
@@ -116,6 +117,8 @@ class Dashboard:
             tooltip="每条问题归入某一类别，是因为其中出现了哪些词",
         )  # fmt: skip
         self.show_words.add_class("pbc-show-words")
+        self.carried = w.HTML()
+        self.carried.add_class("pbc-student-carried")
         self.show_words.observe(
             lambda _: self.msgs.guard(self._draw_categories, "显示判定依据")(), "value"
         )
@@ -148,6 +151,7 @@ class Dashboard:
                 self.findings,
                 w.HBox([w.HTML("<b>问题类别</b>"), self.show_words]),
                 self.categories,
+                self.carried,
                 w.HTML("<b>相似的草稿</b>"),
                 self.similar,
                 feedback,
@@ -245,7 +249,8 @@ class Dashboard:
         self.pub_review.value = ""
         if entry is None or entry.draft is None or row is None:
             why = entry.error if entry is not None and entry.error else "请先选择学员。"
-            for box in (self.findings, self.similar, self.preview, self.comments, self.categories):
+            boxes = (self.findings, self.similar, self.preview, self.comments, self.categories)
+            for box in (*boxes, self.carried):
                 box.value = ""
             self.findings.value = f"<div class='pbc-bad'>{esc(why)}</div>"
             self.fb_section.options = []
@@ -258,6 +263,7 @@ class Dashboard:
             row.findings, empty="没有发现问题。", limit=FINDINGS_SHOWN, sections=names
         )
         self._draw_categories()
+        self.carried.value = carried_html(m.carried(file), names)
         self.similar.value = pairs_html(m, file)
         self.preview.value = preview_html(draft)
         self.comments.value = comments_html(draft, names)

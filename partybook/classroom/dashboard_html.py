@@ -145,6 +145,21 @@ def categories_html(profile: Any, row: Row | None, show_words: bool = False) -> 
     return "".join(parts)
 
 
+def carried_html(passages: list[Any], names: Mapping[str, str]) -> str:
+    """The passages carried over from the student's earlier drafts, beside the old text."""
+    if not passages:
+        return ""
+    from ..ui.side_by_side import carried_html as side_by_side
+
+    total = sum(c.length for c in passages)
+    return (
+        f"<div class='pbc-carried-head'><b>沿用旧稿</b>：{len(passages)} 段、{total} 字"
+        "与本人往年的草稿相同。</div>"
+        "<div class='pb-diff'><div class='pb-diff-cols'><div>本稿</div><div>往年的草稿</div></div>"
+        f"{side_by_side(passages[:PASSAGES_SHOWN], names)}</div>"
+    )
+
+
 def pairs_html(model: ClassModel, file: str) -> str:
     """The drafts too similar to ``file``, with the shared passages side by side."""
     pairs = model.report.pairs_of(file) if model.report else []

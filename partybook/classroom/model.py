@@ -140,6 +140,19 @@ class ClassModel:
             return None
         return profile(entry.draft)
 
+    def carried(self, file: str) -> list[Any]:
+        """The passages of ``file``'s draft carried over from the same student's earlier
+        drafts in the class folder (:class:`partybook.carryover.Carried`), in draft order."""
+        from ..carryover import find
+        from ..earlier import earlier_in
+
+        entry = self.entry(file)
+        if entry is None or entry.draft is None or self.collection is None:
+            return []
+        loaded = [(e.file, e.student, e.draft) for e in self.collection.drafts if e.draft]
+        earlier = earlier_in(loaded, entry.student, entry.draft)
+        return find(entry.draft, earlier) if earlier else []
+
     def entry(self, file: str) -> Any:
         if self.collection is None:
             return None

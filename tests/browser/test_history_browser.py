@@ -22,6 +22,9 @@ pytestmark = pytest.mark.browser
 AUTHOR = "覃玉兰"
 KEPT = "我2008年参加工作，先后在乡镇和县直部门任职。"
 DELETED = "2019年到南岭县扶贫办工作后，我牵头建立了易地搬迁台账，走访农户三百余户。"
+OLDER = (
+    "乡村振兴项目验收时我只听汇报不看现场，两个村的路灯安装数量与台账对不上，直到群众反映才发现。"
+)
 OLD = "我在防汛物资管理中只看台账不下仓库，去年汛前检查时才发现三处仓库的冲锋舟发动机无法启动，险些误事。"
 
 
@@ -83,8 +86,8 @@ def test_restore_after_a_kernel_restart_and_carried_over_passages(
 
     # last year's passage typed again: beside the old text, and PB650 in the panel
     page.locator(".pb-editor-signoff-date input").last.fill("2026-11")
-    page.locator(".pb-editor-opening textarea").last.fill(OLD)
-    wait_saved_with(lab_server, lambda d: d.paragraphs("opening") == [OLD])
+    page.locator(".pb-editor-opening textarea").last.fill(f"{OLD}\n{OLDER}")
+    wait_saved_with(lab_server, lambda d: d.paragraphs("opening") == [OLD, OLDER])
     pb650 = page.locator(".pb-panel-opening .pb-section-findings .pb-code", has_text="PB650")
     pb650.first.wait_for(timeout=20_000)
     page.locator(".pb-tabs .lm-TabBar-tab", has_text="与往年对照").click()
@@ -93,5 +96,17 @@ def test_restore_after_a_kernel_restart_and_carried_over_passages(
     expect(row).to_contain_text("2025年")
     expect(row.locator(".pb-diff-old")).to_contain_text(OLD[:20])
     expect(page.locator(".pb-earlier-list")).to_contain_text("覃玉兰的党性分析-2025.json")
+    expect(page.locator(".pb-carried .pb-carried-row")).to_have_count(1)
+    # the year before's material, added as a file: its passage joins the list
+    older = artifacts_dir / "前年的材料.txt"
+    older.write_text(f"二、存在的问题和不足\n（一）联系群众不够。\n{OLDER}\n", encoding="utf-8")
+    then = time.mktime((2024, 12, 1, 9, 0, 0, 0, 0, -1))  # undated: the file's time tells
+    os.utime(older, (then, then))
+    with page.expect_file_chooser() as chooser:
+        page.click(".pb-earlier-upload")
+    chooser.value.set_files(str(older))
+    expect(page.locator(".pb-earlier-added")).to_contain_text("前年的材料.txt", timeout=20_000)
+    expect(page.locator(".pb-earlier-added")).to_contain_text("2024年")
+    expect(page.locator(".pb-carried .pb-carried-row")).to_have_count(2, timeout=20_000)
     page.screenshot(path=str(artifacts_dir / "history-3-carried-over.png"), full_page=True)
     assert path.exists()

@@ -238,3 +238,8 @@ def test_carried_over_column_for_a_student_with_last_years_draft(klass, tmp_path
     assert re.findall(r"<tr><td>([^<]+)</td>", dash.table.value)[0] == row.student
     dash.student.value = row.file
     assert "与本人往年的草稿相同的文字约占" in dash.categories.value
+    # the passages beside last year's text, section named
+    assert "沿用旧稿" in dash.carried.value and "pb-carried-row" in dash.carried.value
+    assert "存在的问题和不足" in dash.carried.value and "2025年" in dash.carried.value
+    dash.student.value = others[0].file
+    assert dash.carried.value == ""
