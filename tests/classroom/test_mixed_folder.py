@@ -195,3 +195,25 @@ def test_old_word_files_without_libreoffice_are_rows_with_the_reason(
     entry = collect(mixed).find("旧稿.doc")
     assert entry is not None and entry.draft is None
     assert "LibreOffice" in (entry.error or "") and "另存为 .docx" in (entry.error or "")
+
+
+def test_dashboard_returns_the_class_as_word_files_with_comments(
+    mixed: Path, tmp_path: Path
+) -> None:
+    from partybook.classroom.dashboard import Dashboard
+
+    dash = Dashboard(folder=mixed)
+    dash.student.value = "学员D.txt"
+    assert "导入说明：由 txt 文件导入。" in dash.findings.value
+    dash.model.add_comment("学员D.txt", "basic", "经历写得清楚。")
+    target = tmp_path / "返还.zip"
+    dash.out_path.value = str(target)
+    dash.want_findings.value = True
+    dash.export_button.click()
+    assert "已导出 6 份 .docx" in dash.export_result.value
+    with zipfile.ZipFile(target) as z:
+        name = next(n for n in z.namelist() if n.startswith(AUTHORS[3]))
+        comments = list(docx.Document(io.BytesIO(z.read(name))).comments)
+    texts = [c.text for c in comments]
+    assert "经历写得清楚。" in texts
+    assert any(c.author == "partybook 自动检查" for c in comments)
