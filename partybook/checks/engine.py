@@ -150,7 +150,7 @@ def _to_finding(unit: Unit, hit: Hit) -> Finding:
 def clear_cache() -> None:
     """Forget cached per-text results (benchmarks use it to measure a cold run)."""
     _cache.clear()
-    from .consistency import key_bigrams, measure_hits
+    from .consistency import clear_cache as clear_consistency
     from .model import clear_chars
     from .problems import others_spans
     from .style import sentences
@@ -160,8 +160,7 @@ def clear_cache() -> None:
     others_spans.cache_clear()
     clear_chars()
     sentences.cache_clear()
-    key_bigrams.cache_clear()
-    measure_hits.cache_clear()
+    clear_consistency()
 
 
 def _resolve_genre(draft: Draft, genre: Genre | str | None) -> Genre:
