@@ -153,13 +153,13 @@ def clear_cache() -> None:
     from .consistency import clear_cache as clear_consistency
     from .model import clear_chars
     from .problems import others_spans
-    from .style import sentences
+    from .style import clear_cache as clear_style
     from .substance import clear_cache as clear_substance
 
     clear_substance()
     others_spans.cache_clear()
     clear_chars()
-    sentences.cache_clear()
+    clear_style()
     clear_consistency()
 
 

@@ -73,6 +73,25 @@ def _split_sentences(text: str) -> list[str]:
     return [p for p in (q.strip() for q in _SPLIT.split(text)) if len(p) >= SENTENCE_MIN]
 
 
+@lru_cache(maxsize=8192)
+def _pieces(text: str) -> tuple[str, ...]:
+    """What ``_SPLIT.split`` leaves of ``text`` in pieces of 8+ characters, unstripped."""
+    return tuple(_PIECES.findall(text))
+
+
+def _any_piece_repeats(units: list[Unit]) -> bool:
+    """Whether a piece of 8+ characters occurs twice in the draft (no piece spans two
+    texts: the line break ends one), from the per-text cache."""
+    seen: set[str] = set()
+    n = 0
+    for unit in units:
+        found = _pieces(unit.text)
+        if found:
+            seen.update(found)
+            n += len(found)
+    return len(seen) != n
+
+
 def _where(ctx: Context, unit: Unit) -> str:
     name = section_name(ctx.genre.section(owner_section(unit.section)))
     if unit.item is not None:
@@ -84,8 +103,7 @@ def _where(ctx: Context, unit: Unit) -> str:
 
 @draft_rule("PB503")
 def repeated_sentence(ctx: Context) -> Iterable[Finding]:
-    every = _PIECES.findall(ctx.joined)  # what _SPLIT.split leaves, of 8+ characters
-    if len(set(every)) == len(every):
+    if not _any_piece_repeats(ctx.units):
         return  # no sentence repeats (the usual case)
     seen: dict[str, Unit] = {}
     for unit in ctx.units:
@@ -306,6 +324,12 @@ def doubled_word(unit: Unit, env: Env) -> list[Hit]:
             continue
         hits.append(("PB509", m.start(), m.end(), {"word": word}, word))
     return hits
+
+
+def clear_cache() -> None:
+    """Forget per-text results (a cold run in the benchmarks)."""
+    sentences.cache_clear()
+    _pieces.cache_clear()
 
 
 RULES = (
