@@ -101,6 +101,8 @@ def future_meta_date(ctx: Context) -> Iterable[Finding]:
 
 
 _CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
+_CLAUSE_MARKS = "，。；！？,;!?\n"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _EVENT_HINT = re.compile(r"出生|生于|入党|共产党|党组织|党员|参加工作")
 _EVENT_NAMES = {"birth": "出生", "party": "入党", "work": "参加工作"}
 
@@ -122,18 +124,26 @@ def _text_events(text: str) -> tuple[bool, tuple[_ClauseEvent, ...]]:
         return born, ()
     events = words().events
     out: list[_ClauseEvent] = []
-    for clause in _CLAUSE.finditer(text):
-        c = clause.group()
-        dm = _DATE.search(c)
-        if not dm:
-            continue
+    last_clause = -1
+    # the dates first (rare), then their clauses: a date never spans a clause mark, so the
+    # first date of a clause is the first found in the text after the clause's start
+    backwards = text[::-1]  # the clause's start: the first mark searched backwards
+    for dm in _DATE.finditer(text):
+        before = _CLAUSE_MARK.search(backwards, len(text) - dm.start())
+        lo = len(text) - before.start() if before else 0
+        if lo == last_clause:
+            continue  # (only the first date of a clause counts)
+        last_clause = lo
         y, mo, _ = _parts(dm)
         if not valid(y, mo, None):
             continue
+        stop = _CLAUSE_MARK.search(text, dm.end())
+        c = text[lo : stop.start() if stop else len(text)]
+        if not _EVENT_HINT.search(c):  # (each event's pattern holds one of its words)
+            continue
         names = tuple(name for name, pat in events.items() if pat.search(c))
         if names:
-            s = clause.start() + dm.start()
-            out.append((names, (y, mo or 6), s, s + len(dm.group()), dm.group()))
+            out.append((names, (y, mo or 6), dm.start(), dm.end(), dm.group()))
     return born, tuple(out)
 
 
