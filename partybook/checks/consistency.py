@@ -316,6 +316,21 @@ _COUNT = re.compile(r"([两二三四五六七八九十])(?:个方面|方面|点|
 _COUNT_CONTEXT = re.compile(r"问题|不足|差距|短板|查摆|对照|剖析|检视|检查|查找")
 
 
+@lru_cache(maxsize=4096)
+def _count_claim(text: str) -> tuple[int, int, int] | None:
+    """The first count of aspects of problems ``text`` announces (从两个方面查摆): the
+    number said and its span. Cached per text: a keystroke re-reads one paragraph."""
+    if not _COUNT.search(text):
+        return None
+    for clause in _CLAUSE.finditer(text):
+        m = _COUNT.search(clause.group())
+        if not m or not _COUNT_CONTEXT.search(clause.group()):
+            continue
+        s = clause.start() + m.start()
+        return _NUMERALS[m.group(1)], s, s + len(m.group())
+    return None
+
+
 @draft_rule("PB406")
 def opening_count_mismatch(ctx: Context) -> Iterable[Finding]:
     """The opening announces N aspects of problems but the problems section has another
@@ -327,22 +342,19 @@ def opening_count_mismatch(ctx: Context) -> Iterable[Finding]:
     if not n:
         return
     for unit in ctx.units:
-        if unit.field != "paragraph" or not _COUNT.search(unit.text):
+        claim = _count_claim(unit.text) if unit.field == "paragraph" else None
+        if claim is None:
             continue
-        for clause in _CLAUSE.finditer(unit.text):
-            m = _COUNT.search(clause.group())
-            if not m or not _COUNT_CONTEXT.search(clause.group()):
-                continue
-            said = _NUMERALS[m.group(1)]
-            if said != n:
-                s = clause.start() + m.start()
-                yield at_unit("PB406", unit, s, s + len(m.group()), {"said": said, "count": n})
-            return  # the first announced count is the one that matters
+        said, s, e = claim
+        if said != n:
+            yield at_unit("PB406", unit, s, e, {"said": said, "count": n})
+        return  # the first announced count is the one that matters
 
 
 def clear_cache() -> None:
     """Forget per-text results (a cold run in the benchmarks)."""
     _text_events.cache_clear()
+    _count_claim.cache_clear()
     key_bigrams.cache_clear()
     measure_hits.cache_clear()
 
