@@ -156,13 +156,17 @@ def char_targets(
             _chars_cache.clear()
         got = _chars_cache[cache_key] = (rx, {c: tuple(ns) for c, ns in by_char.items()})
     rx, owners = got
-    out: dict[str, set[int]] = {n: set() for ns in owners.values() for n in ns}
+    out: dict[str, set[int]] = {SPACES_KEY: set()}  # (rules without a hit are left out)
     for m in rx.finditer(joined):  # runs of the characters: rare in Chinese text
         k = bisect_right(starts, m.start()) - 1
         run = m.group()
         for ch in set(run) if len(run) > 1 else run:
             for n in owners[ch]:
-                out[n].add(k)
+                found = out.get(n)
+                if found is None:
+                    out[n] = {k}
+                else:
+                    found.add(k)
     return out
 
 
