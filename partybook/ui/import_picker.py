@@ -103,7 +103,8 @@ class ImportPicker:
                 options=[(genre_name(g), g) for g in a.choices], value=a.genre, description="文体"
             )
             pick.style.description_width = "3em"
-            pick.add_class(f"pb-import-genre pb-import-genre-{a.index}")
+            pick.add_class("pb-import-genre")
+            pick.add_class(f"pb-import-genre-{a.index}")
             pick.observe(
                 self.msgs.guard(lambda ch, i=a.index: self._genre(i, ch["new"]), "选择文体"),
                 "value",
@@ -123,7 +124,8 @@ class ImportPicker:
             keep.on_click(self.msgs.guard(lambda _, i=a.index: self._save(i), "保存草稿"))
             buttons.append(keep)
         row = w.VBox([w.HBox([*parts, *buttons]), warn])
-        row.add_class(f"pb-import-article pb-import-article-{a.index}")
+        row.add_class("pb-import-article")
+        row.add_class(f"pb-import-article-{a.index}")
         return row
 
     def _genre(self, index: int, genre_id: str) -> None:

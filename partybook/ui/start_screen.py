@@ -224,6 +224,7 @@ class StartScreen:
         name = f.get("name", "文档") if isinstance(f, dict) else getattr(f, "name", "文档")
         content = f.get("content") if isinstance(f, dict) else getattr(f, "content", b"")
         data = bytes(content or b"")
+        self.upload.value = ()  # the same file chosen again is a new upload
         self.picker.show(None)
         self.report.value = ""
         try:
