@@ -48,6 +48,7 @@ def fixable(findings: Iterable[Any]) -> list[Any]:
         f
         for f in findings
         if getattr(f, "fix", None) is not None
+        and str(getattr(f, "code", "")).startswith("PB")  # phrase rules' fixes are not safe
         and getattr(f, "severity", "") in SHOWN_SEVERITIES
         and getattr(f, "field", "")
     ]
@@ -66,7 +67,7 @@ class FixButtons:
 
     def refresh(self, findings: Iterable[Any]) -> None:
         rows = fixable(findings)[:SHOWN]
-        keys = [fix_key(f) for f in rows]
+        keys = [(*fix_key(f), span_text(self.session, f)) for f in rows]
         if keys == self._keys:
             return  # typing elsewhere: keep the widgets (no flicker, no lost clicks)
         self._keys = keys

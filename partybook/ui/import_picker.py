@@ -59,7 +59,7 @@ class ImportPicker:
         self.rows.add_class("pb-import-articles")
         self.keep_rest = w.Checkbox(
             value=True,
-            description="打开一篇时，把其余各篇也各存为一份草稿（可在“继续写作”中打开）",
+            description="打开一篇时，其余各篇各存为一份草稿",
             indent=False,
         )
         self.keep_rest.add_class("pb-import-keep-rest")

@@ -92,3 +92,20 @@ def test_fix_all_still_fixes_every_misquote(wb: Workbook) -> None:
     assert {c.code for c in changes} >= {"PB601"}
     text = "\n".join(wb.session.draft.paragraphs("basic"))
     assert EXACT in text and EXACT_2 in text
+
+
+def test_rows_are_offered_for_safe_fixes_errors_first() -> None:
+    from partybook.checks import Finding
+    from partybook.ui.fix_buttons import fixable
+
+    def f(code: str, severity: str, fix: str | None = "x") -> Finding:
+        return Finding(code, severity, "…", "basic", field="paragraph", index=0, fix=fix)
+
+    found = [
+        f("PB505", "warning"),
+        f("PB301", "hint"),  # punctuation hints: 全部应用 covers them
+        f("PHR001", "warning"),  # an instructor's phrase rule: not a safe fix
+        f("PB201", "error", None),  # no fix
+        f("PB601", "error"),
+    ]
+    assert [x.code for x in fixable(found)] == ["PB601", "PB505"]
