@@ -97,7 +97,7 @@ class ImportPicker:
         total = len(self.pending.articles)
         label = html_box(article_label(a, total), "pb-draft-info")
         warn = html_box(warnings_html(a.warnings), "pb-import-warnings")
-        parts: list[w.Widget] = [label]
+        below: list[w.Widget] = []  # the genre choice gets a line of its own
         if a.unsure:
             pick = w.Dropdown(
                 options=[(genre_name(g), g) for g in a.choices], value=a.genre, description="文体"
@@ -109,7 +109,8 @@ class ImportPicker:
                 self.msgs.guard(lambda ch, i=a.index: self._genre(i, ch["new"]), "选择文体"),
                 "value",
             )
-            parts.append(pick)
+            full_width(pick)
+            below.append(pick)
         go = button("打开这篇", f"pb-import-open pb-import-open-{a.index}", "primary", icon="play")
         go.on_click(self.msgs.guard(lambda _, i=a.index: self._open(i), "打开导入的文章"))
         buttons: list[w.Widget] = [go]
@@ -123,7 +124,7 @@ class ImportPicker:
             keep.disabled = saved
             keep.on_click(self.msgs.guard(lambda _, i=a.index: self._save(i), "保存草稿"))
             buttons.append(keep)
-        row = w.VBox([w.HBox([*parts, *buttons]), warn])
+        row = w.VBox([w.HBox([label, *buttons]), *below, warn])
         row.add_class("pb-import-article")
         row.add_class(f"pb-import-article-{a.index}")
         return row

@@ -190,6 +190,7 @@ def test_upload_accepts_the_office_and_pdf_formats(book: Workbook) -> None:
         assert suffix in accept.split(",")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_a_wps_file_goes_through_the_same_path(book: Workbook) -> None:
     data = Path("tests/fixtures/import/old_wps.wps").read_bytes()
