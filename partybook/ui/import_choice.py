@@ -10,9 +10,13 @@ article *n*.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from ..genre import load_genre
+from ..draft import Draft, conform
+from ..filenames import safe_filename, unique_path
+from ..genre import Genre, load_genre
 
 SURE = 0.55  # as the importer: a guess this confident, with no close rival, is just stated
 
@@ -109,6 +113,17 @@ class PendingImport:
             self._by_genre[genre_id] = import_bytes(self.data, self.filename, genre_id=genre_id)
         articles = self._by_genre[genre_id].articles
         return articles[index] if index < len(articles) else self.first.articles[index]
+
+    def target(self, index: int, folder: Path) -> tuple[Draft, Genre, Path]:
+        """A copy of article ``index``'s draft in its genre's shape, and a new file for it
+        in ``folder`` (``<name>-第N篇-导入-<time>.json``)."""
+        draft = self.result(index).draft.model_copy(deep=True)  # the upload stays as read
+        genre = load_genre(draft.genre)
+        conform(draft, genre)
+        part = f"-第{index + 1}篇" if len(self.articles) > 1 else ""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stem = safe_filename(f"{Path(self.filename).stem}{part}-导入-{stamp}")
+        return draft, genre, unique_path(folder, stem, ".json")
 
     def chosen_by_user(self, index: int) -> bool:
         """The user was offered a genre choice for this article (its guess was unsure)."""

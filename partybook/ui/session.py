@@ -149,7 +149,7 @@ class Session:
         """Open article ``index`` of ``pending`` (in the genre chosen for it) as a new
         draft file; returns the importer's result for it."""
         result = pending.result(index)
-        draft, genre, path = self._import_target(pending, index, result)
+        draft, genre, path = pending.target(index, self.folder)
         self._adopt(draft, genre, path, saved=False)
         self.saver.save_now()
         pending.saved[index] = path.name
@@ -159,21 +159,10 @@ class Session:
         """Save article ``index`` of ``pending`` as a draft file of its own, not opened."""
         from ..storage import save
 
-        draft, _, path = self._import_target(pending, index, pending.result(index))
+        draft, _, path = pending.target(index, self.folder)
         save(draft, path)
         pending.saved[index] = path.name
         return path
-
-    def _import_target(
-        self, pending: PendingImport, index: int, result: Any
-    ) -> tuple[Draft, Genre, Path]:
-        draft = result.draft.model_copy(deep=True)  # the pending import stays as read
-        genre = load_genre(draft.genre)
-        conform(draft, genre)
-        part = f"-第{index + 1}篇" if len(pending.articles) > 1 else ""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        stem = safe_filename(f"{Path(pending.filename).stem}{part}-导入-{stamp}")
-        return draft, genre, unique_path(self.folder, stem, ".json")
 
     def _adopt(self, draft: Draft, genre: Genre, path: Path, saved: bool) -> None:
         self.saver.flush()
