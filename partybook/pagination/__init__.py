@@ -17,11 +17,11 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .assembly import SIGNOFF_ROLES, Block, blocks
-from .draft import Draft
-from .exporters._common import _NO_END, _NO_START, balance_lines
-from .exporters.ooxml import LAYOUT, PageLayout
-from .genre import Genre, load_genre
+from ..assembly import SIGNOFF_ROLES, Block, blocks
+from ..draft import Draft
+from ..exporters._common import _NO_END, _NO_START, balance_lines
+from ..exporters.ooxml import LAYOUT, PageLayout
+from ..genre import Genre, load_genre
 
 # the title's line length in 2号 characters, as the .docx exporter breaks it
 TITLE_LINE_EMS = int(LAYOUT.text_width / 20 / 22)
@@ -47,7 +47,7 @@ class Metrics:
     autospace_em: float = AUTOSPACE_EM
     # the line length LibreOffice fills: its layout leaves a little less than the 156 mm
     # of the text block, so 27 characters and a hanging punctuation mark make a full line
-    slack: int = 80
+    slack: int = 60
 
     @property
     def width(self) -> int:

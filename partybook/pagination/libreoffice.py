@@ -1,0 +1,167 @@
+"""Compare the pagination model with LibreOffice: export drafts to .docx, convert them in
+one headless LibreOffice run (own profile, the PDF exporter's font substitutes), read each
+PDF page's text lines with poppler's ``pdftotext -bbox-layout`` and count the page breaks
+that fall within ±1 line of the model's. Used by tests/pagination and the benchmark.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import subprocess
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+from ..draft import Draft
+from ..exporters.docx import DocxExporter
+from ..exporters.fonts import FontConfig, load_fonts
+from ..exporters.pdf import find_soffice, installed_families, run_libreoffice, substitutions
+from ..genre import Genre, available_genres, load_genre
+from . import Metrics, Pagination, latin_half, paginate
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+TEXT_BOTTOM_PT = 750  # below the 225 mm text block: the page number's line
+# the substitute Latin font's widths as LibreOffice lays them out, fitted on the examples
+LATIN_SCALE = 0.95
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    draft: Draft
+    genre: Genre
+
+
+@dataclass(frozen=True)
+class Comparison:
+    name: str
+    lo_pages: int
+    model_pages: int
+    breaks: int  # LibreOffice's page breaks (and the model's extra ones)
+    agree: int  # within ±1 line
+    misses: tuple[str, ...]  # "page N: LibreOffice starts at …, model at …"
+
+
+def worked_examples() -> list[Document]:
+    """Every genre's worked examples (templates/*.yaml)."""
+    out = []
+    for gid in available_genres():
+        genre = load_genre(gid)
+        for eid in genre.example_ids:
+            out.append(Document(f"{gid}/{eid}", genre.example_draft(eid), genre))
+    return out
+
+
+def pdf_lines(pdf: Path) -> list[list[str]]:
+    """Each page's text lines (whitespace removed), top to bottom, page number left out."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    root = ElementTree.fromstring(xml)
+    pages = []
+    for page in root.iter(XHTML + "page"):
+        rows = []
+        for line in page.iter(XHTML + "line"):
+            y = float(line.get("yMin", "0"))
+            text = "".join("".join((w.text or "").split()) for w in line.iter(XHTML + "word"))
+            if y < TEXT_BOTTOM_PT and text:
+                rows.append((y, float(line.get("xMin", "0")), text))
+        pages.append([t for _, _, t in sorted(rows)])
+    return pages
+
+
+def latin_metrics(fonts: FontConfig, work: Path) -> Callable[[str], float]:
+    """Widths (ems) of the font LibreOffice will use for Times New Roman here, read with
+    fontTools; half-width when either is unavailable."""
+    from ..exporters.pdf import fontconfig_xml
+
+    conf = work / "fc.conf"
+    conf.write_text(fontconfig_xml(fonts, set(substitutions(fonts, installed_families()))))
+    try:
+        from fontTools.ttLib import TTFont
+
+        path = subprocess.run(
+            ["fc-match", "-f", "%{file}", fonts.latin],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=dict(os.environ, FONTCONFIG_FILE=str(conf)),
+        ).stdout.strip()
+        font = TTFont(path, fontNumber=0, lazy=True)
+    except Exception:
+        return latin_half
+    upm = font["head"].unitsPerEm
+    cmap = font.getBestCmap()
+    widths = {
+        chr(cp): font["hmtx"][g][0] / upm * LATIN_SCALE for cp, g in cmap.items() if cp < 0x2000
+    }
+
+    def width(c: str) -> float:
+        return widths.get(c, 0.5)
+
+    return width
+
+
+def render(docs: Sequence[Document], work: Path) -> dict[str, list[list[str]]]:
+    """One LibreOffice run for all documents → each one's pages of lines."""
+    fonts = load_fonts()
+    exporter = DocxExporter(fonts)
+    sources = []
+    for k, doc in enumerate(docs):
+        src = work / f"doc{k}.docx"
+        src.write_bytes(exporter.to_bytes(doc.draft, doc.genre))
+        sources.append(src)
+    missing = set(substitutions(fonts, installed_families()))
+    run_libreoffice(find_soffice(), sources, work, work, fonts, missing, timeout=300)
+    return {doc.name: pdf_lines(work / f"doc{k}.pdf") for k, doc in enumerate(docs)}
+
+
+def compare(name: str, lo: list[list[str]], model: Pagination) -> Comparison:
+    """Page breaks of LibreOffice and the model, matched in order; one agrees when the
+    model starts that page within one line of where LibreOffice does."""
+    starts, pos = [], 0  # the model's line starts as text offsets
+    for page in model.pages:
+        for ln in page.lines:
+            if ln is not None:
+                starts.append(pos)
+                pos += len("".join(ln.text.split()))
+    mine = model.text_offsets()
+    theirs, pos = [], 0
+    for page in lo[:-1]:
+        pos += sum(len(t) for t in page)
+        theirs.append(pos)
+    agree, misses = 0, []
+    for k in range(max(len(mine), len(theirs))):
+        if k >= len(mine) or k >= len(theirs):
+            extra = "model" if k >= len(theirs) else "LibreOffice"
+            misses.append(f"page {k + 2}: only {extra} has it")
+            continue
+        lo_line = bisect.bisect_right(starts, theirs[k]) - 1
+        me_line = bisect.bisect_right(starts, mine[k]) - 1
+        if abs(lo_line - me_line) <= 1:
+            agree += 1
+        else:
+            misses.append(f"page {k + 2}: LibreOffice line {lo_line}, model line {me_line}")
+    return Comparison(name, len(lo), model.count, max(len(mine), len(theirs)), agree, tuple(misses))
+
+
+def measure(
+    docs: Sequence[Document] | None = None, *, installed_latin: bool = True
+) -> list[Comparison]:
+    """Render ``docs`` (default: every worked example) with LibreOffice and compare.
+    ``installed_latin``: give the model the widths of the Latin font LibreOffice really
+    uses here (False: the workbook's default, half-width Latin as in Times New Roman)."""
+    docs = list(docs) if docs is not None else worked_examples()
+    with tempfile.TemporaryDirectory(prefix="partybook-pagination-") as tmp:
+        work = Path(tmp)
+        lo = render(docs, work)
+        latin = latin_metrics(load_fonts(), work) if installed_latin else latin_half
+    metrics = Metrics(latin_em=latin)
+    return [compare(d.name, lo[d.name], paginate(d.draft, d.genre, metrics)) for d in docs]
