@@ -1,4 +1,5 @@
-"""All checks on a 10,000-character draft (target: median ≤ 1 ms in-process).
+"""All checks on a 10,000-character draft (targets: median ≤ 1 ms in-process after a
+keystroke, ≤ 3 ms cold).
 
 Three figures: a cold run (per-text cache cleared before every run: every paragraph is
 scanned), a keystroke (one paragraph changed between runs, the workbook's case: the other
@@ -19,7 +20,8 @@ from partybook.draft import Draft, Item, conform
 from partybook.genre import load_genre
 from partybook.text import count_chars
 
-TARGET_MS = 1.0
+TARGET_MS = 1.0  # after a keystroke
+COLD_TARGET_MS = 3.0
 
 
 def _scramble(text: str, r: int, keep: frozenset[str]) -> str:
@@ -119,7 +121,7 @@ def run() -> list[dict]:
             "name": f"all checks, {n}-character draft, cold (no cache)",
             "value": round(cold_ms, 3),
             "unit": "ms",
-            "target": TARGET_MS,
+            "target": COLD_TARGET_MS,
             "note": f"fastest {cold_min:.3f} ms; {cold_ms / regex_ms:.1f}× one regex pass",
         },
         {

@@ -131,11 +131,11 @@ def blocks(draft: Draft, genre: Genre | None = None) -> list[Block]:
     says: salutation under the title, closing lines and signature at the sign-off."""
     genre = genre or load_genre(draft.genre)
     layout = genre.layout
-    numbers = genre.heading_numbers()
+    numbers = genre.heading_numbers(draft)
     out: list[Block] = []
     salutation = Block("salutation", layout.salutation, indent=0) if layout.salutation else None
     closing = [Block("closing", c.text, indent=c.indent) for c in layout.closing]
-    for spec in genre.sections:
+    for spec in genre.printed_sections(draft):
         if spec.kind is SectionKind.SIGNOFF:
             out.extend(closing)
             closing = []

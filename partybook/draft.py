@@ -96,6 +96,10 @@ class Draft(BaseModel):
                 parts.append(entry)
         return "\n".join(parts)
 
+    def is_blank(self, *section_ids: str | None) -> bool:
+        """No printable text in any of these sections (a None id is skipped)."""
+        return not any(self.text_of(sid).strip() for sid in section_ids if sid)
+
     def items(self, section_id: str) -> list[Item]:
         content = self.sections.get(section_id)
         if not isinstance(content, list):

@@ -214,13 +214,21 @@ class Genre(BaseModel):
         """Sections whose content lives in ``draft.sections`` (all but the sign-off)."""
         return [s for s in self.sections if s.kind is not SectionKind.SIGNOFF]
 
-    def heading_numbers(self) -> dict[str, int]:
-        """Section id → its 1-based number among numbered, headed sections."""
+    def printed_sections(self, draft: Draft | None = None) -> list[SectionSpec]:
+        """The sections a document prints: all of them, less the optional ones ``draft``
+        leaves empty (an empty optional heading would stand alone on the page)."""
+        if draft is None:
+            return list(self.sections)
+        return [s for s in self.sections if s.required or not draft.is_blank(s.id, s.lead_key)]
+
+    def heading_numbers(self, draft: Draft | None = None) -> dict[str, int]:
+        """Section id → its 1-based number among numbered, headed sections (with ``draft``:
+        among those it prints, so an empty optional section takes no number)."""
         out: dict[str, int] = {}
         if not self.layout.numbered_headings:
             return out
         n = 0
-        for s in self.sections:
+        for s in self.printed_sections(draft):
             if s.heading and s.numbered:
                 n += 1
                 out[s.id] = n

@@ -9,10 +9,12 @@ prints the catalogue as Markdown (docs/RULES.md). Locations are explained in :mo
 
 from __future__ import annotations
 
-from .engine import check, clear_cache, fix
+from .engine import check, clear_cache
+from .fixes import fix
 from .model import Change, Finding, item_text
 from .phrases import PhraseRule, load_phrase_rules
-from .registry import Rule, rules
+from .registry import Rule
+from .table import rules
 
 __all__ = [
     "Change",

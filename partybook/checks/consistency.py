@@ -12,8 +12,8 @@ from functools import lru_cache
 from ..genre import SectionKind
 from ..text import format_date
 from .data import words
-from .model import Context, Finding, Unit
-from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .model import Context, Finding, Unit, owner_section
+from .registry import Env, Hit, Trigger, at_unit, draft_rule, finding, unit_rule
 
 # starts with a character class so the search skips ahead at C speed
 _DATE = re.compile(
@@ -54,7 +54,7 @@ def is_future(y: int, m: int | None, d: int | None, today: date) -> bool:
 _YEAR_QUICK = re.compile("年(?:(?<=[0-9]年)|(?<=[0-9][ \u3000]年))")
 
 
-@unit_rule("PB401", "PB402", quick=(_YEAR_QUICK,))
+@unit_rule("PB401", "PB402", trigger=Trigger(patterns=(_YEAR_QUICK,)))
 def dates(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
     if "年" not in text:
@@ -166,12 +166,21 @@ def key_bigrams(text: str) -> frozenset[str]:
     return frozenset(_HAN_PAIR.findall(text)) - words().stop_bigrams
 
 
+BODY_KEYS = 2  # key terms of the problem's body a measure must share (without the heading's)
+
+
 @lru_cache(maxsize=4096)
-def measure_hits(problem_heading: str, measure_text: str) -> bool:
-    """Whether the measure text holds a key term of the problem's heading (True when the
-    heading has no key term to look for)."""
+def measure_hits(problem_heading: str, problem_body: str, measure_text: str) -> bool:
+    """Whether the measure answers the problem: it holds a key term of the problem's
+    heading, or two of its body (a measure may name the concrete case, not the heading's
+    words). True when the problem has no key term to look for."""
     keys = key_bigrams(problem_heading)
-    return not keys or any(key in measure_text for key in keys)
+    if any(key in measure_text for key in keys):
+        return True
+    body_keys = key_bigrams(problem_body) - keys
+    if not keys and not body_keys:
+        return True
+    return sum(1 for key in body_keys if key in measure_text) >= BODY_KEYS
 
 
 @draft_rule("PB404")
@@ -195,12 +204,13 @@ def measure_misses_problem(ctx: Context) -> Iterable[Finding]:
                 break
             problem = problems[k]
             heading = problem.heading + "".join(p.heading for p in problem.items or [])
+            body = problem.body + "".join(p.body for p in problem.items or [])
             text = (
                 measure.heading
                 + measure.body
                 + "".join(p.heading + p.body for p in measure.items or [])
             )
-            if not measure_hits(heading, text):
+            if not measure_hits(heading, body, text):
                 shown = problem.heading.strip()
                 shown = shown if len(shown) <= 20 else shown[:18] + "……"
                 yield finding(
@@ -231,7 +241,10 @@ def signoff_date_mismatch(ctx: Context) -> Iterable[Finding]:
         return d is not None and meta[2] is not None and int(d) != meta[2]
 
     for unit in ctx.units:
-        if "年" not in unit.text or ctx.genre.section(unit.section).kind is SectionKind.LINE:
+        if (
+            "年" not in unit.text
+            or ctx.genre.section(owner_section(unit.section)).kind is SectionKind.LINE
+        ):
             continue
         for m in _DATE_LINE.finditer(unit.text):
             if differs(m):
@@ -253,3 +266,54 @@ def signoff_date_mismatch(ctx: Context) -> Iterable[Finding]:
                 yield finding(
                     "PB405", "unplaced", args={"text": m.group().strip(), "meta": shown_meta}
                 )
+
+
+_NUMERALS = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_COUNT = re.compile(r"([两二三四五六七八九十])(?:个方面|方面|点|条)")
+_COUNT_CONTEXT = re.compile(r"问题|不足|差距|短板|查摆|对照|剖析|检视|检查|查找")
+
+
+@draft_rule("PB406")
+def opening_count_mismatch(ctx: Context) -> Iterable[Finding]:
+    """The opening announces N aspects of problems but the problems section has another
+    number of them (从两个方面 … and three groups follow)."""
+    problem_sections = [s for s in words().problem_sections if s in ctx.by_section]
+    if not problem_sections:
+        return
+    n = sum(1 for i in ctx.items(problem_sections[0]) if not i.is_empty())
+    if not n:
+        return
+    for unit in ctx.units:
+        if unit.field != "paragraph" or not _COUNT.search(unit.text):
+            continue
+        for clause in _CLAUSE.finditer(unit.text):
+            m = _COUNT.search(clause.group())
+            if not m or not _COUNT_CONTEXT.search(clause.group()):
+                continue
+            said = _NUMERALS[m.group(1)]
+            if said != n:
+                s = clause.start() + m.start()
+                yield at_unit("PB406", unit, s, s + len(m.group()), {"said": said, "count": n})
+            return  # the first announced count is the one that matters
+
+
+RULES = (
+    dates,
+    impossible_meta_date,
+    future_meta_date,
+    dates_out_of_order,
+    measure_misses_problem,
+    signoff_date_mismatch,
+    opening_count_mismatch,
+)

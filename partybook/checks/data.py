@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from ..datafile import read_yaml
 from ..paths import templates_dir
 
 
 def _read(name: str) -> Any:
-    path = templates_dir() / "rules" / name
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(templates_dir() / "rules" / name, "规则数据文件")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +24,7 @@ class Words:
     concrete: tuple[re.Pattern[str], ...]
     stop_bigrams: frozenset[str]
     events: dict[str, re.Pattern[str]]
+    doubled_ok: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -36,11 +34,12 @@ def words() -> Words:
     return Words(
         problem_sections=frozenset(d["problem_sections"]),
         plan_sections=frozenset(d["plan_sections"]),
-        first_person=re.compile(alt(d["first_person"])),
+        first_person=re.compile("|".join(d["first_person"])),
         others=re.compile(alt(d["others_words"])),
         concrete=tuple(re.compile(p) for p in d["concrete_patterns"]),
         stop_bigrams=frozenset(d["stop_bigrams"]),
         events={k: re.compile(v) for k, v in d["life_events"].items()},
+        doubled_ok=frozenset(d["doubled_ok"]),
     )
 
 
@@ -53,8 +52,20 @@ class Misspelling:
 
 @lru_cache(maxsize=8)
 def misspellings(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspelling]]:
-    """One regex for every misspelling that applies to ``genre``, and the entries by text."""
-    entries = _read("misspellings.yaml")["misspellings"]
+    """PB505: one regex for every misspelling that applies to ``genre``, and the entries."""
+    return _replacements(_read("misspellings.yaml")["misspellings"], genre)
+
+
+@lru_cache(maxsize=8)
+def de_di_de(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspelling]]:
+    """PB510: the same for 的/地/得 in fixed phrases."""
+    return _replacements(_read("de_di_de.yaml")["phrases"], genre)
+
+
+def _replacements(
+    entries: list[dict[str, Any]], genre: str
+) -> tuple[re.Pattern[str] | None, dict[str, Misspelling]]:
+    """One regex for the entries (``wrong`` with its context) and the entries by text."""
     parts: list[tuple[str, str]] = []
     table: dict[str, Misspelling] = {}
     for e in entries:
@@ -63,8 +74,12 @@ def misspellings(genre: str) -> tuple[re.Pattern[str] | None, dict[str, Misspell
             continue
         wrong = str(e["wrong"])
         pat = (f"(?<={e['before']})" if e.get("before") else "") + re.escape(wrong)
+        if e.get("not_before"):
+            pat = f"(?<!{e['not_before']})" + pat
         if e.get("after"):
             pat += f"(?={e['after']})"
+        if e.get("not_after"):
+            pat += f"(?!{e['not_after']})"
         parts.append((wrong, pat))
         table[wrong] = Misspelling(wrong, str(e["right"]), str(e.get("note", "")))
     if not parts:
@@ -91,3 +106,72 @@ def _trie(parts: list[tuple[str, str]]) -> str:
             out.extend(plain)
         out.extend(other)
     return "|".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Substance:
+    """The word lists of ``substance.yaml`` (PB507, PB6xx), compiled."""
+
+    cause_sections: frozenset[str]
+    criticism_sections: frozenset[str]
+    quotation: re.Pattern[str]
+    virtue_faults: re.Pattern[str]
+    objective_causes: re.Pattern[str]
+    excuse_named: re.Pattern[str]
+    measure_checkable: tuple[re.Pattern[str], ...]
+    confessions: re.Pattern[str]
+    confession_denied: re.Pattern[str]
+    others_subjects: re.Pattern[str]  # at the start of a clause
+    # the fixed strings of others_subjects, blame and words.others (derived): a text where
+    # none occurs names no others
+    others_quick: re.Pattern[str]
+    blame: re.Pattern[str]
+    self_member: re.Pattern[str]
+    others_object: re.Pattern[str]
+    fault_words: re.Pattern[str]
+    past_after: re.Pattern[str]
+    past_in_clause: re.Pattern[str]
+
+
+def _literals_of(*patterns: str) -> re.Pattern[str]:
+    """One regex of fixed strings of which every match of any of ``patterns`` holds one
+    (see :func:`.prefilter.required_literals`; a pattern without any counts whole)."""
+    from .prefilter import required_literals
+
+    words: set[str] = set()
+    for p in patterns:
+        found = required_literals(p)
+        if found is None:
+            return re.compile("|".join(f"(?:{q})" for q in patterns))
+        words.update(found)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def substance() -> Substance:
+    d = _read("substance.yaml")
+    return Substance(
+        cause_sections=frozenset(d["cause_sections"]),
+        criticism_sections=frozenset(d["criticism_sections"]),
+        quotation=re.compile(d["quotation"]),
+        virtue_faults=_any(d["virtue_faults"]),
+        objective_causes=_any(d["objective_causes"]),
+        excuse_named=re.compile(d["excuse_named"]),
+        measure_checkable=tuple(re.compile(p) for p in d["measure_checkable"]),
+        confessions=_any(d["confessions"]),
+        confession_denied=re.compile(d["confession_denied"]),
+        others_subjects=re.compile(d["others_subjects"]),
+        others_quick=_literals_of(
+            d["others_subjects"], d["blame"], *_read("words.yaml")["others_words"]
+        ),
+        blame=re.compile(d["blame"]),
+        self_member=re.compile(d["self_member"]),
+        others_object=re.compile(d["others_object"]),
+        fault_words=re.compile(d["fault_words"]),
+        past_after=re.compile(d["past_after"]),
+        past_in_clause=re.compile(d["past_in_clause"]),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .phrases import default_phrase_rules
-from .registry import FAMILIES, rules
+from .table import FAMILIES, rules
 
 _SEVERITY = {"error": "错误 error", "warning": "警告 warning", "hint": "提示 hint"}
 _FAMILY_TITLE = {
@@ -14,6 +14,7 @@ _FAMILY_TITLE = {
     "typography": "PB3xx 标点与排版 (typography)",
     "consistency": "PB4xx 前后一致 (consistency)",
     "style": "PB5xx 篇幅与文风 (length and style)",
+    "substance": "PB6xx 内容实质 (substance of the genre)",
 }
 
 

@@ -1,11 +1,14 @@
 """PB2xx — leftovers of template sites, found by the shared detector
-:mod:`partybook.leftovers` (the importer uses the same detector to remove them)."""
+:mod:`partybook.template_leftovers` (the importer uses the same detector to remove them)."""
 
 from __future__ import annotations
 
-from ..leftovers import find_leftovers, is_stray_title, quick_parts
-from .model import Unit
-from .registry import Env, Hit, unit_rule
+import re
+from collections.abc import Iterable
+
+from ..template_leftovers import find_leftovers, find_placeholders, is_stray_title, quick_parts
+from .model import Context, Finding, Unit
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 
 KIND_CODE = {
     "placeholder": "PB201",
@@ -33,10 +36,12 @@ def _shown(text: str) -> str:
     "PB206",
     "PB207",
     fixable=True,
-    chars=lambda env: quick_parts().chars,
-    quick=lambda env: quick_parts().patterns,
-    words=lambda env: quick_parts().words,
-    short=80,  # navigation, page furniture and stray titles are short lines
+    trigger=Trigger(
+        chars=lambda env: quick_parts().chars,
+        patterns=lambda env: quick_parts().patterns,
+        words=lambda env: quick_parts().words,
+        short_lines=80,  # navigation, page furniture and stray titles are short lines
+    ),
 )
 def leftovers(unit: Unit, env: Env) -> list[Hit]:
     """Every leftover in the unit; removable ones carry a fix that deletes them."""
@@ -65,3 +70,35 @@ def leftovers(unit: Unit, env: Env) -> list[Hit]:
                 end += 1  # "a 【ad】 b" → "a b"
         hits.append((KIND_CODE[x.kind], start, end, {"text": _shown(x.text)}, fix))
     return hits
+
+
+# the sign-off's fields, as a writer reads them
+META_FIELDS = {
+    "author": "署名",
+    "unit": "单位",
+    "position": "职务",
+    "class_name": "班次",
+    "date": "日期",
+}
+
+
+@draft_rule("PB201")
+def placeholder_in_signoff(ctx: Context) -> Iterable[Finding]:
+    """Placeholders (某某, 张某, ×××, XX月) in the sign-off and the other meta fields."""
+    meta = ctx.draft.meta
+    for name, label in META_FIELDS.items():
+        value = str(getattr(meta, name, "") or "")
+        if not value.strip():
+            continue
+        found = [x.text for x in find_placeholders(value, example=ctx.example)]
+        surname_only = name == "author" and _SURNAME_ONLY.fullmatch(value.strip())
+        if not found and surname_only and not ctx.example:
+            found = [value.strip()]  # 张某, 李某某: a name not filled in
+        for text in found:
+            yield finding("PB201", "signoff", args={"text": f"{label}：{_shown(text)}"})
+
+
+_SURNAME_ONLY = re.compile(r"[\u4e00-\u9fff]某+(?:同志)?")
+
+
+RULES = (leftovers, placeholder_in_signoff)

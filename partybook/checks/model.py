@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..draft import Draft, Item
-from ..genre import Genre, SectionKind
+from ..genre import LEAD_SUFFIX, Genre, SectionKind
 
 SEVERITIES = ("error", "warning", "hint")
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}  # as users read them
@@ -83,7 +83,8 @@ class Unit(NamedTuple):
     section: str
     item: int | None
     field: str  # line | paragraph | heading | body
-    index: int | None  # paragraph index, or point index inside a grouped item
+    # paragraph index, or point index inside a grouped item (shadows tuple.index on purpose)
+    index: int | None  # type: ignore[assignment]
     text: str
     base: int  # offset of ``text`` in the section / item text
 
@@ -197,9 +198,29 @@ def clear_chars() -> None:
     _chars.clear()
 
 
+def owner_section(section_id: str) -> str:
+    """The genre section a section id belongs to: ``problems`` for ``problems_lead`` (the
+    lead-in paragraphs above its items), else the id itself."""
+    return section_id.removesuffix(LEAD_SUFFIX)
+
+
 def build_context(draft: Draft, genre: Genre, today: date) -> Context:
     ctx = Context(draft, genre, today)
     for spec in genre.content_sections():
+        lead = draft.sections.get(spec.lead_key) if spec.lead_key else None
+        if isinstance(lead, list) and lead:
+            # lead-in paragraphs: checked like paragraphs, under their own key (they are no
+            # items, so the rules about problems and measures do not read them)
+            key = spec.lead_key
+            assert key is not None
+            lead_units: list[Unit] = []
+            pos = 0
+            for i, entry in enumerate(lead):
+                if isinstance(entry, str):
+                    lead_units.append(_unit(key, None, "paragraph", i, entry, pos))
+                    pos += len(entry) + 1
+            ctx.by_section[key] = lead_units
+            ctx.units.extend(lead_units)
         content = draft.sections.get(spec.id)
         units: list[Unit] = []
         if isinstance(content, str):

@@ -1,5 +1,5 @@
-"""The rule registry: every code's texts (from ``templates/rules/catalogue.yaml``) and its
-implementation (a function in one of the family modules).
+"""What a rule is: its texts (from ``templates/rules/catalogue.yaml``), its implementation
+(a function in one of the family modules) and what triggers it.
 
 Two kinds of implementation:
 
@@ -11,9 +11,14 @@ Two kinds of implementation:
 * a **draft rule** looks at the whole draft (counts, lengths, dates across sections) and
   returns findings.
 
+A unit rule declares its :class:`Trigger` — the words, characters or patterns without
+which it finds nothing — and the engine derives from the triggers of all rules the
+pre-tests that decide which texts a rule runs on (see :mod:`.prefilter`).
+
 To add a rule: add its entry to the catalogue (title, severity, message, what, why,
-example), write the function in its family module decorated with ``@unit_rule(code)`` or
-``@draft_rule(code)``, and add a positive and a negative test named by the code.
+example), write the function in its family module decorated with ``@unit_rule(code, …)``
+or ``@draft_rule(code)``, list it in the module's ``RULES``, and add a positive and a
+negative test named by the code. :mod:`.table` joins the families' ``RULES``.
 """
 
 from __future__ import annotations
@@ -24,18 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from ..datafile import read_yaml
 from ..paths import templates_dir
 from .model import Context, Finding, Unit
-
-FAMILIES = {
-    "1": "structure",
-    "2": "leftovers",
-    "3": "typography",
-    "4": "consistency",
-    "5": "style",
-}
 
 # (code, start, end, message args, replacement text or None)
 Hit = tuple[str, int, int, dict[str, Any] | None, str | None]
@@ -50,96 +46,111 @@ class Env:
     today: int  # date.toordinal()
     personal: bool
     own_example: bool = False  # the draft is the genre's worked example itself
+    year: int = 0  # the draft's year (its date, else today's): what is current (PB6xx)
 
 
 UnitScanner = Callable[[Unit, Env], list[Hit]]
-DraftRule = Callable[[Context], Iterable[Finding]]
-# Pre-tests of a unit rule. The rule runs only on the texts where one of its pre-tests
-# matches (on every text when it has none); each kind is searched over all texts joined:
-# * ``quick``: regexes (or a function of the settings giving them), each searched on its
-#   own. Use patterns that start with a literal (fastest) or a character class: Python's
-#   regex engine then skips ahead at C speed;
-# * ``words``: fixed strings (a function of the settings). The words of every rule in one
-#   ``words_group`` (default SHARED, which also holds the phrase rules' phrases) are
-#   searched together in one pass, each anchored on its rarest character (see
-#   :func:`anchored_words`); words that often occur in text get a group of their own;
-# * ``chars``: characters, rare ones (a function of the settings); the characters of every
-#   rule are searched together in one pass (with whitespace, for the character counts);
-# * ``short``: also the texts of the ``short_fields`` with a line of at most that many
-#   characters (rules about whole short lines).
-Quick = Callable[[Env], Sequence[Any]]  # compiled patterns, or objects with .search
-Words = Callable[[Env], Sequence[str]]
-SHARED = "shared"
-Chars = Callable[[Env], str]
+DraftScanner = Callable[[Context], Iterable[Finding]]
 
-
-class Literals:
-    """A pre-test for fixed strings, searched with ``str.find`` (faster than a regex for a
-    few literals). Duck-types the ``search(text, pos)`` of a compiled pattern."""
-
-    def __init__(self, *words: str) -> None:
-        self.words = words
-
-    def search(self, text: str, pos: int = 0) -> _Span | None:
-        best = -1
-        for w in self.words:
-            i = text.find(w, pos)
-            if i >= 0 and (best < 0 or i < best):
-                best, length = i, len(w)
-        return None if best < 0 else _Span(best, best + length)
-
-
-def anchored_words(words: Iterable[str], freq: dict[str, int]) -> re.Pattern[str] | None:
-    """One regex finding any of ``words``, each matched from its rarest character (by
-    ``freq``, counts in typical text) with a look-behind for the characters before it.
-
-    Every branch starts with a literal, so the search skips ahead at C speed and stops only
-    at the rare anchor characters (a word's first character is often a common one: 不, 一,
-    在 …). A match spans from the anchor to the word's end, inside the word; no match
-    means none of the words occurs. None when there is no word."""
-    branches: dict[str, list[tuple[int, str]]] = {}
-    for w in set(words):
-        if not w:
-            continue
-        i = min(range(len(w)), key=lambda k: (freq.get(w[k], 0), -k))
-        tail = re.escape(w[i + 1 :])
-        look = f"(?<={re.escape(w[: i + 1])})" if i else ""
-        branches.setdefault(w[i], []).append((len(w), look + tail))
-    if not branches:
-        return None
-    parts = []
-    for anchor in sorted(branches):
-        rests = [r for _, r in sorted(branches[anchor], key=lambda e: (-e[0], e[1]))]
-        if "" in rests:  # the anchor alone is a word: nothing more to check
-            rests = [""]
-        parts.append(re.escape(anchor) + (f"(?:{'|'.join(rests)})" if rests != [""] else ""))
-    return re.compile("|".join(parts))
+# A trigger part is given as a value or, when it depends on the settings or on data read
+# lazily, as a function of the settings giving it.
+Strings = Sequence[str] | Callable[[Env], Sequence[str]]
+Chars = str | Callable[[Env], str]
+# compiled patterns, pattern strings, or objects with the ``search(text, pos)`` of a pattern
+Patterns = Sequence[Any] | Callable[[Env], Sequence[Any]]
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
-    """The part of a match object the engine uses."""
+class Trigger:
+    """What must occur in a text for a unit rule to find anything there.
 
-    s: int
-    e: int
+    A rule runs on a text where any part matches: one of ``words`` occurs, one of
+    ``chars`` occurs, one of ``patterns`` matches, or (``short_lines``) a line of a
+    paragraph or body has at most that many characters (rules about whole short lines).
+    A rule without a trigger runs on every text. The engine turns the triggers of all rules
+    into a few searches over all texts at once (:mod:`.prefilter`); a rule author only says
+    what the rule looks for.
+    """
 
-    def start(self) -> int:
-        return self.s
+    words: Strings = ()
+    chars: Chars = ""
+    patterns: Patterns = ()
+    short_lines: int = 0
 
-    def end(self) -> int:
-        return self.e
+    def words_for(self, env: Env) -> Sequence[str]:
+        return self.words(env) if callable(self.words) else self.words
+
+    def chars_for(self, env: Env) -> str:
+        return self.chars(env) if callable(self.chars) else self.chars
+
+    def patterns_for(self, env: Env) -> Sequence[Any]:
+        return self.patterns(env) if callable(self.patterns) else self.patterns
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.chars or self.patterns or self.short_lines)
 
 
 @dataclass(frozen=True, slots=True)
 class UnitRule:
+    """A unit rule: ``scan`` gives the hits of ``codes`` in one text."""
+
     codes: tuple[str, ...]
     scan: UnitScanner
-    quick: Quick | None = None
-    short: int = 0
-    short_fields: frozenset[str] = frozenset({"line", "paragraph", "body"})
-    words: Words | None = None
-    chars: Chars | None = None
-    words_group: str = SHARED
+    trigger: Trigger = Trigger()
+    fixable: bool = False
+
+    @property
+    def key(self) -> str:
+        """The rule's first code: what the engine keys its per-rule data by."""
+        return self.codes[0]
+
+    def __call__(self, unit: Unit, env: Env) -> list[Hit]:
+        return self.scan(unit, env)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRule:
+    """A draft rule: ``scan`` gives the findings of ``code`` for the whole draft."""
+
+    code: str
+    scan: DraftScanner
+    fixable: bool = False
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.code,)
+
+    def __call__(self, ctx: Context) -> Iterable[Finding]:
+        return self.scan(ctx)
+
+
+def _compiled(patterns: Patterns) -> Patterns:
+    if callable(patterns):
+        return patterns
+    return tuple(re.compile(p) if isinstance(p, str) else p for p in patterns)
+
+
+def unit_rule(
+    *codes: str, trigger: Trigger | None = None, fixable: bool = False
+) -> Callable[[UnitScanner], UnitRule]:
+    """Make ``fn`` the unit rule of ``codes`` (list it in the family's ``RULES``)."""
+    t = trigger or Trigger()
+    t = Trigger(t.words, t.chars, _compiled(t.patterns), t.short_lines)
+
+    def deco(fn: UnitScanner) -> UnitRule:
+        return UnitRule(codes, fn, t, fixable)
+
+    return deco
+
+
+def draft_rule(code: str, *, fixable: bool = False) -> Callable[[DraftScanner], DraftRule]:
+    """Make ``fn`` the draft rule of ``code`` (list it in the family's ``RULES``)."""
+
+    def deco(fn: DraftScanner) -> DraftRule:
+        return DraftRule(code, fn, fixable)
+
+    return deco
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,90 +166,10 @@ class Rule:
     family: str = ""
 
 
-UNIT_SCANNERS: list[UnitRule] = []
-DRAFT_RULES: list[tuple[str, DraftRule]] = []
-_FIXABLE: set[str] = set()
-
-
-def unit_rule(
-    *codes: str,
-    fixable: bool = False,
-    quick: Sequence[Any] | Quick | None = None,
-    short: int = 0,
-    words: Words | None = None,
-    chars: Chars | None = None,
-    words_group: str = SHARED,
-) -> Callable[[UnitScanner], UnitScanner]:
-    if quick is not None and not callable(quick):
-        compiled = tuple(re.compile(p) if isinstance(p, str) else p for p in quick)
-        quick_fn: Quick | None = lambda env: compiled  # noqa: E731
-    else:
-        quick_fn = quick
-
-    def deco(fn: UnitScanner) -> UnitScanner:
-        UNIT_SCANNERS.append(
-            UnitRule(codes, fn, quick_fn, short, words=words, chars=chars, words_group=words_group)
-        )
-        if fixable:
-            _FIXABLE.update(codes)
-        return fn
-
-    return deco
-
-
-def draft_rule(code: str, *, fixable: bool = False) -> Callable[[DraftRule], DraftRule]:
-    def deco(fn: DraftRule) -> DraftRule:
-        DRAFT_RULES.append((code, fn))
-        if fixable:
-            _FIXABLE.add(code)
-        return fn
-
-    return deco
-
-
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    path = templates_dir() / "rules" / "catalogue.yaml"
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(templates_dir() / "rules" / "catalogue.yaml", "规则目录")
     return {str(k): v for k, v in data.items()}
-
-
-def rules() -> dict[str, Rule]:
-    """Every built-in rule by code, in code order."""
-    _load_families()
-    out: dict[str, Rule] = {}
-    for code, entry in sorted(catalogue().items()):
-        out[code] = Rule(
-            code=code,
-            title=entry["title"],
-            severity=entry["severity"],
-            message=entry["message"],
-            what=entry.get("what", ""),
-            why=entry.get("why", ""),
-            example=entry.get("example", ""),
-            fixable=code in _FIXABLE,
-            family=FAMILIES.get(code[2:3], "phrases"),
-        )
-    return out
-
-
-# codes raised outside the rule functions: PB208 reports what the importer removed that
-# is no leftover kind (``partybook check`` on a .txt/.md/.docx, see cli/_report.py)
-EXTERNAL_CODES = frozenset({"PB208"})
-
-
-def implemented_codes() -> set[str]:
-    _load_families()
-    codes = set(EXTERNAL_CODES)
-    codes.update(c for r in UNIT_SCANNERS for c in r.codes)
-    codes.update(c for c, _ in DRAFT_RULES)
-    return codes
-
-
-@lru_cache(maxsize=1)
-def _load_families() -> None:
-    from . import consistency, leftovers, structure, style, typography  # noqa: F401
 
 
 class _Fmt(dict[str, Any]):

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from ..draft import Item
 from ..genre import Genre, SectionKind, SectionSpec
+from .data import words
 from .model import Context, Finding, Unit
-from .registry import Env, Hit, draft_rule, finding, unit_rule
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 
 
 def section_name(spec: SectionSpec) -> str:
@@ -107,10 +108,23 @@ def linked_count_mismatch(ctx: Context) -> Iterable[Finding]:
             )
 
 
+ONE_SENTENCE_MIN = 15  # characters of a measure written as one sentence, heading and all
+
+
+def _one_sentence_measure(section: str, heading: str) -> bool:
+    """A measure written as one complete sentence (with a deadline, quantity or standard)
+    needs no separate body."""
+    from .substance import checkable
+
+    return (
+        section in words().plan_sections and len(heading) >= ONE_SENTENCE_MIN and checkable(heading)
+    )
+
+
 def _half_written(section: str, i: int, item: Item, base: int, index: int | None) -> list[Finding]:
     heading, body = item.heading.strip(), item.body.strip()
     has_points = any(not p.is_empty() for p in item.items or [])
-    if heading and not body and not has_points:
+    if heading and not body and not has_points and not _one_sentence_measure(section, heading):
         return [
             finding(
                 "PB105",
@@ -179,7 +193,9 @@ _NUMBER = re.compile(
 @unit_rule(
     "PB107",
     fixable=True,
-    quick=(r"\n[ \t\u3000]*[（(一二三四五六七八九十第0-9①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]",),
+    trigger=Trigger(
+        patterns=(r"\n[ \t\u3000]*[（(一二三四五六七八九十第0-9①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]",)
+    ),
 )
 def typed_numbering(unit: Unit, env: Env) -> list[Hit]:
     if unit.field == "line":
@@ -202,3 +218,25 @@ def unplaced_text(ctx: Context) -> Iterable[Finding]:
         first = texts[0].strip()
         shown = first if len(first) <= 20 else first[:18] + "……"
         yield finding("PB108", "unplaced", args={"count": len(texts), "text": shown})
+
+
+@draft_rule("PB109")
+def signer_missing(ctx: Context) -> Iterable[Finding]:
+    """A personal document without the writer's name to sign it."""
+    if not ctx.genre.personal or ctx.draft.meta.author.strip():
+        return
+    if any(u.text.strip() for u in ctx.units):
+        yield finding("PB109", "signoff")
+
+
+RULES = (
+    required_section_empty,
+    title_missing,
+    two_titles,
+    linked_count_mismatch,
+    heading_without_body,
+    body_without_heading,
+    typed_numbering,
+    unplaced_text,
+    signer_missing,
+)

@@ -1,18 +1,19 @@
 """PB5xx — length and style: section and document length, repeated sentences, passages
-copied from the genre's worked example, known misspellings, problems without the first
-person, about others, or without a concrete example."""
+copied from the genre's worked example, known misspellings. The problems of a personal
+genre (PB506–PB508) are in :mod:`.problems`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..draft import Item
 from ..genre import load_genre
-from .data import misspellings, words
-from .model import Context, Finding, Unit
-from .registry import Env, Hit, at_unit, draft_rule, finding, unit_rule
+from .data import de_di_de, misspellings, words
+from .model import Context, Finding, Unit, owner_section
+from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .structure import section_name
 
 
@@ -73,7 +74,7 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def _where(ctx: Context, unit: Unit) -> str:
-    name = section_name(ctx.genre.section(unit.section))
+    name = section_name(ctx.genre.section(owner_section(unit.section)))
     if unit.item is not None:
         return f"{name}第{unit.item + 1}条"
     if unit.index is not None and unit.field == "paragraph":
@@ -174,9 +175,7 @@ def example_grams(genre_id: str) -> tuple[str, ...]:
 
 
 @unit_rule(
-    "PB504",
-    words=lambda env: () if env.own_example else example_grams(env.genre),
-    words_group="example",  # common words of the genre: searched apart from the rare ones
+    "PB504", trigger=Trigger(words=lambda env: () if env.own_example else example_grams(env.genre))
 )
 def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
@@ -211,7 +210,9 @@ def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
 # --- misspellings ----------------------------------------------------------------------
 
 
-@unit_rule("PB505", fixable=True, words=lambda env: tuple(misspellings(env.genre)[1]))
+@unit_rule(
+    "PB505", fixable=True, trigger=Trigger(words=lambda env: tuple(misspellings(env.genre)[1]))
+)
 def misspelling(unit: Unit, env: Env) -> list[Hit]:
     pattern, table = misspellings(env.genre)
     if pattern is None:
@@ -225,65 +226,94 @@ def misspelling(unit: Unit, env: Env) -> list[Hit]:
     return hits
 
 
-# --- problems of a personal genre ------------------------------------------------------
+@unit_rule("PB510", fixable=True, trigger=Trigger(words=lambda env: tuple(de_di_de(env.genre)[1])))
+def de_di_de_phrase(unit: Unit, env: Env) -> list[Hit]:
+    pattern, table = de_di_de(env.genre)
+    if pattern is None:
+        return []
+    hits: list[Hit] = []
+    for m in pattern.finditer(unit.text):
+        entry = table[m.group()]
+        hits.append(
+            ("PB510", m.start(), m.end(), {"fix": entry.right, "note": entry.note}, entry.right)
+        )
+    return hits
 
 
-def _problem_items(ctx: Context) -> list[tuple[str, int, Item, str]]:
-    """(section, index, item, item text) of every written problem item (PB506, PB508)."""
-    memo = ctx.memo.get("problem_items")
-    if memo is None:
-        memo = ctx.memo["problem_items"] = list(_each_problem_item(ctx))
-    return memo
+# --- a word typed twice ----------------------------------------------------------------
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,3})\1")
+_NUL_RUN = {2: b"\0" * 8, 3: b"\0" * 12}  # two, three characters equal
 
 
-def _each_problem_item(ctx: Context) -> Iterable[tuple[str, int, Item, str]]:
-    if not ctx.genre.personal:
-        return
-    for section in words().problem_sections:
-        if section not in ctx.by_section:
+class _DoubledQuick:
+    """PB509's pre-test, at C speed: where a text repeats two or three characters right
+    after themselves, its UTF-32 code XOR-ed with itself shifted by that many characters
+    has a run of zero bytes (a regex with a back-reference would be tried at every
+    position). Duck-types the ``search(text, pos)`` of a pattern."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._at: list[int] = []
+
+    def _candidates(self, text: str) -> list[int]:
+        raw = text.encode("utf-32-le")
+        whole = int.from_bytes(raw, "little")
+        out: set[int] = set()
+        for n, run in _NUL_RUN.items():
+            shifted = whole >> (32 * n)
+            xored = (whole ^ shifted).to_bytes(len(raw), "little")[: len(raw) - 4 * n]
+            at = xored.find(run)  # bytes.find: far faster than a regex here
+            while at >= 0:
+                out.add(-(-at // 4))  # the first whole character of the run
+                at = xored.find(run, at + 4)
+        return sorted(out)
+
+    def search(self, text: str, pos: int = 0) -> _Span | None:
+        if text is not self._text:
+            self._text, self._at = text, self._candidates(text)
+        for i in self._at:
+            if i >= pos:
+                return _Span(i, i + 2)
+        return None
+
+
+class _Span(NamedTuple):
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+@unit_rule("PB509", fixable=True, trigger=Trigger(patterns=lambda env: [_DoubledQuick()]))
+def doubled_word(unit: Unit, env: Env) -> list[Hit]:
+    """进一步进一步: a word of two or three characters typed twice in a row (not 一个一个,
+    一步一步, a verb said twice on purpose: 研究研究, nor a run of one character)."""
+    found = _DOUBLED.search(unit.text)
+    if found is None:
+        return []
+    ok = words().doubled_ok
+    hits: list[Hit] = []
+    for m in _DOUBLED.finditer(unit.text, found.start()):
+        word = m.group(1)
+        # 一个一个 and 想一想一件事 / 好不好不 (X一X, X不X followed by the same X) are no slip
+        x_yi_x = len(word) == 2 and word[1] in "一不了"
+        if word[0] == "一" or x_yi_x or word in ok or len(set(word)) == 1:
             continue
-        for i, item in enumerate(ctx.items(section)):
-            if item.is_empty():
-                continue
-            parts = [item.heading, item.body]
-            for p in item.items or []:
-                parts.extend((p.heading, p.body))
-            yield section, i, item, "\n".join(parts)
+        hits.append(("PB509", m.start(), m.end(), {"word": word}, word))
+    return hits
 
 
-@draft_rule("PB506")
-def problem_without_first_person(ctx: Context) -> Iterable[Finding]:
-    pattern = words().first_person
-    for section, i, item, text in _problem_items(ctx):
-        if not pattern.search(text):
-            yield finding("PB506", section, i, 0, len(item.heading), field="heading")
-
-
-_CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
-
-
-@draft_rule("PB507")
-def problem_about_others(ctx: Context) -> Iterable[Finding]:
-    w = words()
-    if not ctx.genre.personal:
-        return
-    for section in w.problem_sections:
-        for unit in ctx.by_section.get(section, ()):
-            if not w.others.search(unit.text):
-                continue
-            for clause in _CLAUSE.finditer(unit.text):
-                if w.first_person.search(clause.group()):
-                    continue
-                for m in w.others.finditer(clause.group()):
-                    s = clause.start() + m.start()
-                    yield at_unit("PB507", unit, s, s + len(m.group()))
-
-
-@draft_rule("PB508")
-def problem_without_example(ctx: Context) -> Iterable[Finding]:
-    patterns = words().concrete
-    for section, i, item, text in _problem_items(ctx):
-        body = text[len(item.heading) :]
-        if body.strip() and not any(p.search(body) for p in patterns):
-            b = len(item.heading) + 1
-            yield finding("PB508", section, i, b, b + len(item.body), field="body")
+RULES = (
+    section_length,
+    document_length,
+    repeated_sentence,
+    copied_from_example,
+    misspelling,
+    doubled_word,
+    de_di_de_phrase,
+)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .model import Unit
-from .registry import Env, Hit, unit_rule
+from .registry import Env, Hit, Trigger, unit_rule
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》…—"
@@ -116,8 +116,7 @@ def _punct_run(run: str) -> tuple[str, dict[str, str], str | None] | None:
     "PB305",
     "PB306",
     fixable=True,
-    chars=lambda env: ",;:?!.()\"'「」『』-－─·． \t\u3000\u00a0…—",
-    quick=(_PUNCT_RUN,),
+    trigger=Trigger(chars=",;:?!.()\"'「」『』-－─·． \t\u3000\u00a0…—", patterns=(_PUNCT_RUN,)),
 )
 def inline_typography(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
@@ -178,7 +177,7 @@ class _PairQuick:
         return _PAIR_CHARS.search(text, pos) if self._left else None
 
 
-@unit_rule("PB302", quick=lambda env: [_PairQuick()])
+@unit_rule("PB302", trigger=Trigger(patterns=lambda env: [_PairQuick()]))
 def unbalanced_pairs(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
     found = "".join(_PAIR_CHARS.findall(text))
@@ -208,7 +207,7 @@ def unbalanced_pairs(unit: Unit, env: Env) -> list[Hit]:
 _LEADING_ZERO = re.compile(r"\d{4}年0?\d{1,2}月(?:0?\d{1,2}[日号])?")
 
 
-@unit_rule("PB307", fixable=True, quick=("0[1-9][月日号]",))
+@unit_rule("PB307", fixable=True, trigger=Trigger(patterns=("0[1-9][月日号]",)))
 def date_leading_zero(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text
     if "年0" not in text and "月0" not in text:
@@ -220,3 +219,6 @@ def date_leading_zero(unit: Unit, env: Env) -> list[Hit]:
         if fixed != found:
             hits.append(("PB307", m.start(), m.end(), {"fix": fixed}, fixed))
     return hits
+
+
+RULES = (inline_typography, unbalanced_pairs, date_leading_zero)

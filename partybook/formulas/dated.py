@@ -13,8 +13,16 @@ _PAST_BEFORE = re.compile(
     r"曾经?|当年|那时|那年|彼时|回顾|回望|早在|过去(?!一年|的一年)|此前|之前|时任|先后|历次|经历|参加过|开展过"
 )
 _PAST_AFTER = re.compile(
-    r"[”\"’」]?[^。！？；\n，]{0,24}?(?:以来|期间|时期|时[，,的]|那年|成果|成效|收官|之时|曾|取得|完成|实现了|圆满)"
+    r"[”\"’」]?[^。！？；\n，]{0,24}?(?:以来|期间|时期|那年|成果|成效|收官|之时|曾|取得|完成|实现了|圆满"
+    # “……学习教育时我学过”: at the time of it (not 同时/及时, not 时代/时间)
+    r"|(?<![同及随适按准暂临])时(?![代间刻效长序段节]))"
 )
+# “……主题教育专题民主生活会上，我查摆了……”: what was done at that campaign's own meeting
+# (“这次/本次……会上” is the meeting being written for: not past)
+_PAST_MEETING = re.compile(
+    r"[”\"’」]?[^。！？；\n，]{0,12}?(?:民主|组织)生活会上[，,]?[^。！？；\n]{0,16}?了"
+)
+_THIS_TIME = re.compile(r"(?:这|本|此)次[^。！？；\n，]{0,8}$")
 
 
 def current_for(kind: str, year: int) -> str:
@@ -31,6 +39,8 @@ def _historical(text: str, start: int, end: int, year: int) -> bool:
     if _PAST_BEFORE.search(before):
         return True
     if any(int(y) < year for y in _YEAR.findall(before + text[end : end + 10])):
+        return True
+    if _PAST_MEETING.match(text, end) and not _THIS_TIME.search(before):
         return True
     return bool(_PAST_AFTER.match(text, end))
 

@@ -8,7 +8,7 @@
 
 The pipeline, one module a step: :mod:`.limits` (refuse bad input) → :mod:`.readers` /
 :mod:`.docx_reader` (bytes → paragraphs with hints) → junk removal through the shared
-:mod:`partybook.leftovers` → :mod:`.lines` (spaces, half-width punctuation, PDF line
+:mod:`partybook.template_leftovers` → :mod:`.lines` (spaces, half-width punctuation, PDF line
 breaks) → :mod:`.genre_detect` → :mod:`.sections` (title, headings, items, sign-off via
 :mod:`.signoff`; numbering forms in :mod:`.headings`).
 
@@ -156,7 +156,7 @@ def _to_simplified(text: str) -> str:
 
 
 def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Removal]]:
-    from ..leftovers import strip_leftovers
+    from ..template_leftovers import strip_leftovers
 
     removed: list[Removal] = []
     kept: list[Para] = []
@@ -175,7 +175,7 @@ def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Remov
 
 
 def _placeholders(draft: Draft) -> list[str]:
-    from ..leftovers import find_placeholders
+    from ..template_leftovers import find_placeholders
 
     text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
     return [x.text for x in find_placeholders(text)]

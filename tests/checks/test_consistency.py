@@ -87,6 +87,13 @@ def test_PB404_measures_sharing_key_terms_not_flagged(clean, only):
     assert only(clean, "PB404") == []
 
 
+def test_PB404_measure_answering_the_problem_body_not_flagged(clean, only):
+    m = clean.sections["measures"][1]
+    m.heading = "把群众的急事办在前头。"
+    m.body = "今年9月底前完成城东农贸市场熟食摊点整治，年内把扫码查看抽检结果推广到全县。"
+    assert only(clean, "PB404") == []
+
+
 def test_PB405_signoff_line_disagreeing_with_meta_flagged(clean, only):
     clean.sections["measures"][2].body += "\n2021年10月"
     found = only(clean, "PB405")

@@ -77,6 +77,15 @@ def test_PB105_heading_without_body_flagged(clean, only):
     ]
 
 
+def test_PB105_one_sentence_measure_not_flagged(clean, only):
+    m = clean.sections["measures"][1]
+    m.heading = "今年9月底前牵头完成城东农贸市场熟食摊点整治，并请群众评议。"
+    m.body = ""
+    assert only(clean, "PB105") == []
+    m.heading = "勇于担当作为。"
+    assert [f.item for f in only(clean, "PB105")] == [1]
+
+
 def test_PB105_grouped_item_with_points_not_flagged(only):
     from partybook.genre import load_genre
 

@@ -12,7 +12,7 @@ def test_PB501_short_section_flagged(clean, only):
     clean.sections["opening"] = ["我参加了培训，请批评指正。"]
     found = only(clean, "PB501")
     assert [(f.section, f.item) for f in found] == [("opening", None)]
-    assert "13 字" in found[0].message and "120–450" in found[0].message
+    assert "13 字" in found[0].message and "150–500" in found[0].message
 
 
 def test_PB501_long_section_flagged(clean, only):
@@ -91,8 +91,9 @@ def test_PB504_genre_worked_example_itself_not_flagged(example_draft, only):
         ("不能报有侥幸心理", "报有", "抱有"),
         ("必需加强学习", "必需", "必须"),
         ("群众反应的问题", "反应", "反映"),
-        ("深刻的认识到", "深刻的认识到", "深刻地认识到"),
-        ("工作做的不够", "做的不够", "做得不够"),
+        ("截止目前已完成两项", "截止目前", "截至目前"),
+        ("按排工作", "按排", "安排"),
+        ("检查自已的问题", "自已", "自己"),
     ],
 )
 def test_PB505_misspelling_flagged_with_fix(clean, only, text, bad, fix):
@@ -104,31 +105,97 @@ def test_PB505_misspelling_flagged_with_fix(clean, only, text, bad, fix):
 
 
 @pytest.mark.parametrize(
-    "text", ["生活必需品", "必需的物资", "化学反应", "认真的学习态度", "责任担当意识"]
+    "text",
+    [
+        "生活必需品",
+        "必需的物资",
+        "化学反应",
+        "预防犯罪",
+        "按排名先后",
+        "激动得不能自已",
+        "责任担当意识",
+    ],
 )
 def test_PB505_correct_words_not_flagged(clean, only, text):
     clean.sections["measures"][1].body += text + "。"
     assert only(clean, "PB505") == []
 
 
-def test_PB505_misspelling_list_has_25_plus_entries_with_fixes():
+def test_PB505_misspelling_list_has_300_plus_entries_with_fixes():
     import yaml
 
     from partybook.paths import templates_dir
 
     data = yaml.safe_load((templates_dir() / "rules" / "misspellings.yaml").read_text("utf-8"))
     entries = data["misspellings"]
-    assert len(entries) >= 25
+    assert len(entries) >= 300
     assert all(e["wrong"] != e["right"] for e in entries)
+    assert len({e["wrong"] for e in entries}) == len(entries)
 
 
-def test_PB506_problem_without_first_person_flagged(clean, only):
+def test_PB505_corrections_are_not_flagged_themselves(clean, only):
+    """Every ``right`` is clean: a fix never leads to another misspelling finding."""
+    from partybook.checks.data import misspellings
+
+    _, table = misspellings("dangxing-fenxi")
+    clean.sections["measures"][1].body += "，".join(e.right for e in table.values()) + "。"
+    assert only(clean, "PB505") == []
+
+
+def test_PB509_doubled_word_flagged_with_fix(clean, only):
+    item = clean.sections["measures"][1]
+    item.body += "我要进一步进一步加强学习。"
+    found = only(clean, "PB509")
+    s = len(item.heading) + 1 + item.body.index("进一步进一步")
+    assert [(f.start, f.end, f.fix) for f in found] == [(s, s + 6, "进一步")]
+
+
+@pytest.mark.parametrize(
+    "text", ["一个一个地走访", "一步一步推进", "请大家研究研究", "天天坚持", "想一想一件事"]
+)
+def test_PB509_intended_repetition_not_flagged(clean, only, text):
+    clean.sections["measures"][1].body += text + "。"
+    assert only(clean, "PB509") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bad", "fix"),
+    [("深刻的认识到", "深刻的认识到", "深刻地认识到"), ("工作做的不够", "做的不够", "做得不够")],
+)
+def test_PB510_de_di_de_flagged_as_hint(clean, only, text, bad, fix):
+    clean.sections["measures"][1].body += text + "。"
+    found = only(clean, "PB510")
+    assert [(f.fix, f.severity) for f in found] == [(fix, "hint")]
+
+
+def test_PB510_right_use_not_flagged(clean, only):
+    clean.sections["measures"][1].body += "认真的学习态度，深刻地认识到，做得不够。"
+    assert only(clean, "PB510") == []
+
+
+def test_PB506_problem_about_the_collective_flagged(clean, only):
     item = clean.sections["problems"][1]
-    item.body = "面对复杂问题时有畏难情绪，去年城东市场整治拖了两个月。"
+    item.body = "大家面对复杂问题时有畏难情绪，去年城东市场整治拖了两个月。"
     found = only(clean, "PB506")
     assert [(f.section, f.item, f.start, f.end) for f in found] == [
         ("problems", 1, 0, len(item.heading))
     ]
+    assert "别人或集体" in found[0].message
+
+
+def test_PB506_slogan_problem_flagged(clean, only):
+    item = clean.sections["problems"][1]
+    item.heading = "担当精神不足。"
+    item.body = "存在攻坚克难劲头不足、敢于碰硬不够的问题。"
+    found = only(clean, "PB506")
+    assert [f.item for f in found] == [1] and "口号" in found[0].message
+
+
+def test_PB506_subject_less_own_conduct_not_flagged(clean, only):
+    item = clean.sections["problems"][2]
+    item.heading = "服务群众不够及时。"
+    item.body = "对群众来信回复拖沓，去年一封反映路灯损坏的来信两周后才答复，群众又打了两次电话。"
+    assert only(clean, "PB506") == []
 
 
 def test_PB506_first_person_problems_not_flagged(clean, only):
@@ -190,7 +257,7 @@ def test_grouped_problems_checked_per_aspect(only):
     d = g.example_draft()
     assert only(d, "PB506") == []  # a point without 我 is fine when its aspect has one
     d.sections["problems"][0].items = [
-        Item(heading="学习不够。", body="学习时间少，去年只读了两本书。")
+        Item(heading="学习不够。", body="大家学习时间少，去年只读了两本书。")
     ]
     assert [f.item for f in only(d, "PB506")] == [0]
 

@@ -32,13 +32,15 @@ def draft_file(example_draft: Draft, tmp_path: Path) -> Path:
     return p
 
 
-def test_export_docx_and_refuse_overwrite(draft_file: Path, tmp_path: Path) -> None:
+def test_export_docx_and_refuse_overwrite(
+    draft_file: Path, example_draft: Draft, tmp_path: Path
+) -> None:
     out = tmp_path / "党性分析.docx"
     r = _cli("export", str(draft_file), "--to", "docx", "-o", str(out), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "已导出" in r.stdout
     doc = docx.Document(io.BytesIO(out.read_bytes()))
-    assert doc.paragraphs[0].text == "2025年秋季科级干部任职培训班党性分析"
+    assert doc.paragraphs[0].text == example_draft.sections["title"]
     before = out.read_bytes()
     r = _cli("export", str(draft_file), "--to", "docx", "-o", str(out), cwd=tmp_path)
     assert r.returncode == 2

@@ -81,9 +81,11 @@ def test_fragment_for_live_preview(example_draft: Draft, genre: Genre) -> None:
     ):
         assert needle in style, needle
     body = frag.split("</style>")[1]
-    assert '<p class="pb-title">' + html.escape("2025年秋季科级干部任职培训班党性分析") in body
+    title = example_draft.sections["title"]
+    first_problem = example_draft.items("problems")[0].heading
+    assert '<p class="pb-title">' + html.escape(title) in body
     assert '<p class="pb-h1">一、基本情况</p>' in body
-    assert '<span class="pb-l2">（一）理论学习满足于“读过了”，运用理论指导工作不够。</span>' in body
+    assert f'<span class="pb-l2">（一）{html.escape(first_problem)}</span>' in body
     assert '<span class="pb-l3">一是' in body
     assert body.count('class="pb-sign') == 3 and "pb-sign-first" in body
 

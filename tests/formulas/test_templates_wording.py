@@ -27,18 +27,31 @@ def _strings(node: object, where: str = "") -> Iterator[tuple[str, str]]:
 
 
 def _year(data: object) -> int:
-    """The example's year: ``example_meta.date`` in a genre, ``meta.date`` in an example file."""
-    meta = (data.get("example_meta") or data.get("meta") or {}) if isinstance(data, dict) else {}
+    """An example's year: its ``meta.date`` (an example in a genre, or an example file)."""
+    meta = data.get("meta") if isinstance(data, dict) else None
     date = meta.get("date") if isinstance(meta, dict) else None
     return int(str(date)[:4]) if date else DEFAULT_YEAR
 
 
+def _texts(data: object) -> Iterator[tuple[str, str, int]]:
+    """(key, text, year) of every string: each worked example's with its own year."""
+    examples = data.get("examples") if isinstance(data, dict) else None
+    if not isinstance(examples, list):
+        for where, text in _strings(data):
+            yield where, text, _year(data)
+        return
+    for where, text in _strings({k: v for k, v in data.items() if k != "examples"}):
+        yield where, text, DEFAULT_YEAR
+    for n, example in enumerate(examples):
+        for where, text in _strings(example, f"examples.{n}"):
+            yield where, text, _year(example)
+
+
 def misquotes_in(data: object) -> list[str]:
     """'key: found → expected' for every formula spelled out wrongly in a parsed data file."""
-    year = _year(data)
     return [
         f"{where}: {r.found} → {r.expected}（{r.detail}）"
-        for where, text in _strings(data)
+        for where, text, year in _texts(data)
         for r in formula_wordings_in(text, year)
         if isinstance(r, Misquote)
     ]
@@ -57,12 +70,11 @@ def test_formulas_in_templates_are_exact(path: Path) -> None:
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
 def test_worked_examples_use_current_material(path: Path) -> None:
     data = read_yaml(path, "文体文件")
-    year = _year(data)
     whole = path.parent != templates_dir()  # a file under examples/ is all example
     dated = [
         f"{where}: {d.found} → {d.current}"
-        for where, text in _strings(data)
-        if whole or ".example" in where or where.startswith("example")
+        for where, text, year in _texts(data)
+        if whole or where.startswith("examples.")
         for d in find_dated(text, year)
     ]
     assert dated == []
@@ -70,25 +82,32 @@ def test_worked_examples_use_current_material(path: Path) -> None:
 
 def test_the_walk_reports_a_planted_misquote() -> None:
     genre = {
-        "example_meta": {"date": "2025-11"},
-        "sections": [
+        "sections": [{"id": "problems", "guidance": "写具体的事。"}],
+        "examples": [
             {
-                "example": [
-                    {
-                        "heading": "政治站位不高",
-                        "body": "牢固树立政治意识、核心意识、大局意识、看齐意识。",
-                    }
-                ]
+                "meta": {"date": "2025-11"},
+                "sections": {
+                    "problems": [
+                        {
+                            "heading": "政治站位不高",
+                            "body": "牢固树立政治意识、核心意识、大局意识、看齐意识。",
+                        }
+                    ]
+                },
             }
         ],
     }
     found = misquotes_in(genre)
     assert len(found) == 1
-    assert found[0].startswith("sections.0.example.0.body: 政治意识、核心意识")
+    assert found[0].startswith("examples.0.sections.problems.0.body: 政治意识、核心意识")
     assert "政治意识、大局意识、核心意识、看齐意识" in found[0]
 
 
-def test_the_walk_reads_the_year_of_the_example() -> None:
+def test_the_walk_reads_the_year_of_each_example() -> None:
     text = "协调推进全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。"
-    assert misquotes_in({"example_meta": {"date": "2019-06"}, "x": text}) == []
-    assert len(misquotes_in({"example_meta": {"date": "2025-06"}, "x": text})) == 1
+    old, new = ({"meta": {"date": d}, "sections": {"x": text}} for d in ("2019-06", "2025-06"))
+    assert misquotes_in({"examples": [old]}) == []
+    assert [w.split(":")[0] for w in misquotes_in({"examples": [old, new]})] == [
+        "examples.1.sections.x"
+    ]
+    assert len(misquotes_in({"meta": {"date": "2025-06"}, "x": text})) == 1  # an example file

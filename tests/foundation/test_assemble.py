@@ -6,6 +6,7 @@ from support.strategies import cjk_text, drafts
 from partybook.assembly import assemble, assemble_markdown, blocks, md_escape
 from partybook.draft import Draft, Item, Meta, conform, new_draft
 from partybook.genre import load_genre
+from partybook.numbering import cn_number
 
 GENRE = load_genre("dangxing-fenxi")
 GROUPED = load_genre("duizhao-jiancha")
@@ -64,10 +65,12 @@ def test_numbers_skip_empty_items():
 
 def test_grouped_items_print_groups_and_points():
     d = GROUPED.example_draft()
+    group = d.items("problems")[0]
+    first, second = group.items[:2]
     lines = assemble(d).splitlines()
-    i = lines.index("（一）在学习贯彻党的创新理论方面。")
-    assert lines[i + 1].startswith("一是学习的系统性不够。")
-    assert lines[i + 2].startswith("二是学用结合不够紧密。")
+    i = lines.index(f"（一）{group.heading}{group.body}")
+    assert lines[i + 1].startswith(f"一是{first.heading}{first.body.splitlines()[0]}")
+    assert lines[i + 2].startswith(f"二是{second.heading}{second.body.splitlines()[0]}")
     kinds = {(b.number, b.level) for b in blocks(d) if b.number}
     assert ("（一）", 2) in kinds and ("一是", 3) in kinds and ("一、", 1) in kinds
 
@@ -80,6 +83,20 @@ def test_empty_draft_still_shows_the_headings():
         "三、问题和原因分析",
         "四、整改措施",
     ]
+
+
+def test_empty_optional_section_is_not_printed_and_takes_no_number():
+    optional = [s for s in GROUPED.sections if not s.required and s.heading]
+    assert optional  # 上年度整改落实情况, 对批评意见的认领
+    d = GROUPED.example_draft()
+    full = [b.plain for b in blocks(d) if b.role == "heading"]
+    assert full == [GROUPED.section_label(s) for s in GROUPED.sections if s.heading]
+    for spec in optional:
+        d.sections[spec.id] = []
+    printed = [b.plain for b in blocks(d) if b.role == "heading"]
+    kept = [s.heading for s in GROUPED.sections if s.heading and s.required]
+    assert printed == [f"{cn_number(n)}、{h}" for n, h in enumerate(kept, 1)]
+    assert not any(b.section in {s.id for s in optional} for b in blocks(d))
 
 
 def test_markdown_shape_and_escaping():

@@ -48,10 +48,13 @@ def drafts(genre: Genre, text=any_text) -> st.SearchStrategy[Draft]:
             parts[spec.id] = st.lists(text, max_size=4)
         else:
             parts[spec.id] = items(text, grouped=spec.kind is SectionKind.GROUPED_ITEMS)
+        if spec.lead_key:  # conform() gives a lead-in section its (possibly empty) list
+            parts[spec.lead_key] = st.lists(text, max_size=3)
     meta = st.builds(Meta, author=text, unit=text, position=text, class_name=text, date=dates)
     return st.builds(
         Draft,
         genre=st.just(genre.id),
+        genre_version=st.just(genre.version),  # conform() stamps the genre's version
         meta=meta,
         sections=st.fixed_dictionaries(parts),
         unplaced=st.lists(text, max_size=2),

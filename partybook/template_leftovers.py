@@ -48,8 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import yaml
-
+from .datafile import read_yaml
 from .paths import templates_dir
 
 __all__ = [
@@ -103,8 +102,7 @@ def _spaced(word: str) -> str:
 
 def _load_data() -> dict[str, Any]:
     path = templates_dir() / "rules" / "leftovers.yaml"
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(path, "规则数据文件")
     if not isinstance(data, dict):  # pragma: no cover - shipped data
         raise ValueError(f"{path} 应为键值表")
     return data

@@ -1,9 +1,9 @@
-"""partybook.leftovers: the shared detector the importer and the checks both use."""
+"""partybook.template_leftovers: the shared detector the importer and the checks both use."""
 
 from __future__ import annotations
 
 from partybook.genre import load_genre
-from partybook.leftovers import (
+from partybook.template_leftovers import (
     KINDS,
     Leftover,
     find_leftovers,
