@@ -140,12 +140,14 @@ def _units(text: str) -> list[str]:
 
 def _width(unit: str, size: int, m: Metrics, prev: str) -> float:
     condense = m.layout.condense if size == m.body_twips else 0
+    w: float
+    gap: bool
     if is_wide(unit):
         w = size + condense
-        gap = prev and not is_wide(prev) and prev != " " and prev[-1].isalnum()
+        gap = bool(prev) and not is_wide(prev) and prev != " " and prev[-1].isalnum()
     else:
         w = sum(m.latin_em(c) * size + condense for c in unit)
-        gap = prev and is_wide(prev) and prev not in _NO_START and prev not in _NO_END
+        gap = bool(prev) and is_wide(prev) and prev not in _NO_START and prev not in _NO_END
         gap = gap and unit[0].isalnum()
     if gap and is_wide(unit) and (unit in _NO_START or unit in _NO_END):
         gap = False

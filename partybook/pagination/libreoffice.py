@@ -85,7 +85,7 @@ def latin_metrics(fonts: FontConfig, work: Path) -> Callable[[str], float]:
     conf = work / "fc.conf"
     conf.write_text(fontconfig_xml(fonts, set(substitutions(fonts, installed_families()))))
     try:
-        from fontTools.ttLib import TTFont
+        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
         path = subprocess.run(
             ["fc-match", "-f", "%{file}", fonts.latin],
@@ -126,16 +126,18 @@ def render(docs: Sequence[Document], work: Path) -> dict[str, list[list[str]]]:
 def compare(name: str, lo: list[list[str]], model: Pagination) -> Comparison:
     """Page breaks of LibreOffice and the model, matched in order; one agrees when the
     model starts that page within one line of where LibreOffice does."""
-    starts, pos = [], 0  # the model's line starts as text offsets
+    starts: list[int] = []
+    pos = 0  # the model's line starts as text offsets
     for page in model.pages:
         for ln in page.lines:
             if ln is not None:
                 starts.append(pos)
                 pos += len("".join(ln.text.split()))
     mine = model.text_offsets()
-    theirs, pos = [], 0
-    for page in lo[:-1]:
-        pos += sum(len(t) for t in page)
+    theirs: list[int] = []
+    pos = 0
+    for lo_page in lo[:-1]:
+        pos += sum(len(t) for t in lo_page)
         theirs.append(pos)
     agree, misses = 0, []
     for k in range(max(len(mine), len(theirs))):
