@@ -26,9 +26,9 @@ from ..genre import Genre, load_genre
 # the title's line length in 2号 characters, as the .docx exporter breaks it
 TITLE_LINE_EMS = int(LAYOUT.text_width / 20 / 22)
 # closing punctuation LibreOffice lets hang past the right margin (hanging punctuation)
-HANGING = frozenset("，。、．,.")
+HANGING = frozenset("，。、；：？！．")
 # LibreOffice's gap where CJK text meets Latin letters or digits, in ems of the font
-AUTOSPACE_EM = 0.242
+AUTOSPACE_EM = 0.2
 
 
 def latin_half(c: str) -> float:
@@ -47,7 +47,7 @@ class Metrics:
     autospace_em: float = AUTOSPACE_EM
     # the line length LibreOffice fills: its layout leaves a little less than the 156 mm
     # of the text block, so 27 characters and a hanging punctuation mark make a full line
-    slack: int = 60
+    slack: int = 40
 
     @property
     def width(self) -> int:
@@ -104,13 +104,19 @@ class Pagination:
 
     def text_offsets(self) -> list[int]:
         """Where each page after the first starts, as a character offset into the text of
-        all lines joined (whitespace removed) — comparable with any other rendering."""
+        all lines joined (:func:`text_key`) — comparable with any other rendering."""
         out, pos = [], 0
         for page in self.pages:
             if page.number > 1:
                 out.append(pos)
-            pos += sum(len("".join(ln.text.split())) for ln in page.lines if ln)
+            pos += sum(len(text_key(ln.text)) for ln in page.lines if ln)
         return out
+
+
+def text_key(text: str) -> str:
+    """A line's text for comparing renderings: no whitespace, no hanging punctuation (a
+    mark hung in the margin may be missing from a PDF's extracted text)."""
+    return "".join(c for c in text if not c.isspace() and c not in HANGING)
 
 
 def _line_of_block(p: Pagination, target: Line) -> int:
@@ -185,7 +191,7 @@ def break_lines(text: str, width: float, first_indent: float, size: int, m: Metr
 def _adjust_break(units: list[str], start: int, j: int) -> int:
     """Move a break at ``j`` (units[j] starts the next line) to satisfy 避头尾."""
     nxt = units[j]
-    if nxt in HANGING and units[j - 1] not in _NO_START:
+    if nxt in HANGING and not (j + 1 < len(units) and units[j + 1] in HANGING):
         return j + 1  # hangs in the margin
     k = j
     while k > start + 1 and (units[k] in _NO_START or units[k - 1] in _NO_END):
@@ -270,8 +276,8 @@ def paginate_blocks(doc: Sequence[Block], m: Metrics | None = None) -> Paginatio
     keep = [_keep_next(b) for b in doc]
     forced: set[int] = set()
     while True:
-        starts, pages = _place(doc, per_block, forced, m)
-        moved = _first_violation(doc, per_block, keep, starts, forced, m)
+        starts, ends, pages = _place(doc, per_block, forced, m)
+        moved = _first_violation(keep, starts, ends, forced)
         if moved is None:
             return Pagination(pages, list(doc))
         forced.add(moved)
@@ -279,10 +285,12 @@ def paginate_blocks(doc: Sequence[Block], m: Metrics | None = None) -> Paginatio
 
 def _place(
     doc: Sequence[Block], per_block: list[list[Line]], forced: set[int], m: Metrics
-) -> tuple[list[tuple[int, int]], list[Page]]:
-    """Lay the lines out; ``starts[i]`` = (page, row) of block i's first line."""
+) -> tuple[list[tuple[int, int]], list[int], list[Page]]:
+    """Lay the lines out; ``starts[i]`` = (page, row) of block i's first line, ``ends[i]``
+    the page of its last line."""
     pages = [Page(1)]
     starts: list[tuple[int, int]] = []
+    ends: list[int] = []
     for i, lines in enumerate(per_block):
         if i in forced and pages[-1].lines:
             pages.append(Page(len(pages) + 1))
@@ -296,30 +304,27 @@ def _place(
             if k == 0:
                 starts.append((len(pages) - 1, len(pages[-1].lines)))
             pages[-1].lines.append(line)
+        ends.append(len(pages) - 1)
     for page in pages:  # a blank line never ends a page
         while page.lines and page.lines[-1] is None:
             page.lines.pop()
-    return starts, pages
+    return starts, ends, pages
 
 
 def _first_violation(
-    doc: Sequence[Block],
-    per_block: list[list[Line]],
-    keep: list[bool],
-    starts: list[tuple[int, int]],
-    forced: set[int],
-    m: Metrics,
+    keep: list[bool], starts: list[tuple[int, int]], ends: list[int], forced: set[int]
 ) -> int | None:
-    """The block that must move to the next page so that a keep-with-next paragraph is on
-    the page of the next one's first line; None when all is well."""
-    for i in range(len(doc) - 1):
+    """The block that must move to the next page so that a keep-with-next paragraph is
+    whole on the page of the next one's first line (LibreOffice does not split such a
+    paragraph either); None when all is well."""
+    for i in range(len(keep)):
         if not keep[i]:
             continue
-        last_page = starts[i][0] + (starts[i][1] + len(per_block[i]) - 1) // m.lines
-        if starts[i + 1][0] == last_page:
+        split = starts[i][0] != ends[i]
+        if not split and (i + 1 == len(keep) or starts[i + 1][0] == ends[i]):
             continue
         c = i  # the chain of keep-with-next paragraphs ending at i
-        while c > 0 and keep[c - 1] and starts[c - 1][0] == starts[c][0]:
+        while c > 0 and keep[c - 1] and ends[c - 1] == starts[c][0]:
             c -= 1
         if starts[c][1] == 0 or c in forced:
             continue  # already at the top of a page: the chain is longer than a page
