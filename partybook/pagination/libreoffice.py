@@ -8,25 +8,23 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import os
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from ..draft import Draft
 from ..exporters.docx import DocxExporter
-from ..exporters.fonts import FontConfig, load_fonts
+from ..exporters.fonts import load_fonts
 from ..exporters.pdf import find_soffice, installed_families, run_libreoffice, substitutions
 from ..genre import Genre, SectionKind, available_genres, load_genre
 from . import Metrics, Pagination, latin_half, paginate, text_key
+from .latin import installed_latin as installed_latin_widths
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 TEXT_BOTTOM_PT = 750  # below the 225 mm text block: the page number's line
-# the substitute Latin font's widths as LibreOffice lays them out, fitted on the examples
-LATIN_SCALE = 1.0
 
 
 @dataclass(frozen=True)
@@ -108,38 +106,6 @@ def pdf_lines(pdf: Path) -> list[list[str]]:
     return pages
 
 
-def latin_metrics(fonts: FontConfig, work: Path) -> Callable[[str], float]:
-    """Widths (ems) of the font LibreOffice will use for Times New Roman here, read with
-    fontTools; half-width when either is unavailable."""
-    from ..exporters.pdf import fontconfig_xml
-
-    conf = work / "fc.conf"
-    conf.write_text(fontconfig_xml(fonts, set(substitutions(fonts, installed_families()))))
-    try:
-        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
-        path = subprocess.run(
-            ["fc-match", "-f", "%{file}", fonts.latin],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            env=dict(os.environ, FONTCONFIG_FILE=str(conf)),
-        ).stdout.strip()
-        font = TTFont(path, fontNumber=0, lazy=True)
-    except Exception:
-        return latin_half
-    upm = font["head"].unitsPerEm
-    cmap = font.getBestCmap()
-    widths = {
-        chr(cp): font["hmtx"][g][0] / upm * LATIN_SCALE for cp, g in cmap.items() if cp < 0x2000
-    }
-
-    def width(c: str) -> float:
-        return widths.get(c, 0.5)
-
-    return width
-
-
 def render(docs: Sequence[Document], work: Path) -> dict[str, list[list[str]]]:
     """One LibreOffice run for all documents → each one's pages of lines."""
     fonts = load_fonts()
@@ -190,16 +156,26 @@ def compare(name: str, lo: list[list[str]], model: Pagination) -> Comparison:
     return Comparison(name, len(lo), model.count, breaks, agree, tuple(misses), len(lo_flat), same)
 
 
+def rendered(docs: Sequence[Document]) -> dict[str, list[list[str]]]:
+    """LibreOffice's pages of lines of each document (one run, a throw-away folder)."""
+    with tempfile.TemporaryDirectory(prefix="partybook-pagination-") as tmp:
+        return render(docs, Path(tmp))
+
+
+def compare_all(
+    docs: Sequence[Document], lo: dict[str, list[list[str]]], *, installed_latin: bool = True
+) -> list[Comparison]:
+    """The model against LibreOffice's pages. ``installed_latin``: the widths of the Latin
+    font LibreOffice really uses here, as the workbook does (False: half-width Latin, as
+    Times New Roman or Liberation Serif would give)."""
+    latin = installed_latin_widths() if installed_latin else latin_half
+    metrics = Metrics(latin_em=latin)
+    return [compare(d.name, lo[d.name], paginate(d.draft, d.genre, metrics)) for d in docs]
+
+
 def measure(
     docs: Sequence[Document] | None = None, *, installed_latin: bool = True
 ) -> list[Comparison]:
-    """Render ``docs`` (default: every worked example) with LibreOffice and compare.
-    ``installed_latin``: give the model the widths of the Latin font LibreOffice really
-    uses here (False: the workbook's default, half-width Latin as in Times New Roman)."""
+    """Render ``docs`` (default: every worked example) with LibreOffice and compare."""
     docs = list(docs) if docs is not None else worked_examples()
-    with tempfile.TemporaryDirectory(prefix="partybook-pagination-") as tmp:
-        work = Path(tmp)
-        lo = render(docs, work)
-        latin = latin_metrics(load_fonts(), work) if installed_latin else latin_half
-    metrics = Metrics(latin_em=latin)
-    return [compare(d.name, lo[d.name], paginate(d.draft, d.genre, metrics)) for d in docs]
+    return compare_all(docs, rendered(docs), installed_latin=installed_latin)

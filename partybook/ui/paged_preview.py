@@ -12,7 +12,8 @@ from __future__ import annotations
 from html import escape
 
 from ..exporters.fonts import FontConfig, load_fonts
-from ..pagination import Line, Page, Pagination, paginate
+from ..pagination import Line, Metrics, Page, Pagination, paginate
+from ..pagination.latin import installed_latin
 from .common import html_box
 from .events import Closed, FindingsReady
 from .live_checks import PREVIEW_LIMIT, bounded
@@ -109,7 +110,8 @@ class PagedPreview:
             self.root.value = self.count.value = ""
             return
         draft, _ = bounded(s.draft, s.genre, PREVIEW_LIMIT)
-        self.pagination = p = paginate(draft, s.genre)
+        metrics = Metrics(latin_em=installed_latin())  # the server's LibreOffice fonts
+        self.pagination = p = paginate(draft, s.genre, metrics)
         count = page_count_text(p.count)
         title = "按页预览（A4 公文版式，分页与 LibreOffice 打印一致）"
         self.root.value = f'<div class="pb-side-title">{title} · {count}</div>' + render_pages_html(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from partybook.genre import load_genre
-from partybook.pagination import paginate
+from partybook.pagination import Metrics, paginate
+from partybook.pagination.latin import installed_latin
 
 from .test_workbook_browser import Server, wait_saved_with, wait_text
 
@@ -22,7 +23,7 @@ def test_paged_preview_and_page_count(voila_server: Server, page, artifacts_dir:
     page.wait_for_selector(".pb-new", timeout=120_000)
     page.locator(f".pb-from-example-{example.id}").click()
     _, draft = wait_saved_with(voila_server, lambda d: d.genre == genre.id)
-    count = paginate(draft, genre).count
+    count = paginate(draft, genre, Metrics(latin_em=installed_latin())).count
     assert count >= 3
     wait_text(page, ".pb-header .pb-page-count", f"约 {count} 页", timeout=30)
     pages = page.locator(".pb-paged-preview .pb-page")
