@@ -93,15 +93,6 @@ class Pagination:
     def count(self) -> int:
         return len(self.pages)
 
-    def breaks(self) -> list[tuple[int, int]]:
-        """Where each page after the first starts: (block index, line of that block)."""
-        out = []
-        for page in self.pages[1:]:
-            first = next((ln for ln in page.lines if ln is not None), None)
-            if first is not None:
-                out.append((first.block, _line_of_block(self, first)))
-        return out
-
     def text_offsets(self) -> list[int]:
         """Where each page after the first starts, as a character offset into the text of
         all lines joined (:func:`text_key`) — comparable with any other rendering."""
@@ -117,18 +108,6 @@ def text_key(text: str) -> str:
     """A line's text for comparing renderings: no whitespace, no hanging punctuation (a
     mark hung in the margin may be missing from a PDF's extracted text)."""
     return "".join(c for c in text if not c.isspace() and c not in HANGING)
-
-
-def _line_of_block(p: Pagination, target: Line) -> int:
-    n = 0
-    for page in p.pages:
-        for ln in page.lines:
-            if ln is None or ln.block != target.block:
-                continue
-            if ln is target:
-                return n
-            n += 1
-    return n
 
 
 # --- line breaking --------------------------------------------------------------------
@@ -162,7 +141,12 @@ def _width(unit: str, size: int, m: Metrics, prev: str) -> float:
 
 def break_lines(text: str, width: float, first_indent: float, size: int, m: Metrics) -> list[str]:
     """The lines LibreOffice makes of one paragraph."""
-    units = _units(text)
+    units = []
+    for unit in _units(text):  # a Latin run longer than a line is broken anywhere
+        if _width(unit, size, m, "") > width - first_indent:
+            units.extend(unit)
+        else:
+            units.append(unit)
     lines: list[str] = []
     i = 0
     indent = first_indent

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from partybook.assembly import Block
 from partybook.exporters._common import _NO_END, _NO_START
 from partybook.genre import available_genres, load_genre
@@ -79,3 +82,19 @@ def test_title_lines_are_centred_with_a_blank_line_below() -> None:
     lines = p.pages[0].lines
     assert lines[0].align == "center" and lines[1].role == "title" and lines[2] is None
     assert "".join(ln.text for ln in lines[:2]) == title
+
+
+ALPHABET = "党组织生活会问题整改学习，。、；：？！“”（）《》—…0123456789abcXYZ%"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=400))
+def test_every_character_printed_once_in_order_and_lines_fit(text: str) -> None:
+    p = paginate_blocks([Block("paragraph", text), Block("paragraph", "https://" + "x" * 90)])
+    lines = _lines(p)
+    assert "".join(ln.text for ln in lines if ln.block == 0) == text
+    assert "".join(ln.text for ln in lines if ln.block == 1) == "https://" + "x" * 90
+    for ln in lines:
+        ems = ln.indent + sum(1 if is_wide(c) else 0.5 for c in ln.text.rstrip("，。、；：？！"))
+        assert ems <= 28.5, ln.text
+    assert all(len(page.lines) <= 22 for page in p.pages)
