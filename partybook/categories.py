@@ -44,6 +44,10 @@ class Taxonomy(BaseModel):
     categories: list[CategorySpec]
     required: list[RequiredGroup] = Field(default_factory=list)
     example_patterns: list[str] = Field(default_factory=list)
+    # the back-off for items with no keyword found: a file of learnt character pairs beside
+    # this one (partybook/category_pairs.py), and the least score it must reach
+    learned: str | None = None
+    learned_min: float = 2
 
     def name_of(self, cid: str) -> str:
         return next((c.name for c in self.categories if c.id == cid), cid)
@@ -56,7 +60,7 @@ def taxonomy_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
+def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, _Matcher | None]:
     from .datafile import read_yaml
     from .validation import zh_reason
 
@@ -84,11 +88,67 @@ def _load(path: str, mtime: float) -> tuple[Taxonomy, re.Pattern[str] | None, An
         raise PartybookError(
             f"问题类别文件 {path} 的 example_patterns 中有错误的正则表达式：{err}。"
         ) from None
-    from ahocorasick_rs import AhoCorasick
+    matcher = _Matcher.of(tax)
+    if matcher is not None and tax.learned:
+        beside = Path(path).parent / tax.learned
+        # an instructor's copy of problems.yaml elsewhere still finds the shipped pairs
+        shipped = taxonomy_path().parent / tax.learned
+        matcher.pairs = _learned(beside if beside.exists() else shipped, ids)
+    return tax, example, matcher
 
-    # every keyword of every category in one automaton: one pass over a text finds them all
-    words = sorted({w for c in tax.categories for w in c.keywords if w})
-    return tax, example, (AhoCorasick(words) if words else None)
+
+def _learned(path: Path, ids: set[str]) -> dict[str, dict[str, float]]:
+    from .datafile import read_yaml
+
+    data = read_yaml(str(path), "问题类别的字组权重文件")
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and all(isinstance(w, int | float) for w in t.values())
+        for t in data.values()
+    ):
+        raise PartybookError(
+            f"字组权重文件 {path} 格式有误：应为“类别: {{字组: 权重}}”。请重新生成该文件。"
+        )
+    unknown = sorted(set(data) - ids)
+    if unknown:
+        raise PartybookError(
+            f"字组权重文件 {path} 中的 {'、'.join(unknown)} 不是已定义的类别。请重新生成该文件。"
+        )
+    return data
+
+
+# 的 is dropped from keywords and texts alike before matching, so a keyword matches with or
+# without it (身边工作人员 finds 身边的工作人员, 学习的深度 finds 学习深度).
+_FILLER = str.maketrans("", "", "的")
+
+
+def _plain(text: str) -> str:
+    return text.translate(_FILLER)
+
+
+@dataclass
+class _Matcher:
+    """Every keyword of every category in one automaton (one pass over a text finds them
+    all) and, per keyword as matched (without 的), the categories it signals: their index
+    and the keyword as the taxonomy writes it (the heaviest, if two differ only by 的)."""
+
+    automaton: Any
+    index: dict[str, dict[int, str]]
+    pairs: dict[str, dict[str, float]] = field(default_factory=dict)  # learnt back-off
+
+    @classmethod
+    def of(cls, tax: Taxonomy) -> _Matcher | None:
+        from ahocorasick_rs import AhoCorasick
+
+        index: dict[str, dict[int, str]] = {}
+        for n, c in enumerate(tax.categories):
+            for w, weight in c.keywords.items():
+                key = _plain(w)
+                if not key:
+                    continue
+                known = index.setdefault(key, {}).get(n)
+                if known is None or c.keywords[known] < weight:
+                    index[key][n] = w
+        return cls(AhoCorasick(sorted(index)), index) if index else None
 
 
 def _loaded(path: str | Path | None) -> tuple[Taxonomy, re.Pattern[str] | None, Any]:
@@ -106,10 +166,24 @@ def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] 
     return tax, example
 
 
-def _found(text: str, automaton: Any) -> set[str]:
-    if automaton is None or not text:
+# "不是能力不足，而是担当不够": what comes between 不是/并非 and 而是 is what the item is not
+# about; it is blanked before matching (same length, so nothing else moves).
+_NOT_BUT = re.compile(r"(?:不是|并非|并不是)([^。；！？\n]{1,40}?)(?=[，,、]?\s*而是)")
+
+
+def _said(text: str) -> str:
+    if "而是" not in text:
+        return text
+    return _NOT_BUT.sub(
+        lambda m: m.group(0)[: m.start(1) - m.start(0)] + "　" * len(m.group(1)), text
+    )
+
+
+def _found(text: str, matcher: _Matcher | None) -> set[str]:
+    if matcher is None or not text:
         return set()
-    return set(automaton.find_matches_as_strings(text, overlapping=True))
+    found = matcher.automaton.find_matches_as_strings(_plain(_said(text)), overlapping=True)
+    return set(found)
 
 
 @dataclass
@@ -118,6 +192,7 @@ class Assigned:
     name: str  # Chinese display name
     score: float
     words: list[str]  # the keywords that decided, strongest first
+    learned: bool = False  # no keyword found: the words are learnt character pairs
 
 
 @dataclass
@@ -140,7 +215,13 @@ class ItemCategories:
             "point": self.point,
             "heading": self.heading,
             "categories": [
-                {"id": c.id, "name": c.name, "score": c.score, "words": c.words}
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "score": c.score,
+                    "words": c.words,
+                    "learned": c.learned,
+                }
                 for c in self.categories
             ],
             "concrete": self.concrete,
@@ -150,7 +231,15 @@ class ItemCategories:
 def _longest(words: set[str]) -> set[str]:
     """A keyword inside a longer keyword found in the same text counts once, as the longer
     one (学习不够 found: 学习 is not counted again)."""
-    return {w for w in words if not any(w != o and w in o for o in words)}
+    if len(words) < 2:
+        return set(words)
+    kept: list[str] = []
+    for w in sorted(
+        words, key=len, reverse=True
+    ):  # a word inside a dropped one is inside a kept one
+        if not any(w in o for o in kept):
+            kept.append(w)
+    return set(kept)
 
 
 Loaded = tuple[Taxonomy, "re.Pattern[str] | None", Any]
@@ -162,22 +251,49 @@ def categorise(heading: str, body: str, path: str | Path | None = None) -> list[
 
 
 def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
-    tax, _, automaton = loaded
-    heading_words, body_words = _found(heading, automaton), _found(body, automaton)
+    tax, _, matcher = loaded
+    if matcher is None:
+        return []
+    # a keyword inside a longer one found in the same text, of any category, counts only as
+    # the longer (马克思主义信仰 is about belief, not about theory study)
+    heading_words = _longest(_found(heading, matcher))
+    body_words = _longest(_found(body, matcher))
+    # per category (by index): its keywords found in the heading and in the body
+    hits: dict[int, tuple[set[str], set[str]]] = {}
+    for words, where in ((heading_words, 0), (body_words, 1)):
+        for w in words:
+            for n, written in matcher.index[w].items():
+                hits.setdefault(n, (set(), set()))[where].add(written)
     scores: list[Assigned] = []
-    for c in tax.categories:
-        in_heading = _longest(heading_words & c.keywords.keys())
-        in_body = _longest(body_words & c.keywords.keys()) - in_heading
+    for n, (h, b) in sorted(hits.items()):
+        c = tax.categories[n]
+        in_heading, in_body = h, b - h
         words = in_heading | in_body
         score = sum(c.keywords[w] * (tax.heading_weight if w in in_heading else 1) for w in words)
         if score:
             ranked = sorted(words, key=lambda w: (-c.keywords[w], -len(w), w))
             scores.append(Assigned(c.id, c.name, score, ranked))
     if not scores:
-        return []
-    scores.sort(key=lambda s: -s.score)
+        return _backed_off(loaded, heading, body)
+    scores.sort(key=lambda s: -s.score)  # stable: ties keep the taxonomy's order
     best = scores[0].score
-    return [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
+    kept = [s for s in scores if s.score >= tax.min_score and s.score >= tax.share * best]
+    return kept or _backed_off(loaded, heading, body)
+
+
+def _backed_off(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
+    """No category reached by keywords: the one the learnt character pairs point to, if they
+    point firmly enough."""
+    tax, _, matcher = loaded
+    if matcher is None or not matcher.pairs:
+        return []
+    from .category_pairs import best
+
+    found = best(matcher.pairs, _said(heading), _said(body), tax.heading_weight)
+    if found is None or found[1] < tax.learned_min:
+        return []
+    cid, score, words = found
+    return [Assigned(cid, tax.name_of(cid), round(score, 2), words[:6], learned=True)]
 
 
 def concrete(text: str, path: str | Path | None = None) -> bool:

@@ -20,6 +20,9 @@ from ..ui.common import esc, findings_html, html_box, style_tag
 from ..ui.exports import download_link
 from ..ui.messages import Messages
 from .dashboard_html import (
+    carried_html,
+    categories_html,
+    category_png,
     comments_html,
     completion_png,
     pairs_html,
@@ -85,6 +88,8 @@ class Dashboard:
         )  # fmt: skip
         self.table = w.HTML()
         self.chart = w.Image(format="png")
+        self.category_chart = w.Image(format="png")
+        self.category_chart.add_class("pbc-category-chart")
         self.sort_key.observe(lambda _: self.msgs.guard(self._draw_table, "排序")(), "value")
         self.descending.observe(lambda _: self.msgs.guard(self._draw_table, "排序")(), "value")
         self.threshold.observe(
@@ -94,7 +99,7 @@ class Dashboard:
             [
                 w.HBox([self.sort_key, self.descending, self.threshold]),
                 self.table,
-                self.chart,
+                w.HBox([self.chart, self.category_chart]),
             ]
         )
 
@@ -105,6 +110,18 @@ class Dashboard:
         self.similar = w.HTML()
         self.preview = w.HTML()
         self.comments = w.HTML()
+        self.categories = w.HTML()
+        self.categories.add_class("pbc-student-categories")
+        self.show_words = w.ToggleButton(
+            value=False, description="显示判定依据", icon="search",
+            tooltip="每条问题归入某一类别，是因为其中出现了哪些词",
+        )  # fmt: skip
+        self.show_words.add_class("pbc-show-words")
+        self.carried = w.HTML()
+        self.carried.add_class("pbc-student-carried")
+        self.show_words.observe(
+            lambda _: self.msgs.guard(self._draw_categories, "显示判定依据")(), "value"
+        )
         self.fb_section = w.Dropdown(description="章节")
         self.fb_item = w.Dropdown(description="条目")
         self.fb_section.observe(lambda _: self.msgs.guard(self._fill_items, "选择章节")(), "value")
@@ -132,6 +149,9 @@ class Dashboard:
                 self.student,
                 w.HTML("<b>检查结果</b>"),
                 self.findings,
+                w.HBox([w.HTML("<b>问题类别</b>"), self.show_words]),
+                self.categories,
+                self.carried,
                 w.HTML("<b>相似的草稿</b>"),
                 self.similar,
                 feedback,
@@ -199,7 +219,9 @@ class Dashboard:
         rows = [r for r in self.model.sorted_rows("student") if r.ok]
         if not rows:
             self.chart.value = b""
+            self.category_chart.value = b""
             return
+        self.category_chart.value = category_png(self.model.category_counts(), len(rows))
         total = max(r.sections_total for r in rows)
         self.chart.value = completion_png(
             [r.student for r in rows], [r.sections_done for r in rows], total
@@ -227,7 +249,8 @@ class Dashboard:
         self.pub_review.value = ""
         if entry is None or entry.draft is None or row is None:
             why = entry.error if entry is not None and entry.error else "请先选择学员。"
-            for box in (self.findings, self.similar, self.preview, self.comments):
+            boxes = (self.findings, self.similar, self.preview, self.comments, self.categories)
+            for box in (*boxes, self.carried):
                 box.value = ""
             self.findings.value = f"<div class='pbc-bad'>{esc(why)}</div>"
             self.fb_section.options = []
@@ -239,6 +262,8 @@ class Dashboard:
         self.findings.value = findings_html(
             row.findings, empty="没有发现问题。", limit=FINDINGS_SHOWN, sections=names
         )
+        self._draw_categories()
+        self.carried.value = carried_html(m.carried(file), names)
         self.similar.value = pairs_html(m, file)
         self.preview.value = preview_html(draft)
         self.comments.value = comments_html(draft, names)
@@ -246,6 +271,15 @@ class Dashboard:
         if options:
             self.fb_section.value = options[0][1]
         self._fill_items()
+
+    def _draw_categories(self) -> None:
+        file = self.student.value
+        m = self.model
+        row = m.report.row(file) if (m.report and file) else None
+        if row is None or not row.ok:
+            self.categories.value = ""
+            return
+        self.categories.value = categories_html(m.explain(file), row, self.show_words.value)
 
     def _fill_items(self) -> None:
         m = self.model

@@ -26,8 +26,13 @@ TABLE_HEADINGS = (
     "相似",
     "批注",
     "最后保存",
+    "沿用旧稿",
+    "问题类别",
+    "缺实例",
 )
 PASSAGES_SHOWN = 12
+CARRIED_WARN = 0.2  # share of the text carried over from earlier drafts: worth a look
+CARRIED_BAD = 0.5  # most of it
 
 
 def summary_html(model: ClassModel) -> str:
@@ -69,6 +74,8 @@ def table_html(model: ClassModel, rows: list[Row]) -> str:
             f"<td class='{_cls(r.warnings, 'pbc-warn')}'>{r.warnings}</td>"
             f"<td class='{_cls(similar, 'pbc-bad')}'>{similar or ''}</td>"
             f"<td>{r.comments or ''}</td><td>{esc(short_time(r.updated))}</td>"
+            f"{carried_cell(r)}{categories_cell(r)}"
+            f"<td class='{_cls(r.no_example, 'pbc-warn')}'>{len(r.no_example) or ''}</td>"
             "</tr>"
         )
     if not body:
@@ -77,6 +84,80 @@ def table_html(model: ClassModel, rows: list[Row]) -> str:
             f"{esc(model.source)} 中还没有草稿。</td></tr>"
         )
     return f"<table class='pbc-table'><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def carried_cell(r: Row) -> str:
+    """沿用旧稿: the share carried over from the student's earlier drafts (— without any)."""
+    if r.carried_over is None:
+        return "<td class='pbc-carried pbc-muted' title='班级文件夹中没有此人更早的草稿'>—</td>"
+    share = r.carried_over
+    cls = "pbc-bad" if share >= CARRIED_BAD else "pbc-warn" if share >= CARRIED_WARN else ""
+    return f"<td class='pbc-carried {cls}'>{share:.0%}</td>"
+
+
+def categories_cell(r: Row) -> str:
+    """问题类别: the categories the problems touch, then the required groups none touches."""
+    cats = "".join(f"<span class='pbc-cat'>{esc(c)}</span>" for c in r.categories)
+    missing = "".join(f"<span class='pbc-missing'>缺{esc(m)}</span>" for m in r.missing_categories)
+    return f"<td class='pbc-cats'>{cats}{missing}</td>"
+
+
+def categories_html(profile: Any, row: Row | None, show_words: bool = False) -> str:
+    """One student's problems: each item's categories (with the words that decided, when
+    ``show_words``), whether it gives a concrete example, and the missing groups."""
+    if profile is None:
+        return ""
+    parts = []
+    if profile.missing:
+        names = "、".join(profile.missing)
+        parts.append(
+            f"<div class='pbc-bad pbc-missing-line'>没有涉及“{esc(names)}”方面的问题，"
+            "值得与学员谈一谈。</div>"
+        )
+    if row is not None and row.carried_over is not None:
+        parts.append(
+            f"<div class='pbc-carried-line'>与本人往年的草稿相同的文字约占 {row.carried_over:.0%}。</div>"
+        )
+    if not profile.items:
+        parts.append("<div class='pbc-muted'>还没有写问题。</div>")
+        return "".join(parts)
+    lis = []
+    for it in profile.items:
+        heading = it.heading.strip() or "（未写小标题）"
+        point = "" if it.point is None else f" 之 {it.point + 1}"
+        cats = []
+        for c in it.categories:
+            words = (
+                f"<span class='pbc-words'>（依据：{esc('、'.join(c.words))}）</span>"
+                if show_words and c.words
+                else ""
+            )
+            cats.append(f"<span class='pbc-cat'>{esc(c.name)}</span>{words}")
+        cat_html = "".join(cats) or "<span class='pbc-muted'>未能归类</span>"
+        example = (
+            "" if it.concrete else " <span class='pbc-warn pbc-no-example'>缺少具体事例</span>"
+        )
+        lis.append(
+            f"<li class='pbc-problem'>第 {it.item + 1} 条{point}：{esc(heading[:40])} "
+            f"{cat_html}{example}</li>"
+        )
+    parts.append(f"<ol class='pbc-problems'>{''.join(lis)}</ol>")
+    return "".join(parts)
+
+
+def carried_html(passages: list[Any], names: Mapping[str, str]) -> str:
+    """The passages carried over from the student's earlier drafts, beside the old text."""
+    if not passages:
+        return ""
+    from ..ui.side_by_side import carried_html as side_by_side
+
+    total = sum(c.length for c in passages)
+    return (
+        f"<div class='pbc-carried-head'><b>沿用旧稿</b>：{len(passages)} 段、{total} 字"
+        "与本人往年的草稿相同。</div>"
+        "<div class='pb-diff'><div class='pb-diff-cols'><div>本稿</div><div>往年的草稿</div></div>"
+        f"{side_by_side(passages[:PASSAGES_SHOWN], names)}</div>"
+    )
 
 
 def pairs_html(model: ClassModel, file: str) -> str:
@@ -139,6 +220,32 @@ def _cjk_font() -> str | None:
     wanted = ("Noto Sans CJK SC", "Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN")
     names = {f.name for f in font_manager.fontManager.ttflist}
     return next((n for n in wanted if n in names), None)
+
+
+def category_png(counts: dict[str, int], drafts: int) -> bytes:
+    """A horizontal bar chart: how many drafts have a problem of each category."""
+    from matplotlib.figure import Figure
+
+    font = _cjk_font() or "sans-serif"
+    names = list(counts)
+    height = max(2.0, 0.32 * len(names) + 1.2)
+    fig = Figure(figsize=(6.4, height), dpi=80)
+    ax = fig.add_subplot()
+    ys = list(range(len(names)))
+    values = [counts[n] for n in names]
+    ax.barh(ys, values, color="#8b1a1a")
+    ax.set_yticks(ys, names, fontfamily=font, fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(drafts, 1))
+    for y, v in zip(ys, values, strict=True):
+        if v:
+            ax.text(v, y, f" {v}", va="center", fontsize=8)
+    ax.set_xlabel("写到这一类问题的草稿数", fontfamily=font)
+    ax.set_title(f"全班问题类别分布（共 {drafts} 份草稿）", fontfamily=font)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
 
 
 def completion_png(labels: list[str], done: list[int], total: int) -> bytes:

@@ -31,6 +31,7 @@ SORT_KEYS: dict[str, str] = {
     "warnings": "警告",
     "updated": "最后保存",
     "similar": "相似",
+    "carried_over": "沿用旧稿",
 }
 
 
@@ -124,6 +125,34 @@ class ClassModel:
         ordered.sort(key=value, reverse=descending)
         return ordered
 
+    def category_counts(self) -> dict[str, int]:
+        """Category display name → drafts with a problem of it (taxonomy order)."""
+        return self.report.category_counts() if self.report else {}
+
+    def explain(self, file: str) -> Any:
+        """Why the draft's problems got their categories: a
+        :class:`partybook.categories.Profile` (each item's categories with the deciding
+        words, the missing groups, the problems without an example); None when unreadable."""
+        from ..categories import profile
+
+        entry = self.entry(file)
+        if entry is None or entry.draft is None:
+            return None
+        return profile(entry.draft)
+
+    def carried(self, file: str) -> list[Any]:
+        """The passages of ``file``'s draft carried over from the same student's earlier
+        drafts in the class folder (:class:`partybook.carryover.Carried`), in draft order."""
+        from ..carryover import find
+        from ..earlier import earlier_in
+
+        entry = self.entry(file)
+        if entry is None or entry.draft is None or self.collection is None:
+            return []
+        loaded = [(e.file, e.student, e.draft) for e in self.collection.drafts if e.draft]
+        earlier = earlier_in(loaded, entry.student, entry.draft)
+        return find(entry.draft, earlier) if earlier else []
+
     def entry(self, file: str) -> Any:
         if self.collection is None:
             return None
@@ -151,7 +180,11 @@ class ClassModel:
         self.collection.entries[self.collection.entries.index(old)] = fresh
         for i, row in enumerate(self.report.rows):
             if row.file == file:
-                self.report.rows[i] = make_row(fresh, {}, self.extra_rules)
+                new = make_row(fresh, {}, self.extra_rules)
+                # a comment changes no text: what was measured on the text still holds
+                new.carried_over, new.categories = row.carried_over, row.categories
+                new.missing_categories, new.no_example = row.missing_categories, row.no_example
+                self.report.rows[i] = new
 
     def export(
         self,

@@ -9,7 +9,7 @@ from ..draft import Draft
 from ..errors import InputError
 
 DRAFT_SUFFIXES = {".json"}
-DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf"}
 
 
 def read_draft(path: str) -> Draft:
@@ -24,7 +24,9 @@ def read_draft(path: str) -> Draft:
         from ..importer import import_file
 
         return import_file(p).draft
-    raise InputError(f"无法读取 {p.name}：只支持 .json 草稿，或 .txt、.md、.docx 文档。")
+    raise InputError(
+        f"无法读取 {p.name}：只支持 .json 草稿，或 .txt、.md、.docx、.doc、.wps、.rtf、.odt、.pdf 文档。"
+    )
 
 
 def refuse_overwrite(path: str, force: bool) -> Path:

@@ -1,43 +1,53 @@
-"""Import: plain text, Markdown and Word .docx into a structured :class:`Draft`.
+"""Import: text, Markdown, Word, WPS, RTF, ODF and PDF documents into structured drafts.
 
     result = import_file("旧稿.docx")          # or import_bytes(data, name), import_text(text)
-    result.draft        # the draft
+    result.draft        # the draft (of the first article on the page)
+    result.articles     # one ImportResult per article (a list page holds several)
     result.removed      # what was taken out (template-site junk, duplicate titles): what, kind, where
     result.unplaced     # text that fits no section (also draft.unplaced) — never dropped
     result.notices      # Chinese remarks for the user
+    result.warnings     # not a personal self-analysis (collective, survey, summary, speech)
+    result.genre_confidence, result.close_genres
 
-The pipeline, one module a step: :mod:`.limits` (refuse bad input) → :mod:`.readers` /
-:mod:`.docx_reader` (bytes → paragraphs with hints) → junk removal through the shared
-:mod:`partybook.template_leftovers` → :mod:`.lines` (spaces, half-width punctuation, PDF line
-breaks) → :mod:`.genre_detect` → :mod:`.sections` (title, headings, items, sign-off via
-:mod:`.signoff`; numbering forms in :mod:`.headings`).
+The pipeline (:mod:`.pipeline`): :mod:`.limits` refuses bad input → :mod:`.readers` /
+:mod:`.docx_reader` / :mod:`.convert` (LibreOffice, pdftotext) turn bytes into paragraphs
+with hints → :mod:`.repair` (traditional script, pinyin, filter marks, paywall notes) →
+:mod:`.articles` → per article :mod:`.detect` (genre), junk through the shared
+:mod:`partybook.template_leftovers`, :mod:`.lines`, :mod:`.sections` (placement; numbering in
+:mod:`.headings`, wording in :mod:`.vocabulary`, sign-off in :mod:`.signoff`),
+:mod:`.offgenre`.
 
-Size limits are in :mod:`.limits` (2 MB text, 20 MB .docx, 500,000 characters).
+Size limits are in :mod:`.limits` (2 MB text, 20 MB Word/PDF, 500,000 characters).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..draft import Draft
 from ..errors import InputError
-from ..genre import Genre, load_genre
-from .genre_detect import detect_genre
-from .model import ImportResult, Para, Removal
+from .detect import GenreGuess, detect_genre, guess_genre
+from .model import Change, ImportResult, Para, Removal
 
 __all__ = [
+    "Change",
+    "GenreGuess",
     "ImportResult",
     "Removal",
     "detect_genre",
+    "guess_genre",
     "import_bytes",
     "import_file",
+    "import_files",
     "import_text",
     "parse_text",
+    "SUFFIXES",
 ]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+OFFICE_SUFFIXES = {".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot"}
+SUFFIXES = sorted(TEXT_SUFFIXES - {""} | {".docx", ".pdf"} | OFFICE_SUFFIXES)
 
 
 def parse_text(text: str, *, genre_id: str | None = None) -> Draft:
@@ -49,52 +59,73 @@ def import_text(
     text: str,
     *,
     genre_id: str | None = None,
-    to_simplified: bool = False,
+    to_simplified: bool | None = None,
     markdown: bool | None = None,
     name: str = "文本",
 ) -> ImportResult:
-    """Import plain text or Markdown (``markdown=None`` decides from the text)."""
+    """Import plain text or Markdown.
+
+    ``markdown=None`` reads the text as Markdown only when it clearly is (several ``#``
+    headings, or headings and bold leads); a file's suffix decides in :func:`import_bytes`
+    (only .md is Markdown). ``to_simplified=None`` converts a mostly traditional text.
+    """
     from .limits import check_chars
+    from .pipeline import import_paras
     from .readers import looks_like_markdown, markdown_paras, text_paras
 
     check_chars(text, name)
     if markdown is None:
         markdown = looks_like_markdown(text)
-    paras = markdown_paras(text) if markdown else text_paras(text)
-    return _import_paras(paras, genre_id=genre_id, to_simplified=to_simplified, unit="行")
+    paras, dropped = markdown_paras(text) if markdown else (text_paras(text), [])
+    return import_paras(
+        paras, genre_id=genre_id, to_simplified=to_simplified, unit="行", removed=dropped
+    )
 
 
 def import_bytes(
-    data: bytes, filename: str, *, genre_id: str | None = None, to_simplified: bool = False
+    data: bytes, filename: str, *, genre_id: str | None = None, to_simplified: bool | None = None
 ) -> ImportResult:
-    """Import a file's content; ``filename`` gives the format (.txt, .md, .docx)."""
+    """Import a file's content; ``filename`` gives the format (the content may correct it:
+    an OLE file is a .doc, a zip holding ``word/`` a .docx, ``%PDF`` a PDF)."""
     from .limits import OLE_MAGIC, check_chars, check_ole, check_size
 
     name = Path(filename).name or "文件"
     suffix = Path(filename).suffix.lower()
-    if suffix in (".doc", ".wps", ".docx") or data.startswith(OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         check_size(data, name, "docx")
-        check_ole(data, name, suffix)
-    if suffix in TEXT_SUFFIXES and data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
-        suffix = ".docx"  # a Word file under a text name
-    if suffix in (".doc", ".wps"):
-        from .limits import SAVE_AS_DOCX
+        check_ole(data, name)  # refuses an encrypted file
+        suffix = ".doc"  # Word 97–2003 and Kingsoft WPS files are OLE documents read as .doc
+    elif data.startswith(b"{\\rtf"):
+        suffix = ".rtf"
+    elif data.startswith(b"%PDF"):
+        suffix = ".pdf"
+    elif data.startswith(b"PK\x03\x04"):
+        head = data[:4096]
+        if b"word/" in head or suffix in (".doc", ".wps"):
+            suffix = ".docx"  # a .docx under another name
+        elif b"opendocument.text" in head:
+            suffix = ".odt"
+    if suffix in OFFICE_SUFFIXES or suffix == ".pdf":
+        check_size(data, name, "docx")
+        if suffix == ".pdf":
+            from .convert import pdf_paras
 
-        if not data.startswith(b"PK"):
-            raise InputError(f"文件 {name} 是旧版 {suffix} 格式，无法直接导入。{SAVE_AS_DOCX}")
-        suffix = ".docx"  # a .docx saved under an old name
+            paras, furniture = pdf_paras(data, name)
+            return _from_paras(paras, name, "行", genre_id, to_simplified, furniture)
+        from .convert import office_to_docx
+        from .docx_reader import docx_paras
+
+        paras = docx_paras(office_to_docx([(data, name)])[0], name)
+        return _from_paras(paras, name, "段", genre_id, to_simplified)
     if suffix == ".docx":
         from .docx_reader import docx_paras
 
-        paras = docx_paras(data, name)
-        check_chars("".join(p.text for p in paras), name)
-        if not paras:
-            raise InputError(f"文件 {name} 里没有文字。请检查是否选错了文件。")
-        return _import_paras(paras, genre_id=genre_id, to_simplified=to_simplified, unit="段")
+        check_size(data, name, "docx")
+        return _from_paras(docx_paras(data, name), name, "段", genre_id, to_simplified)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(
-            f"无法导入 {name}：只支持 .txt、.md 和 .docx 文件。"
-            "PDF 请先复制全部文字粘贴到记事本，另存为 .txt 再导入。"
+            f"无法导入 {name}：支持的格式是 .txt、.md、.docx、.doc、.wps、.rtf、.odt 和带文字层的 .pdf。"
+            "其他格式请在 Word 或 WPS 中打开，另存为 .docx 再导入。"
         )
     check_size(data, name, "text")
     from .readers import decode
@@ -107,135 +138,104 @@ def import_bytes(
         text,
         genre_id=genre_id,
         to_simplified=to_simplified,
-        markdown=True if suffix in MARKDOWN_SUFFIXES else None,
+        markdown=suffix in MARKDOWN_SUFFIXES,  # a .txt is never Markdown
         name=name,
     )
     if encoding not in ("utf-8", "ascii"):
-        result.notices.insert(0, f"文件 {name} 是 {encoding.upper()} 编码，已自动转换。")
+        for r in result.articles:
+            r.notices.insert(0, f"文件 {name} 是 {encoding.upper()} 编码，已自动转换。")
     return result
 
 
-def import_file(
-    path: str | Path, *, genre_id: str | None = None, to_simplified: bool = False
+def _from_paras(
+    paras: list[Para],
+    name: str,
+    unit: str,
+    genre_id: str | None,
+    to_simplified: bool | None,
+    removed: list[Removal] | None = None,
 ) -> ImportResult:
-    """Import a .txt, .md or .docx file."""
+    from .limits import check_chars
+    from .pipeline import import_paras
+
+    check_chars("".join(p.text for p in paras), name)
+    if not paras:
+        raise InputError(f"文件 {name} 里没有文字。请检查是否选错了文件。")
+    return import_paras(
+        paras, genre_id=genre_id, to_simplified=to_simplified, unit=unit, removed=removed
+    )
+
+
+def _read(path: str | Path) -> bytes:
     from .limits import MAX_DOCX_BYTES
 
     p = Path(path)
     try:
         size = p.stat().st_size
         if not p.is_file():
-            raise InputError(f"{p} 不是文件，请给出要导入的 .txt、.md 或 .docx 文件。")
+            raise InputError(f"{p} 不是文件，请给出要导入的文档（.txt、.docx、.doc、.pdf 等）。")
         if size > MAX_DOCX_BYTES * 2:  # refuse before reading a huge file into memory
             raise InputError(
                 f"文件 {p.name} 有 {size / 1024 / 1024:.0f} MB，超过导入上限。请确认选对了文件。"
             )
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"找不到文件 {p}，请检查路径和文件名。") from None
     except PermissionError:
         raise InputError(f"没有权限读取文件 {p}，请检查文件权限。") from None
     except IsADirectoryError:
         raise InputError(f"{p} 是文件夹，请给出要导入的文件。") from None
-    return import_bytes(data, p.name, genre_id=genre_id, to_simplified=to_simplified)
 
 
-# --- the pipeline ------------------------------------------------------------------------
-
-_CONVERTER = None
-_GAP = re.compile(r"[ \u3000]{2,}|\t+")
-
-
-def _to_simplified(text: str) -> str:
-    global _CONVERTER
-    if _CONVERTER is None:
-        from opencc import OpenCC
-
-        _CONVERTER = OpenCC("t2s")
-    return _CONVERTER.convert(text)
-
-
-def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Removal]]:
-    from ..template_leftovers import strip_leftovers
-
-    removed: list[Removal] = []
-    kept: list[Para] = []
-    for p in paras:
-        text, cuts = strip_leftovers(p.text, genre)
-        for x in cuts:
-            removed.append(Removal(x.text.strip(), x.kind, p.line, "", x.message))
-        if p.head is not None and cuts:
-            head, _ = strip_leftovers(p.head, genre)
-            p.head = head if text.startswith(head) and head.strip() else None
-        if not text.strip():
-            continue
-        p.text = text
-        kept.append(p)
-    return kept, removed
-
-
-def _placeholders(draft: Draft) -> list[str]:
-    from ..template_leftovers import find_placeholders
-
-    text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
-    return [x.text for x in find_placeholders(text)]
-
-
-def _import_paras(
-    paras: list[Para], *, genre_id: str | None, to_simplified: bool, unit: str
+def import_file(
+    path: str | Path, *, genre_id: str | None = None, to_simplified: bool | None = None
 ) -> ImportResult:
-    from .lines import clean_line, rejoin_broken
-    from .sections import SectionBuilder
+    """Import a document file (see :data:`SUFFIXES`); every article in ``.articles``."""
+    return import_bytes(
+        _read(path), Path(path).name, genre_id=genre_id, to_simplified=to_simplified
+    )
 
-    notices: list[str] = []
-    if to_simplified:
-        for p in paras:
-            p.text = _to_simplified(p.text)
-            if p.head is not None:
-                p.head = _to_simplified(p.head)
-    genre = load_genre(genre_id or detect_genre(paras))
-    paras, removed = _strip_junk(paras, genre)
-    fixed = 0
-    for p in paras:
-        if len(p.text) <= 60:
-            parts = _GAP.split(p.text.strip())
-            p.parts = parts if len(parts) > 1 else None
-        p.text, n = clean_line(p.text)
-        fixed += n
-        if p.head is not None:
-            head, _ = clean_line(p.head)
-            p.head = head if p.text.startswith(head) else None
-    paras = [p for p in paras if p.text]
-    paras, joins = rejoin_broken(paras)
-    builder = SectionBuilder(genre)
-    builder.run(paras)
-    removed = [
-        Removal(r.what, r.kind, r.line, builder.placed.section_at(r.line), r.message)
-        for r in removed
-    ]
-    removed.extend(builder.removed)
-    removed.sort(key=lambda r: r.line)
-    draft = builder.draft()
-    if genre_id is None:
-        notices.append(f"识别为“{genre.name}”。")
-    if joins:
-        notices.append(f"有 {joins} 处从 PDF 复制造成的断行已重新接上。")
-    if fixed:
-        notices.append(f"有 {fixed} 处夹在中文里的半角标点已改为全角。")
-    notices.extend(builder.notices)
-    missing = [
-        s.heading
-        for s in genre.sections
-        if s.heading and s.required and not draft.text_of(s.id).strip()
-    ]
-    if missing:
-        notices.append(f"没有找到这些部分：{'、'.join(missing)}。请补写。")
-    holes = _placeholders(draft)
-    if holes:
-        shown = "、".join(f"“{h}”" for h in list(dict.fromkeys(holes))[:3])
-        notices.append(f"有 {len(holes)} 处模板占位符（如{shown}）保留未动，请换成你自己的内容。")
-    if draft.unplaced:
-        notices.append(
-            f"有 {len(draft.unplaced)} 段文字无法归入任何部分，已放在“未归类”中，请移到合适的位置。"
-        )
-    return ImportResult(draft=draft, removed=removed, notices=notices, line_unit=unit)
+
+def import_files(
+    paths: list[str | Path], *, genre_id: str | None = None, to_simplified: bool | None = None
+) -> list[ImportResult | InputError]:
+    """Import many files; the .doc/.wps/.rtf/.odt among them go through one LibreOffice
+    call. A file that cannot be read gives its :class:`InputError` in its place."""
+    from .convert import office_to_docx
+
+    out: list[ImportResult | InputError | None] = [None] * len(paths)
+    office: list[tuple[int, bytes, str]] = []
+    for i, path in enumerate(paths):
+        try:
+            data = _read(path)
+        except InputError as err:
+            out[i] = err
+            continue
+        name = Path(path).name
+        if Path(name).suffix.lower() in OFFICE_SUFFIXES and len(data) > 8:
+            office.append((i, data, name))
+        else:
+            out[i] = _guarded(data, name, genre_id, to_simplified)
+    if office:
+        try:
+            converted: list[bytes | InputError] = list(
+                office_to_docx([(d, n) for _, d, n in office], keep_going=True)
+            )
+        except InputError as err:
+            converted = [err] * len(office)
+        for (i, _, name), docx in zip(office, converted, strict=True):
+            out[i] = (
+                docx
+                if isinstance(docx, InputError)
+                else _guarded(docx, f"{Path(name).stem}.docx", genre_id, to_simplified)
+            )
+    return [r for r in out if r is not None]
+
+
+def _guarded(
+    data: bytes, name: str, genre_id: str | None, to_simplified: bool | None
+) -> ImportResult | InputError:
+    try:
+        return import_bytes(data, name, genre_id=genre_id, to_simplified=to_simplified)
+    except InputError as err:
+        return err

@@ -3,9 +3,10 @@ heading names.
 
 Numbering forms recognised (full- or half-width, with or without a space after them):
 ``一、 一. 一．`` (cn), ``（一） (一)`` (paren_cn), ``1. 1、 1．`` (arabic), ``（1） (1)``
-(paren_arabic), ``①`` (circled), ``一是 一要`` (shi). Section names come from the genre:
-each section's ``heading`` and its ``aliases``; a few keywords catch variants the genre
-does not list (``产生问题的根源`` → causes).
+(paren_arabic), ``①`` (circled), ``一是 一要`` (shi), ``第一，`` (di), ``首先，其次，……最后，``
+(order). Section names come from the genre: each section's ``heading`` and its
+``aliases``, written alone, before a colon, or running into the text (“存在的问题。一是……”);
+other wordings are matched on the genre's vocabulary (:mod:`.vocabulary`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ _NUMBER = re.compile(
     | [（(]\s*(?P<par>[\d０-９]{{1,2}})\s*[）)][、.．]?
     | (?P<circ>[{_CIRCLED}])
     | (?P<shi>[{_CN}]{{1,3}})(?P<verb>是|要)[，,：:、]?
+    | 第[ \t\u3000]*(?P<di>[{_CN}]{{1,3}})[ \t\u3000]*[，,、：:．]
+    | (?P<order>首先|其次|再次|再者|最后)[ \t\u3000]*[，,：:、]
     )[ \t\u3000]*""",
     re.VERBOSE,
 )
@@ -53,7 +56,10 @@ STYLE_OF_GROUP = {
     "par": "paren_arabic",
     "circ": "circled",
     "shi": "shi",
+    "di": "di",
+    "order": "order",
 }
+_ORDER = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "最后": 9}
 
 
 def cn_to_int(s: str) -> int:
@@ -82,7 +88,7 @@ def parse_number(text: str) -> Numbered | None:
     m = _NUMBER.match(text)
     if not m:
         return None
-    for g in ("cn", "pcn", "ar", "par", "circ", "shi"):
+    for g in ("cn", "pcn", "ar", "par", "circ", "shi", "di", "order"):
         value = m.group(g)
         if value is not None:
             group = g
@@ -91,6 +97,8 @@ def parse_number(text: str) -> Numbered | None:
         return None
     if group == "circ":
         n = _CIRCLED.index(value) + 1
+    elif group == "order":
+        n = _ORDER[value]
     elif group in ("ar", "par"):
         n = int(value.translate(_FULL_DIGITS))
     else:
@@ -156,24 +164,29 @@ def split_heading(text: str) -> tuple[str, str]:
 # --- section names ---------------------------------------------------------------------
 
 _TRAIL = " \t\u3000：:。.，,；;"
-_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("causes", ("原因", "根源", "剖析")),
-    ("measures", ("措施", "努力方向", "整改方向", "打算", "整改")),
-    ("problems", ("问题", "不足", "差距")),
-    ("basic", ("基本情况", "个人情况", "简历")),
-)
+
+
+_SPACE = re.compile(r"[\s\u3000]")
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\s\u3000]", "", name).strip(_TRAIL)
+    if " " in name or "\u3000" in name or "\t" in name or "\n" in name:
+        name = _SPACE.sub("", name)
+    return name.strip(_TRAIL)
 
 
-_NAMES: dict[tuple[int, str, int], dict[str, str]] = {}
+_NAMES: dict[tuple[int, str, int], tuple[dict[str, str], re.Pattern[str] | None]] = {}
 _COLON = re.compile(r"[ \t\u3000]*[：:]")
+# what may follow a section name running into its text: a stop, a colon, a dash, a space,
+# or the number of the first item
+_RUN_ON = re.compile(
+    r"[ \t\u3000]*(?:[。．.：:；;，,—－\-]+[ \t\u3000]*|[ \t\u3000]+|(?=[（(]?[一二三四五六七八九十\d①]))"
+)
 
 
-def _names(genre: Genre) -> dict[str, str]:
-    """Normalised section name or alias → section id."""
+def _names(genre: Genre) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Normalised section name or alias → section id, and a regex of the names at the
+    start of a text (longest first)."""
     key = (id(genre), genre.id, genre.version)
     cached = _NAMES.get(key)
     if cached is not None:
@@ -183,9 +196,15 @@ def _names(genre: Genre) -> dict[str, str]:
         if not spec.heading or spec.kind is SectionKind.SIGNOFF:
             continue
         for name in (spec.heading, *spec.aliases):
-            out.setdefault(_norm(name), spec.id)
-    _NAMES[key] = out
-    return out
+            if _norm(name):
+                out.setdefault(_norm(name), spec.id)
+    prefix = (
+        re.compile("|".join(re.escape(n) for n in sorted(out, key=len, reverse=True)))
+        if out
+        else None
+    )
+    _NAMES[key] = (out, prefix)
+    return out, prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,36 +215,63 @@ class SectionHeading:
     exact: bool  # the name is the genre's heading or one of its aliases
 
 
-def match_section(text: str, genre: Genre, *, loose: bool = False) -> SectionHeading | None:
+_SENTENCE_IN = re.compile(r"[。！？!?，,；;]")
+
+
+def match_section(
+    text: str,
+    genre: Genre,
+    *,
+    loose: bool = False,
+    seen: tuple[str, ...] = (),
+    min_score: float = 0.5,
+) -> SectionHeading | None:
     """The section ``text`` (already stripped of its number) names, if any.
 
     Exact: the whole text is a known name (trailing ：。 allowed), or a known name followed
-    by ：/: and the section's first words. Loose (for numbered top-level lines): a short
-    text without a sentence inside that contains a section keyword.
+    by a colon, a stop, a dash, a space or the first item's number and then the section's
+    first words. Loose (for lines placed like a heading: numbered at the top level, in a
+    heading style, short and set apart): a short text without a sentence inside whose
+    words score at least ``min_score`` on the genre's vocabulary (:mod:`.vocabulary`).
     """
     s = text.strip()
-    if len(s) > 200:
+    if not s or len(s) > 400:
         return None
-    compact = _norm(s)
-    if not compact:
-        return None
-    names = _names(genre)
-    sid = names.get(compact)
-    if sid is not None:
-        return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
-    colon = _COLON.search(s)
+    names, prefix = _names(genre)
+    compact = _norm(s) if len(s) <= 40 else ""
+    if compact:
+        sid = names.get(compact)
+        if sid is not None:
+            return SectionHeading(sid, s.rstrip(_TRAIL), "", True)
+    colon = _COLON.search(s, 0, 40)
     if colon is not None:
         sid = names.get(_norm(s[: colon.start()]))
         if sid is not None:
             return SectionHeading(sid, s[: colon.start()].strip(), s[colon.end() :].strip(), True)
+    m = prefix.match(s) if prefix is not None else None
+    if m is not None:
+        run = _RUN_ON.match(s, m.end())
+        if run is not None and run.end() < len(s):
+            return SectionHeading(names[m.group()], m.group(), s[run.end() :].strip(), True)
+    if loose and colon is not None and 2 <= colon.start() <= 20:
+        head = s[: colon.start()].strip()
+        if not _SENTENCE_IN.search(head):
+            found = match_section(head, genre, loose=True, seen=seen, min_score=min_score)
+            if found is not None:  # “2、工作表现方面：认真完成……”
+                return SectionHeading(found.section, head, s[colon.end() :].strip(), False)
     if (
         loose
-        and len(compact) <= 16
-        and not re.search(r"[。！？!?，,；;]", compact)
+        and compact
+        and len(compact) <= 20
+        and not _SENTENCE_IN.search(compact)
         and not s.endswith(("。", "！", "？", "!", "?", "…"))
     ):
-        ids = {spec.id for spec in genre.sections}
-        for sid, words in _KEYWORDS:
-            if sid in ids and any(w in compact for w in words):
-                return SectionHeading(sid, s.rstrip(_TRAIL), "", False)
+        from .detect import title_markers
+        from .vocabulary import best_section
+
+        if compact.endswith(title_markers()):
+            return None  # a genre's title (…党性分析), not a section heading
+        sid = best_section(compact, genre, seen=seen, min_score=min_score)
+        if sid is not None:
+            return SectionHeading(sid, s.rstrip(_TRAIL), "", False)
     return None

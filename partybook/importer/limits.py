@@ -12,8 +12,9 @@ Word file (.docx)                 at most 20 MB on disk (``MAX_DOCX_BYTES``, pic
 ================================  =========================================================
 
 Refused with a Chinese message saying what to do (exit code 2 on the command line):
-empty files, binary files, old Word .doc and WPS .wps files, encrypted (password
-protected) .docx files, a .docx that is not a zip archive or has no document inside.
+empty files, binary files, encrypted (password protected) Word files, a .docx that is not
+a zip archive or has no document inside. Old .doc/.wps/.rtf/.odt files are converted by
+LibreOffice (:mod:`.convert`) and the .docx it writes passes the same checks.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def check_chars(text: str, name: str) -> None:
         )
 
 
-def check_ole(data: bytes, name: str, suffix: str) -> None:
-    """Old binary Office files and encrypted .docx share the OLE compound format."""
+def check_ole(data: bytes, name: str) -> None:
+    """Old binary Office files and encrypted .docx share the OLE compound format: an
+    encrypted one (``EncryptedPackage``) is refused; the others are read as .doc."""
     if not data.startswith(OLE_MAGIC):
         return
     head = data[: 512 * 1024]
@@ -71,9 +73,6 @@ def check_ole(data: bytes, name: str, suffix: str) -> None:
             f"文件 {name} 设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开它，"
             "取消密码保护（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx，再导入。"
         )
-    if suffix == ".wps":
-        raise InputError(f"文件 {name} 是 WPS 文字的 .wps 格式，无法直接导入。{SAVE_AS_DOCX}")
-    raise InputError(f"文件 {name} 是旧版 Word 的 .doc 格式，无法直接导入。{SAVE_AS_DOCX}")
 
 
 def open_docx_zip(data: bytes, name: str) -> zipfile.ZipFile:

@@ -45,14 +45,43 @@ class Removal:
         return place
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Something the importer changed in place (not removed): half-width punctuation made
+    full-width, traditional characters made simplified. ``count`` changes on the line."""
+
+    before: str
+    after: str
+    kind: str  # punctuation | script
+    line: int
+    count: int = 1
+    section: str = ""
+
+
 @dataclass(slots=True)
 class ImportResult:
-    """What an import produced. ``unplaced`` is the same list as ``draft.unplaced``."""
+    """What an import produced. ``unplaced`` is the same list as ``draft.unplaced``.
+
+    A page holding several articles gives one result per article: ``articles`` lists them
+    all in order (this result among them; a single article: ``[self]``).
+    """
 
     draft: Draft
     removed: list[Removal] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     line_unit: str = "行"  # "段" for Word documents
+    warnings: list[str] = field(default_factory=list)  # not a personal self-analysis …
+    off_genre: list[str] = field(default_factory=list)  # collective | survey | summary | speech
+    genre_confidence: float = 1.0  # 1.0 when the genre was given
+    close_genres: list[str] = field(default_factory=list)  # nearly as likely as the one chosen
+    changes: list[Change] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)  # kept for the author to fill in
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (line, as typed, section)
+    articles: list[ImportResult] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.articles:
+            self.articles = [self]
 
     @property
     def unplaced(self) -> list[str]:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from .model import Para
+from .model import Para, Removal
 
 _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "hz", "utf_16", "utf_8")
 
@@ -112,13 +112,22 @@ _BOLD_LEAD = re.compile(r"^\*\*((?:\\.|[^\\*])+?)\*\*(.*)$", re.S)
 _BULLET = re.compile(r"^[ \t]*(?:[-+*]|>)[ \t]+")
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)")
+_EMPHASIS = re.compile(r"(?<![\\_])(\*\*|__)(?!_)")
 _TAG = re.compile(r"(?<!\\)</?[A-Za-z][^<>\n]{0,200}>")
 _NEW_BLOCK = re.compile(r"^(?:#{1,6}[ \t]|[ \t]*(?:[-+*]|\d{1,2}[.)])[ \t]|<p\b)")
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MD_BOLD = re.compile(r"^(?:\*\*[^*\n]+\*\*|<p\s+align)", re.M)
+
+
 def looks_like_markdown(text: str) -> bool:
-    return bool(_MD_HINT.search(text))
+    """Clearly Markdown: two ``#`` headings or more, or a heading and a bold lead. One
+    line starting with “# ” is not enough (a plain text may begin so)."""
+    if not _MD_HINT.search(text):
+        return False
+    headings = len(_MD_HEADING.findall(text, 0, 200_000))
+    return headings >= 2 or (headings >= 1 and bool(_MD_BOLD.search(text)))
 
 
 def unescape(text: str) -> str:
@@ -142,7 +151,8 @@ def _join(lines: list[str]) -> str:
     return out
 
 
-def markdown_paras(text: str) -> list[Para]:
+def markdown_paras(text: str) -> tuple[list[Para], list[Removal]]:
+    """The paragraphs of a Markdown text, and the horizontal rules dropped (reported)."""
     blocks: list[tuple[int, list[str], bool]] = []
     blank = False
     for n, line in enumerate(text.splitlines(), 1):
@@ -155,11 +165,19 @@ def markdown_paras(text: str) -> list[Para]:
             blocks.append((n, [line], blank))
         blank = False
     out: list[Para] = []
+    dropped: list[Removal] = []
     for n, lines, blank_before in blocks:
-        para = _md_para(_join(lines), n, blank_before)
+        raw = _join(lines)
+        para = _md_para(raw, n, blank_before)
         if para is not None:
             out.append(para)
-    return out
+        else:
+            dropped.append(
+                Removal(
+                    raw.strip(), "marker", n, "", f"“{raw.strip()}”是 Markdown 的分隔线，已删除。"
+                )
+            )
+    return out, dropped
 
 
 def _md_para(raw: str, n: int, blank_before: bool) -> Para | None:

@@ -10,43 +10,19 @@ points in grouped sections, and the sign-off. What it cannot place goes to ``unp
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..draft import Draft, Item, Meta, conform
 from ..genre import Genre, SectionKind
-from ..text import ends_sentence
-from .headings import (
-    Numbered,
-    SectionHeading,
-    match_section,
-    parse_number,
-    split_heading,
-    split_points,
-)
+from .free_text import distribute, fixed_line, free_sections
+from .headings import Numbered, SectionHeading, match_section, parse_number, split_heading
+from .items import ItemsMixin, _next_number_inline
 from .model import Para, Removal
-from .signoff import looks_like_name, looks_like_unit, parse_date, take_signoff
+from .signoff import parse_date, take_signoff
+from .titles import _CLAUSE, TitleMixin, _compact, title_like
 
-_TITLE_WORDS = re.compile(
-    r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
-)
-_CLAUSE = re.compile(r"[。！？!?；;]")
-
-
-def _compact(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
-def title_like(text: str) -> bool:
-    s = text.strip()
-    return (
-        2 <= len(s) <= 60
-        and not ends_sentence(s)
-        and not _CLAUSE.search(s)
-        and not s.endswith(("：", ":", "，", ","))
-        and parse_number(s) is None
-    )
+__all__ = ["Placed", "SectionBuilder", "title_like"]
 
 
 @dataclass
@@ -65,7 +41,7 @@ class Placed:
         return self.sections[i] if i >= 0 else ""
 
 
-class SectionBuilder:
+class SectionBuilder(TitleMixin, ItemsMixin):
     def __init__(self, genre: Genre) -> None:
         self.genre = genre
         self.specs = {s.id: s for s in genre.sections}
@@ -78,6 +54,7 @@ class SectionBuilder:
         self.removed: list[Removal] = []
         self.notices: list[str] = []
         self.placed = Placed()
+        self.headings: list[tuple[int, str, str]] = []  # (line, heading as typed, section id)
         self.current: str | None = None  # None: before the first section heading
         self.unknown = False  # inside a heading the genre does not know
         self.started = False  # any content placed yet (after the title)
@@ -110,11 +87,16 @@ class SectionBuilder:
                 or (
                     self.section_style is None
                     and self.current is None
-                    and num.style in ("cn", "arabic")
+                    and num.style in ("cn", "arabic", "di", "paren_cn")
                 )
             )
         ) or p.kind == "heading"
-        sh = match_section(text, self.genre, loose=loose)
+        seen = tuple(self.seen)
+        sh = match_section(text, self.genre, loose=loose, seen=seen)
+        if sh is None and num is None and not loose and self._shaped_like_heading(p):
+            sh = match_section(text, self.genre, loose=True, seen=seen, min_score=1.0)
+            if sh is not None and not self._later(sh.section):
+                sh = None
         if sh is None:
             return num, None
         if num is None and not sh.rest and len(text) > 30:
@@ -135,6 +117,24 @@ class SectionBuilder:
             return num, None  # an item of the current section that mentions 问题/措施
         return num, sh
 
+    def _shaped_like_heading(self, p: Para) -> bool:
+        """A short line set apart (blank line before, bold, a heading style) without a
+        sentence end: a heading by its shape, if its words name a section."""
+        text = p.text.strip()
+        return (
+            len(text) <= 20
+            and title_like(text)
+            and (p.blank_before or p.kind in ("subheading", "heading") or p.head == p.text)
+            and (self.started or self.current is not None or bool(self.title))
+        )
+
+    def _later(self, sid: str) -> bool:
+        """``sid`` comes after the current section in the genre's order."""
+        if self.current is None:
+            return True
+        ids = self.genre.section_ids
+        return sid in ids and self.current in ids and ids.index(sid) > ids.index(self.current)
+
     def is_heading(self, p: Para) -> bool:
         return self._heading_of(p)[1] is not None
 
@@ -144,6 +144,20 @@ class SectionBuilder:
         body = paras[: len(paras) - sign.paras]
         for p in body:
             self.feed(p)
+        clash = any(
+            new and old and new != old
+            for new, old in (
+                (sign.author, self.meta.author),
+                (sign.unit, self.meta.unit),
+                (sign.position, self.meta.position),
+            )
+        )
+        if clash:  # a second signature (the top one was taken): its lines stay text
+            for p in paras[len(body) :]:
+                if parse_date(p.text) is None:
+                    self.feed(p)
+            sign.author = sign.unit = sign.position = ""
+            body = paras
         self._close_section()
         self.meta.author = self.meta.author or sign.author
         self.meta.unit = self.meta.unit or sign.unit
@@ -156,8 +170,18 @@ class SectionBuilder:
         text = p.text.strip()
         if not text:
             return
+        what = fixed_line(text, self.genre)
+        if what is not None:
+            self._remove(
+                text,
+                "layout",
+                p.line,
+                f"“{text}”是{what}，导出时按书信格式自动加上，已从正文中去掉。",
+            )
+            return
         if self._title(p):
             return
+        text = p.text.strip()
         num, sh = self._heading_of(p)
         if sh is not None:
             self._open_section(sh, num, p)
@@ -174,6 +198,12 @@ class SectionBuilder:
             return
         self.placed.add(p.line, sid)
         kind = self.specs[sid].kind
+        if kind is not SectionKind.PARAGRAPHS and num is not None and p.head is None:
+            cut = _next_number_inline(text, num)
+            if cut:  # “（一）在……方面。一是……（二）在……方面。……” on one line
+                self.feed(Para(text[:cut], p.line, p.blank_before, p.kind))
+                self.feed(Para(text[cut:], p.line))
+                return
         if kind is SectionKind.PARAGRAPHS:
             self.content.setdefault(sid, []).append(text)
         elif kind is SectionKind.ITEMS:
@@ -182,88 +212,6 @@ class SectionBuilder:
             self._grouped(sid, p, num)
         else:
             self._unplace(text, p.line)
-
-    # --- title -----------------------------------------------------------------------
-    def _title(self, p: Para) -> bool:
-        if self.started or self.current is not None:
-            return False
-        text = p.text.strip()
-        if p.kind not in ("title", "") or not (p.kind == "title" or title_like(text)):
-            return False
-        if self.is_heading(p):
-            return False
-        if (date := parse_date(text)) is not None and not self.meta.date:
-            self.meta.date = date  # a date written under (or over) the title
-            self.placed.add(p.line, "signoff")
-            return True
-        if not self.title:
-            self.title, self.title_line = text, p.line
-            self.placed.add(p.line, "title")
-            return True
-        if self._genre_title(text) and not self._genre_title(self.title):
-            if (
-                self.placed.sections[-1:] == ["title"]
-                and not p.blank_before
-                and len(self.title) > 4
-                and len(_compact(text)) <= 8
-                and not _TITLE_WORDS.search(self.title)
-                and len(self.title) + len(text) <= 60
-            ):
-                self.title += text  # a title set on two lines
-                self.placed.add(p.line, "title")
-                return True
-            old, old_line = self.title, self.title_line
-            self.title, self.title_line = text, p.line
-            self.placed.add(p.line, "title")
-            if _TITLE_WORDS.search(old) or not self._signoff_line(old, old_line):
-                self._remove(
-                    old,
-                    "stray_title",
-                    old_line,
-                    f"“{old}”像是另一份文件的标题，不属于本文，已删除。",
-                )
-            return True
-        if (
-            not p.blank_before
-            and self.placed.sections[-1:] == ["title"]
-            and len(self.title) > 4
-            and not _TITLE_WORDS.search(self.title)
-            and _TITLE_WORDS.search(text)
-            and len(self.title) + len(text) <= 60
-        ):  # a title set on two lines
-            self.title += text
-            self.placed.add(p.line, "title")
-            return True
-        if _compact(text) == _compact(self.title):
-            self._remove(text, "duplicate_title", p.line, f"重复的标题“{text}”已合并为一个。")
-            return True
-        if p.kind == "title" or _TITLE_WORDS.search(text):
-            self._remove(
-                text,
-                "stray_title",
-                p.line,
-                f"“{text}”像是另一份文件的标题，不属于本文，已删除。",
-            )
-            return True
-        return self._signoff_line(text, p.line)
-
-    def _signoff_line(self, text: str, line: int) -> bool:
-        """A short name or unit line next to the title goes into ``meta``."""
-        if len(text) > 25 or not (looks_like_unit(text) or looks_like_name(text)):
-            return False
-        if looks_like_unit(text) and not self.meta.unit:
-            self.meta.unit = text
-        elif not looks_like_unit(text) and not self.meta.author:
-            self.meta.author = text
-        else:
-            return False
-        self.placed.add(line, "signoff")
-        self.notices.append(f"第 {line} 行“{text}”看作署名，已放入作者信息。")
-        return True
-
-    def _genre_title(self, text: str) -> bool:
-        """The title names this genre (ends like the genre's example title)."""
-        return bool(self.title_marker) and _compact(text).endswith(self.title_marker)
 
     def _remove(self, text: str, kind: str, line: int, message: str) -> None:
         self.removed.append(Removal(text, kind, line, self.current or "", message))
@@ -295,6 +243,7 @@ class SectionBuilder:
         self.current = sh.section
         self.item = self.point = None
         self.placed.add(p.line, sh.section)
+        self.headings.append((p.line, sh.name, sh.section))
         if sh.rest:
             self.feed(Para(sh.rest, p.line))
 
@@ -332,155 +281,30 @@ class SectionBuilder:
                 heading, body = split_heading(text)
                 items.append(Item(heading=heading, body=body))
             return
+        if getattr(self.specs[sid], "lead", False):  # the genre has a lead paragraph here
+            self.content.setdefault(f"{sid}_lead", []).extend(text for text, _ in leads)
+            for _, line in leads:
+                self.placed.add(line, sid)
+            return
         for text, line in leads:
             self._unplace(text, line)
             self.notices.append(
                 f"第 {line} 行“{_short(text)}”是“{self._name(sid)}”前的引导语，已放入“未归类”。"
             )
 
-    # --- items -----------------------------------------------------------------------
-    def _new_item(self, sid: str, heading: str, body: str) -> Item:
-        item = Item(heading=heading, body=body)
-        self.content.setdefault(sid, []).append(item)
-        return item
-
-    def _bold_item(self, p: Para) -> tuple[str, str, Numbered | None]:
-        assert p.head is not None
-        head, body = p.head.strip(), p.text[len(p.head) :].strip()
-        num = parse_number(head)
-        return (num.rest.strip() if num else head), body, num
-
-    def _item(self, sid: str, p: Para, num: Numbered | None) -> None:
-        text = p.text.strip()
-        style = self.item_style.get(sid)
-        if p.head is not None:
-            heading, body, bnum = self._bold_item(p)
-            if bnum is not None:
-                self.item_style.setdefault(sid, bnum.style)
-            self.item = self._new_item(sid, heading, body)
-            return
-        if num is not None and style in (None, num.style):
-            self.item_style[sid] = num.style
-            if num.style == "shi":
-                lead, points = split_points(text)
-                if len(points) > 1:
-                    for point in points:
-                        self.item = self._new_item(sid, *split_heading(point))
-                    return
-            self.item = self._new_item(sid, *split_heading(num.rest))
-            return
-        if style in (None, "shi"):
-            lead, points = split_points(text, start=self._next_shi(sid))
-            if points and (len(points) > 1 or not lead):
-                if lead:
-                    self._append(sid, lead, p.line)
-                self.item_style[sid] = "shi"
-                for point in points:
-                    self.item = self._new_item(sid, *split_heading(point))
-                return
-        if self.item is not None and not (style == "plain" and _plain_heading(p)):
-            _append_body(self.item, text)
-            return
-        if style in (None, "plain") and _plain_heading(p):
-            self.item_style[sid] = "plain"
-            self.item = self._new_item(sid, text, "")
-            return
-        self.leads.setdefault(sid, []).append((text, p.line))
-
-    def _next_shi(self, sid: str) -> int:
-        if self.item_style.get(sid) != "shi":
-            return 1
-        return len(self.content.get(sid, [])) + 1
-
-    def _append(self, sid: str, text: str, line: int) -> None:
-        if self.item is not None:
-            _append_body(self.item, text)
-        else:
-            self.leads.setdefault(sid, []).append((text, line))
-
-    def _grouped(self, sid: str, p: Para, num: Numbered | None) -> None:
-        text = p.text.strip()
-        gstyle = self.item_style.get(sid)
-        pstyle = self.point_style.get(sid)
-        if p.head is not None:
-            heading, body, bnum = self._bold_item(p)
-            style = bnum.style if bnum else None
-            if (
-                self.item is not None
-                and style is not None
-                and style != gstyle
-                and style == (pstyle or style)
-            ):
-                self.point_style[sid] = style
-                self.point = Item(heading=heading, body=body)
-                self.item.items = [*(self.item.items or []), self.point]
-                return
-            if style is not None:
-                self.item_style.setdefault(sid, style)
-            self._new_group(sid, heading, body)
-            return
-        if (
-            num is not None
-            and gstyle in (None, num.style)
-            and not (gstyle is None and num.style == "shi")
-        ):
-            self.item_style[sid] = num.style
-            heading, body = split_heading(num.rest)
-            self._new_group(sid, heading, body)
-            return
-        if num is not None and self.item is not None and pstyle in (None, num.style):
-            self.point_style[sid] = num.style
-            if num.style == "shi":
-                lead, points = split_points(text)
-                if len(points) > 1:
-                    for point in points:
-                        self._new_point(*split_heading(point))
-                    return
-            self._new_point(*split_heading(num.rest))
-            return
-        if num is not None and self.item is None and num.style == "shi":
-            lead, points = split_points(text)
-            for point in points if len(points) > 1 else [num.rest]:
-                self.item = self._new_item(sid, *split_heading(point))
-            return
-        if self.item is not None and self.point is None:
-            lead, points = split_points(text)
-            if len(points) > 1:
-                if lead:
-                    _append_body(self.item, lead)
-                self.point_style[sid] = "shi"
-                for point in points:
-                    self._new_point(*split_heading(point))
-                return
-        target = self.point or self.item
-        if target is not None:
-            _append_body(target, text)
-            return
-        if p.kind == "subheading" or (title_like(text) and len(text) <= 30):
-            self._new_group(sid, text, "")
-            return
-        self.leads.setdefault(sid, []).append((text, p.line))
-
-    def _new_group(self, sid: str, heading: str, body: str) -> None:
-        lead, points = split_points(body)
-        if len(points) > 1:
-            body = lead
-        self.item = self._new_item(sid, heading, body)
-        self.item.items = []
-        self.point = None
-        for point in points if len(points) > 1 else []:
-            self._new_point(*split_heading(point))
-
-    def _new_point(self, heading: str, body: str) -> None:
-        assert self.item is not None
-        self.point = Item(heading=heading, body=body)
-        self.item.items = [*(self.item.items or []), self.point]
-
     # --- result ----------------------------------------------------------------------
     def draft(self) -> Draft:
         sections: dict = {"title": self.title} if "title" in self.specs else {}
+        free = free_sections(self.genre)
+        if (
+            len(free) > 1
+            and self.content.get(free[0])
+            and not any(self.content.get(sid) for sid in free[1:])
+        ):  # a letter without headings: its paragraphs spread over the free sections
+            self.content.update(distribute(self.content[free[0]], self.genre))
         for sid, content in self.content.items():
-            if self.specs[sid].kind is SectionKind.GROUPED_ITEMS:
+            spec = self.specs.get(sid)
+            if spec is not None and spec.kind is SectionKind.GROUPED_ITEMS:
                 for item in content:
                     if item.items == []:
                         item.items = None
@@ -489,16 +313,6 @@ class SectionBuilder:
             genre=self.genre.id, meta=self.meta, sections=sections, unplaced=self.unplaced
         )
         return conform(draft, self.genre)
-
-
-def _plain_heading(p: Para) -> bool:
-    """An unnumbered line that reads as an item heading: short, no sentence end."""
-    text = p.text.strip()
-    return p.kind == "subheading" or (title_like(text) and len(text) <= 30)
-
-
-def _append_body(item: Item, text: str) -> None:
-    item.body = f"{item.body}\n{text}" if item.body else text
 
 
 def _short(text: str, n: int = 20) -> str:

@@ -96,9 +96,70 @@ _UNIT_ENDS = (
     "市",
     "省",
 )
-_LABEL = re.compile(
-    r"(?P<label>姓名|作者|署名|单位|工作单位|所在单位|报告人)[ \t\u3000]*[：:][ \t\u3000]*"
+LABEL = re.compile(
+    r"(?P<label>姓名|作者|署名|单位|工作单位|所在单位|报告人|汇报人|自评人|发言人|填写人|签名|本人签名|党员)"
+    r"[ \t\u3000]*[：:][ \t\u3000]*"
 )
+_UNIT_NAME = re.compile(
+    r"(?P<unit>[^：:\s]{3,30})[ \t\u3000]*[：:][ \t\u3000]*(?P<name>[\u4e00-\u9fff·•]{2,8})"
+)
+
+
+def split_signature(texts: list[str]) -> list[str]:
+    """Fields of a signature: “区财政局办公室：李四” is a unit and a name."""
+    out: list[str] = []
+    for t in texts:
+        m = _UNIT_NAME.fullmatch(t.strip())
+        if (
+            m
+            and not LABEL.match(t)
+            and looks_like_unit(m.group("unit"))
+            and looks_like_name(m.group("name"))
+        ):
+            out.extend([m.group("unit"), m.group("name")])
+        else:
+            out.append(t)
+    return out
+
+
+def signature_fields(texts: list[str]) -> bool:
+    """Every field reads like part of a signature (a label, a unit, a name, a position)
+    — not a line such as “自评等次：合格”."""
+    for t in split_signature(texts):
+        t = t.strip()
+        if not t or LABEL.match(t):
+            continue
+        if "：" in t or ":" in t:
+            return False
+    return True
+
+
+def read_signature(texts: list[str]) -> tuple[str, str, str]:
+    """(unit, author, position) from a signature's fields: labelled (姓名：, 汇报人：,
+    单位：), “unit：name”, or unit and name in either order."""
+    labelled: dict[str, str] = {}
+    rest: list[str] = []
+    for t in split_signature(texts):
+        m = LABEL.match(t)
+        if m:
+            key = "unit" if "单位" in m.group("label") else "author"
+            labelled[key] = t[m.end() :].strip()
+        elif t.strip():
+            rest.append(t.strip())
+    unit = author = position = ""
+    if len(rest) >= 2:
+        first, last_ = rest[0], rest[-1]
+        if looks_like_unit(last_) and not looks_like_unit(first):
+            author, unit = first, last_
+        else:
+            unit, author = first, last_
+        position = "".join(rest[1:-1])
+    elif len(rest) == 1:
+        if looks_like_unit(rest[0]) and "unit" not in labelled:
+            unit = rest[0]
+        else:
+            author = rest[0]
+    return labelled.get("unit", unit), labelled.get("author", author), position
 
 
 def looks_like_unit(line: str) -> bool:
@@ -188,7 +249,13 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
     names: list[Para] = []
     while i > 0 and len(names) < 2 and not tail:
         p = paras[i - 1]
-        if not _signoff_like(p) or is_heading(p) or p.kind in ("title", "heading"):
+        if (
+            not _signoff_like(p)
+            or is_heading(p)
+            or p.kind in ("title", "heading")
+            or not signature_fields(p.parts or [p.text])
+            and parse_date(p.text) is None
+        ):
             break
         if not out.date and (d := parse_date(p.text)) is not None:
             out.date = d  # the date written above the name
@@ -200,8 +267,10 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
         i -= 1
         if p.blank_before and p.kind != "signoff":
             break
-    if not out.date:  # without a date, only lines set apart from the text
-        while names and not (names[0].blank_before or names[0].kind == "signoff"):
+    if not out.date:  # without a date, only lines set apart from the text (or labelled)
+        while names and not (
+            names[0].blank_before or names[0].kind == "signoff" or LABEL.match(names[0].text)
+        ):
             names.pop(0)
             i += 1
     if i == 0 and names:  # a sign-off needs text before it
@@ -215,27 +284,6 @@ def take_signoff(paras: list[Para], is_heading: Callable[[Para], bool]) -> Signo
         texts.extend(p.parts if p.parts else [p.text.strip()])
     if tail:
         texts.extend(_GAPS.split(tail) if _GAPS.search(tail) else [tail])
-    labelled: dict[str, str] = {}
-    for t in list(texts):
-        m = _LABEL.match(t)
-        if m:
-            key = "unit" if "单位" in m.group("label") else "author"
-            labelled[key] = t[m.end() :].strip()
-            texts.remove(t)
-    texts = [t.strip() for t in texts if t.strip()]
-    if len(texts) >= 2:
-        first, last_ = texts[0], texts[-1]
-        if looks_like_unit(last_) and not looks_like_unit(first):
-            out.author, out.unit = first, last_
-        else:
-            out.unit, out.author = first, last_
-        out.position = "".join(texts[1:-1])
-    elif len(texts) == 1:
-        if looks_like_unit(texts[0]) and "unit" not in labelled:
-            out.unit = texts[0]
-        else:
-            out.author = texts[0]
-    out.author = labelled.get("author", out.author)
-    out.unit = labelled.get("unit", out.unit)
+    out.unit, out.author, out.position = read_signature(texts)
     out.paras = len(paras) - i
     return out

@@ -45,10 +45,10 @@ class Restructured(ContentChanged):
 
 @dataclass(frozen=True)
 class Replaced(ContentChanged):
-    """The whole content was replaced by an undo or by automatic fixes: refill every editor.
-    Nobody typed, so no panel opens."""
+    """The whole content was replaced by an undo, by automatic fixes or by restoring an
+    earlier version: refill every editor. Nobody typed, so no panel opens."""
 
-    cause: Literal["undo", "fixes"]
+    cause: Literal["undo", "fixes", "restore"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,20 @@ class CommentsMerged(SessionEvent):
 @dataclass(frozen=True)
 class ExamplesLoaded(SessionEvent):
     """The genre's shared (published, anonymised) examples were loaded."""
+
+
+@dataclass(frozen=True)
+class EarlierChanged(SessionEvent):
+    """The author's earlier drafts compared with this one changed (found in the drafts
+    folder, added from a file, or removed); fresh carried-over passages follow with the
+    next :class:`FindingsReady`."""
+
+
+@dataclass(frozen=True)
+class VersionRestored(SessionEvent):
+    """A saved version (``snap_id``) became the draft; the history list is out of date."""
+
+    snap_id: str
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,8 @@ class LiveChecks:
         self.preview = ""
         self.notice = ""  # why not everything was checked (Chinese)
         self.extra_rules: list[Any] = []  # an exercise's phrase rules
+        # findings made outside the rule registry (PB650 carry-over), on the checked copy
+        self.more_findings: list[Callable[[Draft], list[Any]]] = []
         self._chars: dict[str, int] = {}
 
     def _require(self) -> tuple[Draft, Genre]:
@@ -125,6 +127,8 @@ class LiveChecks:
             self.notice = "检查模块尚未安装，暂时无法自动检查。"
         else:
             self.findings = list(check(checked, genre, extra_rules=self.extra_rules or None))
+            for more in self.more_findings:
+                self.findings += more(checked)
             names = "、".join(section_name(genre, k) for k in dict.fromkeys(cut))
             self.notice = (
                 f"“{names}”超过 {CHECK_LIMIT} 字，只检查了前 {CHECK_LIMIT} 字。" if cut else ""

@@ -28,7 +28,9 @@ from ..genre import Genre, SectionSpec, load_genre
 from ..paths import drafts_dir
 from ..storage import load
 from . import editing
+from . import versions as history_view
 from .autosave import SAVE_DELAY, Autosave
+from .carried import CarryOver
 from .events import (
     Closed,
     Edited,
@@ -41,6 +43,7 @@ from .events import (
     Restructured,
     SaveStatusChanged,
     SessionEvent,
+    VersionRestored,
 )
 from .export_files import example_file, export_file
 from .live_checks import CHECK_DELAY, LiveChecks
@@ -68,6 +71,8 @@ class Session:
         )
         self.checks = LiveChecks(self._opened, self.events, self.scheduler, check_delay)
         self.undo_stack = editing.UndoStack()
+        self.carryover = CarryOver(lambda: self.folder, lambda: self.path, self.events)
+        self.checks.more_findings.append(self.carryover.findings)
         self.examples: list[SharedExample] = []  # the genre's published examples
         self.examples_notice = ""  # why some example files were skipped (Chinese)
         self.notice_error = ""  # why the genre's notices file cannot be read (Chinese)
@@ -143,6 +148,7 @@ class Session:
         self.draft, self.genre = draft, genre
         self.saver.adopt(draft, path, saved)
         self.undo_stack.clear()
+        self.carryover.reset()
         self.checks.changed(None)
         self.checks.refresh(emit=False)
         self.examples, self.examples_notice = load_shared_examples(genre)
@@ -314,6 +320,59 @@ class Session:
         self._changed(Replaced(tuple(genre.section_ids), "fixes"))
         self.tell(f"已自动修复 {len(changes)} 处；如不满意可点“撤销”。")
         return changes
+
+    # --- version history (partybook.history) -------------------------------------------
+    def versions(self, limit: int = history_view.PAGE) -> list[history_view.VersionInfo]:
+        """The draft's saved versions, newest first (pending edits are saved first, so the
+        newest is the text in the editors)."""
+        draft, _ = self._require()
+        self.saver.flush()
+        return history_view.list_versions(self.path or Path(), draft, limit)
+
+    def compare_version(self, snap_id: str) -> list[Any]:
+        """Version ``snap_id`` side by side with the text in the editors
+        (:class:`partybook.history_diff.SectionDiff` per section)."""
+        draft, _ = self._require()
+        return history_view.compare_with(self.path or Path(), snap_id, draft)
+
+    def restore_version(self, snap_id: str) -> None:
+        """Make version ``snap_id`` the draft: an undoable replacement (the instructor's
+        comments stay), saved at once through the autosave and its conflict guard."""
+        draft, genre = self._require()
+        source = self.path or Path()
+        old = history_view.version_draft(source, snap_id)  # fails before anything changes
+        self.saver.flush()  # the text before the restore is in the file and the history
+        self.undo_stack.push("恢复历史版本", self.draft or draft)
+        self.draft = history_view.restored(old, self.draft or draft, genre)
+        self._changed(Replaced(tuple(genre.section_ids), "restore"))
+        self.saver.save_now()
+        self.events.notify(VersionRestored(snap_id))
+        saved = history_view.history.parse_id(snap_id)
+        label = saved.astimezone().strftime("%m-%d %H:%M:%S") if saved else snap_id
+        self.tell(f"已恢复到 {label} 保存的版本。如需回到恢复前的文本，请点“撤销”。", "success")
+
+    # --- earlier drafts (carried-over passages, PB650) -------------------------------------
+    def add_earlier(self, data: bytes, filename: str, mtime: float | None = None) -> None:
+        """Compare the draft with another earlier one: a file the user chose (last year's
+        Word document, a .txt or a draft)."""
+        draft, _ = self._require()
+        earlier = self.carryover.add(draft, data, filename, mtime)
+        self.checks.refresh()
+        year = f"（{earlier.year}年）" if earlier.year else ""
+        n = len(self.carryover.passages)
+        found = f"发现 {n} 段沿用的文字。" if n else "没有发现照搬的段落。"
+        self.tell(f"已添加往年材料 {Path(filename).name}{year}，{found}", "success")
+
+    def remove_earlier(self, file: str | os.PathLike[str]) -> None:
+        draft, _ = self._require()
+        self.carryover.remove(draft, file)
+        self.checks.refresh()
+
+    def find_earlier(self) -> None:
+        """Look for the author's earlier drafts in the drafts folder again."""
+        draft, _ = self._require()
+        self.carryover.scan(draft)
+        self.checks.refresh()
 
     # --- checks, saving, export ---------------------------------------------------------
     def refresh(self) -> None:

@@ -14,10 +14,12 @@ import ipywidgets as w
 from .. import paths
 from ..genre import Genre, SectionKind
 from .common import button, esc, html_box, style_tag
+from .earlier_panel import EarlierPanel
 from .events import (
     Closed,
     CommentsMerged,
     ContentChanged,
+    EarlierChanged,
     Edited,
     ExamplesLoaded,
     FindingsReady,
@@ -25,9 +27,11 @@ from .events import (
     Opened,
     Replaced,
     Restructured,
+    SaveStatusChanged,
 )
 from .exercise_bar import ExerciseBar
 from .exports import ExportsPanel
+from .history_panel import HistoryPanel
 from .messages import Messages
 from .paged_preview import PagedPreview
 from .preview import Preview
@@ -38,7 +42,7 @@ from .section_panel import SectionPanel
 from .session import Session
 from .start_screen import StartScreen
 
-TAB_WRITE, TAB_REVIEW, TAB_EXPORT = 0, 1, 2
+TAB_WRITE, TAB_REVIEW, TAB_EARLIER, TAB_HISTORY, TAB_EXPORT = 0, 1, 2, 3, 4
 # Open a section's panel when one of its editors gets focus (ipywidgets has no focus
 # events): a capturing focusin listener clicks the panel's hidden "opener" button.
 FOCUS_JS = """
@@ -122,8 +126,18 @@ class Workbook:
         write.add_class("pb-write")
         self.review = ReviewPage(self.session, self.msgs, self.jump)
         self.exports = ExportsPanel(self.session, self.msgs)
-        self.tabs = w.Tab(children=[write, self.review.root, self.exports.root])
-        self.tabs.titles = ("撰写", "检查与修改", "导出")
+        self.earlier = EarlierPanel(self.session, self.msgs)
+        self.history = HistoryPanel(self.session, self.msgs)
+        self.tabs = w.Tab(
+            children=[
+                write,
+                self.review.root,
+                self.earlier.root,
+                self.history.root,
+                self.exports.root,
+            ]
+        )
+        self.tabs.titles = ("撰写", "检查与修改", "与往年对照", "历史版本", "导出")
         self.tabs.add_class("pb-tabs")
         self.tabs.observe(self.msgs.guard(self._on_tab, "切换页面"), "selected_index")
         self.js = w.Output()
@@ -159,6 +173,8 @@ class Workbook:
         events.observe(Message, lambda m: self.msgs.show(m.text, m.level))
         events.observe(CommentsMerged, lambda _: self._on_comments())
         events.observe(ExamplesLoaded, lambda _: self._on_examples())
+        events.observe(EarlierChanged, lambda _: self._on_earlier())
+        events.observe(SaveStatusChanged, self._on_save_status)
         exercise = exercise or paths.class_exercise()
         if exercise is not None:
             self.msgs.guard(self._load_exercise, "读取练习文件")(exercise)
@@ -197,6 +213,10 @@ class Workbook:
     def _on_tab(self, change: dict) -> None:
         if change["new"] == TAB_REVIEW:
             self.review.refresh()
+        elif change["new"] == TAB_EARLIER:
+            self.earlier.refresh()
+        elif change["new"] == TAB_HISTORY:
+            self.history.on_shown()
 
     # --- session events ---------------------------------------------------------------
     def _build_panels(self, genre: Genre) -> None:
@@ -234,6 +254,7 @@ class Workbook:
         for sid, panel in self.panels.items():
             panel.set_open(sid == first)
         self.exercise.opened()
+        self.history.reset()
         self._on_findings()
         self.undo_button.disabled = not s.undo_label
 
@@ -255,6 +276,7 @@ class Workbook:
             panel.refresh_notice(text if sid in shown else "")
 
     def _on_closed(self) -> None:
+        self.history.reset()
         self.main.layout.display = "none"
         self.start.root.layout.display = ""
         self.start.refresh()
@@ -303,11 +325,26 @@ class Workbook:
         self.undo_button.disabled = not self.session.undo_label
 
     def _on_replaced(self, _: Replaced) -> None:
-        """An undo or the fixes replaced the content: refill, open nothing."""
+        """An undo, the fixes or a restore replaced the content: refill, open nothing."""
         for panel in self.panels.values():
             panel.fill()
         self._fill_unplaced()
         self.undo_button.disabled = not self.session.undo_label
+        self._show_title()
+        self.history.mark_stale()
+        if self.tabs.selected_index == TAB_HISTORY:
+            self.history.on_shown()
+
+    def _on_save_status(self, event: SaveStatusChanged) -> None:
+        if event.state != "saved":
+            return
+        self.history.mark_stale()
+        if self.tabs.selected_index == TAB_HISTORY:
+            self.history.on_shown()
+
+    def _on_earlier(self) -> None:
+        if self.tabs.selected_index == TAB_EARLIER:
+            self.earlier.refresh()
 
     def _on_comments(self) -> None:
         for panel in self.panels.values():
@@ -328,6 +365,8 @@ class Workbook:
         self.preview.refresh()
         if self.tabs.selected_index == TAB_REVIEW:
             self.review.refresh()
+        elif self.tabs.selected_index == TAB_EARLIER:
+            self.earlier.refresh()
 
     # --- conveniences for scripts and tests ---------------------------------------------
     def editor(self, cls: str) -> w.Widget:

@@ -152,3 +152,51 @@ def test_class_counts_per_category_for_the_chart(tmp_path, genre):
     counts = class_report(collect(tmp_path), similarity=False).category_counts()
     assert counts["政治理论学习"] == 2 and counts["宗旨意识/群众路线"] == 1
     assert counts["廉洁自律"] == 0 and list(counts)[0] == "政治理论学习"
+
+
+def test_what_an_item_is_not_about_does_not_count():
+    said = categorise("我的问题不是能力不足，而是担当意识不强。", "遇到难题绕着走。")
+    assert [c.id for c in said] == ["duty"]
+    # without the contrast the same words do count
+    both = categorise("能力不足，担当意识不强。", "遇到难题绕着走。")
+    assert {c.id for c in both} == {"duty", "ability"}
+
+
+def test_a_weak_word_alone_in_the_body_decides_nothing_but_a_strong_phrase_does():
+    assert categorise("还有差距。", "学习。") == []  # 学习: weight 1, body only
+    assert [c.id for c in categorise("还有差距。", "以会代学。")] == ["theory"]
+
+
+def test_learnt_pairs_point_to_the_category_whose_items_use_them(tmp_path):
+    from partybook.category_pairs import learn, pairs
+
+    assert pairs("党费没交，我的书。") == {"党费", "费没", "没交"}  # 的, 我, punctuation break
+    items = [
+        {"heading": "党费交迟了。", "body": "支部催了两次。", "categories": ["orglife"]},
+        {"heading": "党费忘了交。", "body": "支部提醒后补交。", "categories": ["orglife"]},
+        {"heading": "学习不深。", "body": "读书少。", "categories": ["theory"]},
+        {"heading": "学习不够。", "body": "读书浮。", "categories": ["theory"]},
+    ]
+    weights = learn(items)
+    assert weights["orglife"]["党费"] > 0 and "党费" not in weights["theory"]
+    assert weights["theory"]["学习"] > 0
+
+
+def test_backed_off_categories_say_so_and_a_broken_pairs_file_is_a_chinese_error(tmp_path):
+    data = yaml.safe_load(taxonomy_path().read_text("utf-8"))
+    pairs_file = tmp_path / "pairs.yaml"
+    pairs_file.write_text("orglife: {蓝鲸: 3.0, 鲸跃: 2.0}\n", "utf-8")
+    data["learned"], data["learned_min"] = "pairs.yaml", 2
+    mine = tmp_path / "problems.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    got = categorise("有一件事没做好。", "蓝鲸跃出水面。", mine)
+    assert [(c.id, c.learned) for c in got] == [("orglife", True)]
+    assert got[0].words == ["蓝鲸", "鲸跃"]  # the pairs that decided, strongest first
+    data["learned_min"] = 99
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    assert categorise("有一件事没做好。", "蓝鲸跃出水面。", mine) == []
+    pairs_file.write_text("nosuch: {蓝鲸: 3.0}\n", "utf-8")
+    data["learned_min"] = 2
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    with pytest.raises(PartybookError, match="不是已定义的类别"):
+        categorise("有一件事没做好。", "蓝鲸跃出水面。", mine)

@@ -192,7 +192,7 @@ def test_PB208_other_importer_removal_reported():
     found = removal_findings(
         _result(("处级干部进修班党性分析", "duplicate_title", 2, "opening")).removed
     )
-    assert [(f.code, f.section, f.severity) for f in found] == [("PB208", "opening", "warning")]
+    assert [(f.code, f.section, f.severity) for f in found] == [("PB208", "opening", "hint")]
     assert "第 2 行" in found[0].message and "处级干部进修班党性分析" in found[0].message
 
 

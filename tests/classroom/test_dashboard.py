@@ -152,3 +152,94 @@ def test_user_text_is_escaped(klass):
     html_out = dash.table.value + dash.preview.value + dash.findings.value
     assert "<img src=x" not in html_out and "<script>alert" not in html_out
     assert "&lt;img src=x onerror=alert(1)&gt;" in dash.table.value
+
+
+def _categories_column(table: str, student: str) -> str:
+    row = next(r for r in table.split("<tr>") if r.startswith(f"<td>{student}</td>"))
+    return re.search(r"<td class='pbc-cats'>(.*?)</td>", row).group(1)
+
+
+def test_categories_chart_column_and_deciding_words_on_demand(klass, tmp_path):
+    from partybook.draft import Item
+    from partybook.storage import save
+
+    folder, roles = klass
+    path = folder / roles["distinct"][1]
+    draft = load(path)
+    # one problem about discipline, one without any date, number or event
+    draft.sections["problems"] = [
+        Item(
+            heading="遵守政治纪律和政治规矩不够严格。",
+            body="2025年3月，我在一次会上随意议论上级的决定。",
+        ),
+        Item(heading="服务群众不够主动。", body="总是等群众上门，很少主动走访。"),
+    ]
+    save(draft, path)
+    dash = Dashboard(folder=folder, examples_folder=tmp_path / "examples")
+    counts = dash.model.category_counts()
+    rows = [r for r in dash.model.rows if r.ok]
+    assert list(counts) and all(0 <= v <= len(rows) for v in counts.values())
+    assert counts["政治纪律和规矩"] == sum("政治纪律和规矩" in r.categories for r in rows) >= 1
+    assert bytes(dash.category_chart.value).startswith(b"\x89PNG")
+    assert "pbc-category-chart" in dash.category_chart._dom_classes
+    for h in ("沿用旧稿", "问题类别", "缺实例"):
+        assert f"<th>{h}</th>" in dash.table.value
+    student = draft.meta.author
+    mine = _categories_column(dash.table.value, student)
+    assert "政治纪律和规矩" in mine and "缺纪律" not in mine
+    row = dash.model.report.row(roles["distinct"][1])
+    assert row.no_example == [2]
+    dash.student.value = roles["distinct"][1]
+    shown = dash.categories.value
+    assert "第 1 条" in shown and "政治纪律和规矩" in shown and "依据" not in shown
+    assert shown.count("缺少具体事例") == 1
+    dash.show_words.value = True  # the words that decided, on demand
+    assert "依据：" in dash.categories.value and "政治纪律" in dash.categories.value
+    # a student with no discipline problem is marked in the table and in the detail
+    others = [r for r in rows if "纪律" in r.missing_categories]
+    assert others and "缺纪律" in _categories_column(dash.table.value, others[0].student)
+    dash.student.value = others[0].file
+    assert "没有涉及“纪律”方面的问题" in dash.categories.value
+    # a comment reloads the row: what was measured on the text stays
+    dash.student.value = roles["distinct"][1]
+    dash.fb_section.value = "problems"
+    dash.fb_text.value = "第二条请补一个具体事例。"
+    dash.fb_save.click()
+    assert dash.model.report.row(roles["distinct"][1]).no_example == [2]
+    assert "政治纪律和规矩" in _categories_column(dash.table.value, student)
+
+
+def test_carried_over_column_for_a_student_with_last_years_draft(klass, tmp_path):
+    from partybook.storage import save
+
+    folder, roles = klass
+    current = load(folder / roles["distinct"][2])
+    current.meta.date = "2026-11"
+    save(current, folder / roles["distinct"][2])
+    old = load(folder / roles["distinct"][2])
+    old.meta.date = "2025-11"
+    old.created = "2025-11-20T10:00:00+08:00"
+    (folder / "去年").mkdir()
+    save(old, folder / "去年" / "旧稿.json")
+    dash = Dashboard(folder=folder, examples_folder=tmp_path / "examples")
+    row = dash.model.report.row(roles["distinct"][2])
+    assert row.carried_over is not None and row.carried_over > 0.5
+    cell = re.search(
+        rf"<td>{re.escape(row.student)}</td><td>{re.escape(row.file)}</td>.*?"
+        r"<td class='pbc-carried ([^']*)'>([^<]*)</td>",
+        dash.table.value,
+    )
+    assert cell and cell.group(1) == "pbc-bad" and cell.group(2) == f"{row.carried_over:.0%}"
+    others = [r for r in dash.model.rows if r.ok and r.student != row.student]
+    assert all(r.carried_over is None for r in others)
+    assert "pbc-carried pbc-muted" in dash.table.value  # shown as —
+    dash.sort_key.value = "carried_over"
+    dash.descending.value = True
+    assert re.findall(r"<tr><td>([^<]+)</td>", dash.table.value)[0] == row.student
+    dash.student.value = row.file
+    assert "与本人往年的草稿相同的文字约占" in dash.categories.value
+    # the passages beside last year's text, section named
+    assert "沿用旧稿" in dash.carried.value and "pb-carried-row" in dash.carried.value
+    assert "存在的问题和不足" in dash.carried.value and "2025年" in dash.carried.value
+    dash.student.value = others[0].file
+    assert dash.carried.value == ""

@@ -155,6 +155,8 @@ def drafts(draw: st.DrawFn, genre: Genre, rich: bool = False) -> Draft:
             sections[spec.id] = draw(st.lists(group(rich), max_size=3))
         else:
             sections[spec.id] = draw(st.lists(item(rich), max_size=4))
+        if getattr(spec, "lead", False) and sections[spec.id]:  # lead-ins above the items
+            sections[f"{spec.id}_lead"] = draw(st.lists(paragraph(), max_size=2))
     meta = Meta(
         author=draw(st.one_of(st.just(""), name)),
         unit=draw(st.one_of(st.just(""), unit)),

@@ -80,3 +80,44 @@ def test_export_then_import_through_the_cli(example_draft, tmp_path, capsys):
         assert again.unplaced == []
     out = capsys.readouterr().out
     assert "没有删除任何内容" in out
+
+
+def test_a_page_of_several_articles_writes_one_draft_each(tmp_path, capsys):
+    page = "".join(
+        f"篇{n}\n组织生活会个人对照检查材料\n按照要求，我认真查摆了问题。\n一、存在的问题\n"
+        f"（一）学习不够深入，读原著少。\n{who}\n2024年6月\n"
+        for n, who in (("一", "张红"), ("二", "李明"))
+    )
+    src = tmp_path / "网页.txt"
+    src.write_text(page, encoding="utf-8")
+    out = tmp_path / "草稿.json"
+    assert main(["import", str(src), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert not out.exists()
+    assert [load(tmp_path / f"草稿-{n}.json").meta.author for n in (1, 2)] == ["张红", "李明"]
+    assert "有 2 篇文章" in printed and "草稿-1.json" in printed and "【第 2 篇】" in printed
+
+
+def test_several_articles_refuse_to_overwrite(tmp_path, capsys):
+    page = (
+        "篇一\n党性分析\n" + "我学得不够。" * 60 + "\n篇二\n党性分析\n" + "我想得不够。" * 60 + "\n"
+    )
+    src = tmp_path / "网页.txt"
+    src.write_text(page, encoding="utf-8")
+    (tmp_path / "d-2.json").write_text("{}", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(tmp_path / "d.json")]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert not (tmp_path / "d-1.json").exists()
+
+
+def test_keep_traditional_and_off_genre_warning(tmp_path, capsys):
+    src = tmp_path / "t.txt"
+    src.write_text(
+        "黨性分析\n\n我們班子學習不夠。我們調研不夠。班子成員下基層少。我們要改進。我們要加強。我們要落實。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "d.json"
+    assert main(["import", str(src), "-o", str(out), "--keep-traditional"]) == 0
+    printed = capsys.readouterr().out
+    assert load(out).sections["title"] == "黨性分析"
+    assert "！注意" in printed and "集体材料" in printed

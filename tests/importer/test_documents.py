@@ -169,13 +169,21 @@ def test_gbk_and_gb18030_files_are_decoded(built, fixture_path):
     assert d.genre == "duizhao-jiancha" and len(d.items("problems")) == 2
 
 
-def test_traditional_converted_only_when_asked():
+def test_mostly_traditional_text_is_converted_by_default_with_a_notice():
     text = "科級幹部進修班黨性分析\n\n一、基本情況\n我於二〇一〇年加入中國共產黨。\n"
-    kept = import_bytes(text.encode(), "t.txt").draft
+    r = import_bytes(text.encode(), "t.txt")
+    assert r.draft.sections["title"] == "科级干部进修班党性分析"
+    assert r.draft.paragraphs("basic") == ["我于二〇一〇年加入中国共产党。"]
+    assert any("繁体" in n and "--keep-traditional" in n for n in r.notices)
+    kept = import_bytes(text.encode(), "t.txt", to_simplified=False).draft
     assert kept.sections["title"] == "科級幹部進修班黨性分析"
-    d = import_bytes(text.encode(), "t.txt", to_simplified=True).draft
-    assert d.sections["title"] == "科级干部进修班党性分析"
-    assert d.paragraphs("basic") == ["我于二〇一〇年加入中国共产党。"]
+
+
+def test_simplified_text_with_a_few_traditional_looking_characters_is_left_alone():
+    text = "科级干部进修班党性分析\n\n一、基本情况\n我在乡镇工作多年，後来调到区里。\n"
+    r = import_bytes(text.encode(), "t.txt")
+    assert "後来" in r.draft.paragraphs("basic")[0]
+    assert not any("繁体" in n for n in r.notices)
 
 
 def test_duplicate_title_collapsed_and_second_title_removed():

@@ -299,8 +299,12 @@ def test_the_model_never_imports_ipywidgets() -> None:
     import subprocess
 
     code = (
-        "import sys, partybook.ui.session, partybook.ui.observable; "
-        "import partybook.classroom.model; "
+        "import sys, tempfile, partybook.ui.session, partybook.ui.observable; "
+        "import partybook.classroom.model, partybook.ui.side_by_side; "
+        "from partybook.ui.scheduler import ManualScheduler; "
+        "s = partybook.ui.session.Session(tempfile.mkdtemp(), scheduler=ManualScheduler()); "
+        "s.new(author='李红梅'); s.set_text('basic', '第一段。'); s.refresh(); s.flush(); "
+        "v = s.versions(); s.compare_version(v[-1].id); s.restore_version(v[-1].id); "
         "print('ipywidgets' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
