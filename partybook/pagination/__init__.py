@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..assembly import SIGNOFF_ROLES, Block, blocks
 from ..draft import Draft
@@ -139,7 +140,10 @@ def _width(unit: str, size: int, m: Metrics, prev: str) -> float:
     return w + (m.autospace_em * size if gap else 0)
 
 
-def break_lines(text: str, width: float, first_indent: float, size: int, m: Metrics) -> list[str]:
+@lru_cache(maxsize=4096)  # a keystroke re-breaks only the paragraph it changed
+def break_lines(
+    text: str, width: float, first_indent: float, size: int, m: Metrics
+) -> tuple[str, ...]:
     """The lines LibreOffice makes of one paragraph."""
     units = []
     for unit in _units(text):  # a Latin run longer than a line is broken anywhere
@@ -169,7 +173,7 @@ def break_lines(text: str, width: float, first_indent: float, size: int, m: Metr
         while i < len(units) and units[i] == " ":
             i += 1
         indent = 0
-    return lines or [""]
+    return tuple(lines) or ("",)
 
 
 def _adjust_break(units: list[str], start: int, j: int) -> int:
@@ -197,7 +201,12 @@ def block_lines(b: Block, index: int, m: Metrics) -> list[Line]:
     size, width = m.body_twips, m.width
     two = 2 * m.layout.char_pitch
     if b.role == "title":
-        parts = balance_lines(b.text, TITLE_LINE_EMS)
+        # the exporter's balanced lines (<w:br/>), each wrapped again should one not fit
+        parts = [
+            part
+            for line in balance_lines(b.text, TITLE_LINE_EMS)
+            for part in break_lines(line, m.width, 0, m.title_twips, m)
+        ]
         return [
             Line(t, index, "title", align="center", first=k == 0, last=k == len(parts) - 1)
             for k, t in enumerate(parts)
