@@ -191,9 +191,10 @@ def test_upload_accepts_the_office_and_pdf_formats(book: Workbook) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@pytest.mark.usefixtures("soffice")
 def test_a_wps_file_goes_through_the_same_path(book: Workbook) -> None:
-    data = Path("tests/fixtures/import/old_wps.wps").read_bytes()
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "import" / "old_wps.wps"
+    data = fixture.read_bytes()
     upload(book, "旧稿.wps", data)
     if book.session.draft is None:
         find(book.root, "pb-import-open-0").click()
