@@ -1,10 +1,26 @@
-"""Generated numbering: 一、 （一） 1. （1） per GB/T 9704 §7.3.3, and 一是 for measures."""
+"""Generated numbering: 一、 （一） 1. （1） per GB/T 9704 §7.3.3, and 一是 for measures; and
+Chinese numerals read back (十二 → 12) for importers and checks."""
 
 from __future__ import annotations
 
 from .genre import Numbering
 
 _DIGITS = "零一二三四五六七八九"
+_VALUE_OF_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def cn_number(n: int) -> str:
@@ -27,6 +43,19 @@ def cn_number(n: int) -> str:
     if rest < 20:
         tail = "一" + tail  # 一百一十二, not 一百十二
     return _DIGITS[hundreds] + "百" + tail
+
+
+def cn_to_int(s: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99)."""
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_VALUE_OF_DIGIT.get(tens, 1) if tens else 1) * 10 + (
+            _VALUE_OF_DIGIT.get(ones, 0) if ones else 0
+        )
+    n = 0
+    for c in s:
+        n = n * 10 + _VALUE_OF_DIGIT.get(c, 0)
+    return n
 
 
 def label(style: Numbering, n: int) -> str:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..genre import SectionKind
+from ..numbering import cn_to_int
 from ..text import format_date
 from .data import words
 from .model import Context, Finding, Unit, owner_section
@@ -300,18 +301,6 @@ def signoff_date_mismatch(ctx: Context) -> Iterable[Finding]:
                 )
 
 
-_NUMERALS = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _COUNT = re.compile(r"([两二三四五六七八九十])(?:个方面|方面|点|条)")
 _COUNT_CONTEXT = re.compile(r"问题|不足|差距|短板|查摆|对照|剖析|检视|检查|查找")
 
@@ -327,7 +316,7 @@ def _count_claim(text: str) -> tuple[int, int, int] | None:
         if not m or not _COUNT_CONTEXT.search(clause.group()):
             continue
         s = clause.start() + m.start()
-        return _NUMERALS[m.group(1)], s, s + len(m.group())
+        return cn_to_int(m.group(1)), s, s + len(m.group())
     return None
 
 

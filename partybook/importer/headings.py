@@ -15,22 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..genre import Genre, SectionKind
+from ..numbering import cn_to_int
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "○": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN = "一二三四五六七八九十"
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -60,19 +46,6 @@ STYLE_OF_GROUP = {
     "order": "order",
 }
 _ORDER = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "最后": 9}
-
-
-def cn_to_int(s: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99)."""
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
-            _CN_DIGITS.get(ones, 0) if ones else 0
-        )
-    n = 0
-    for c in s:
-        n = n * 10 + _CN_DIGITS.get(c, 0)
-    return n
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 import pytest
 
 from partybook.genre import Numbering
-from partybook.numbering import cn_number, label
+from partybook.numbering import cn_number, cn_to_int, label
 from partybook.text import count_chars, ends_sentence, format_date
 
 
@@ -29,6 +29,11 @@ def test_cn_number(n, expected):
 def test_cn_number_rejects_zero():
     with pytest.raises(ValueError):
         cn_number(0)
+
+
+def test_cn_to_int_reads_back_cn_number():
+    assert [cn_to_int(cn_number(n)) for n in range(1, 100)] == list(range(1, 100))
+    assert cn_to_int("两") == 2  # 从两个方面: the count word, not a numbering
 
 
 def test_labels_per_style():
