@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..draft import Item
 from ..genre import load_genre
-from .data import de_di_de, misspellings, words
+from .data import Misspelling, de_di_de, misspellings, words
 from .model import Context, Finding, Unit, owner_section
 from .registry import Env, Hit, Trigger, draft_rule, finding, unit_rule
 from .structure import section_name
@@ -233,28 +233,25 @@ def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
     "PB505", fixable=True, trigger=Trigger(words=lambda env: tuple(misspellings(env.genre)[1]))
 )
 def misspelling(unit: Unit, env: Env) -> list[Hit]:
-    pattern, table = misspellings(env.genre)
-    if pattern is None:
-        return []
-    hits: list[Hit] = []
-    for m in pattern.finditer(unit.text):
-        entry = table[m.group()]
-        hits.append(
-            ("PB505", m.start(), m.end(), {"fix": entry.right, "note": entry.note}, entry.right)
-        )
-    return hits
+    return _replacement_hits("PB505", unit.text, *misspellings(env.genre))
 
 
 @unit_rule("PB510", fixable=True, trigger=Trigger(words=lambda env: tuple(de_di_de(env.genre)[1])))
 def de_di_de_phrase(unit: Unit, env: Env) -> list[Hit]:
-    pattern, table = de_di_de(env.genre)
+    return _replacement_hits("PB510", unit.text, *de_di_de(env.genre))
+
+
+def _replacement_hits(
+    code: str, text: str, pattern: re.Pattern[str] | None, table: dict[str, Misspelling]
+) -> list[Hit]:
+    """One fixable hit per match of a word list's regex, with the entry's right form."""
     if pattern is None:
         return []
     hits: list[Hit] = []
-    for m in pattern.finditer(unit.text):
+    for m in pattern.finditer(text):
         entry = table[m.group()]
         hits.append(
-            ("PB510", m.start(), m.end(), {"fix": entry.right, "note": entry.note}, entry.right)
+            (code, m.start(), m.end(), {"fix": entry.right, "note": entry.note}, entry.right)
         )
     return hits
 
