@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 SENTENCE_END = "。！？!?…"
 _WS = re.compile(r"\s+")
@@ -28,3 +29,15 @@ def format_date(value: str) -> str:
     if day is not None:
         out += f"{int(day)}日"
     return out
+
+
+def any_pattern(patterns: Iterable[str]) -> str:
+    """One regex source matching any of ``patterns`` (each grouped, so its own ``|`` stays
+    inside it)."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def any_word(words: Iterable[str]) -> str:
+    """One regex source matching any of the literal ``words``, longest first so that a
+    match is the longest word that fits."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..datafile import read_yaml
 from ..paths import templates_dir
+from ..text import any_pattern, any_word
 
 
 def _read(name: str) -> Any:
@@ -30,12 +31,11 @@ class Words:
 @lru_cache(maxsize=1)
 def words() -> Words:
     d = _read("words.yaml")
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
     return Words(
         problem_sections=frozenset(d["problem_sections"]),
         plan_sections=frozenset(d["plan_sections"]),
         first_person=re.compile("|".join(d["first_person"])),
-        others=re.compile(alt(d["others_words"])),
+        others=re.compile(any_word(d["others_words"])),
         concrete=tuple(re.compile(p) for p in d["concrete_patterns"]),
         stop_bigrams=frozenset(d["stop_bigrams"]),
         events={k: re.compile(v) for k, v in d["life_events"].items()},
@@ -142,13 +142,13 @@ def _literals_of(*patterns: str) -> re.Pattern[str]:
     for p in patterns:
         found = required_literals(p)
         if found is None:
-            return re.compile("|".join(f"(?:{q})" for q in patterns))
+            return re.compile(any_pattern(patterns))
         words.update(found)
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(any_word(words))
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile(any_pattern(patterns))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..datafile import read_yaml
 from ..errors import GenreError
 from ..paths import templates_dir
+from ..text import any_pattern, any_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +50,10 @@ def _stem(pattern: str) -> str:
     return m.group() if m else pattern
 
 
-def _alternation(patterns: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
-
-
 @lru_cache(maxsize=1)
 def signals() -> Signals:
     data = read_yaml(templates_dir() / "import" / "signals.yaml", "导入词表文件", GenreError)
-    sep = _alternation(data["article_separators"])
+    sep = any_pattern(data["article_separators"])
     off = tuple(
         OffGenre(
             kind,
@@ -72,24 +69,17 @@ def signals() -> Signals:
     chars = "".join(sorted(set(data["traditional_chars"])))
     return Signals(
         article_separator=re.compile(rf"\s*(?:{sep})\s*(?:[：:、.．]\s*)?(?P<rest>.{{0,60}})$"),
-        page_title=re.compile(_alternation(data["page_title_patterns"])),
+        page_title=re.compile(any_pattern(data["page_title_patterns"])),
         copy_number=re.compile(data["copy_number"]),
         page_intro=re.compile("|".join(re.escape(w) for w in data["page_intro_words"])),
-        page_line=re.compile(_alternation(data["page_line_patterns"])),
+        page_line=re.compile(any_pattern(data["page_line_patterns"])),
         quick=re.compile(
-            "|".join(
-                re.escape(w)
-                for w in sorted(
-                    {*data["page_intro_words"], *(_stem(w) for w in data["paywall_words"])},
-                    key=len,
-                    reverse=True,
-                )
-            )
+            any_word({*data["page_intro_words"], *(_stem(w) for w in data["paywall_words"])})
         ),
-        paywall_words=re.compile(_alternation(data["paywall_words"])),
+        paywall_words=re.compile(any_pattern(data["paywall_words"])),
         paywall=re.compile(
             r"[（(【\[]?[^（(）)【】\[\]\n。！？]{0,24}(?:"
-            + _alternation(data["paywall_words"])
+            + any_pattern(data["paywall_words"])
             + r")[^（(）)【】\[\]\n。！？]{0,30}[)）】\]]?"
         ),
         pinyin_test=re.compile(data["pinyin"]),
