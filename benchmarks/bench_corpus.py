@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from partybook.checks import Finding, check
+from partybook.checks.table import FAMILIES
 from partybook.draft import Draft, Item
 from partybook.storage import load
 
@@ -27,14 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "checks" / "corpus"
 HOST = ROOT / "tests" / "fixtures" / "checks" / "clean_draft.json"
 TODAY = date(2026, 11, 27)
-FAMILIES = {
-    "1": "structure",
-    "2": "leftovers",
-    "3": "typography",
-    "4": "consistency",
-    "5": "style",
-    "6": "substance",
-}
 PRECISION, RECALL = 0.95, 0.9
 LENGTH_CODES = frozenset({"PB501", "PB502"})
 
