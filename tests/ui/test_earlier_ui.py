@@ -26,11 +26,6 @@ HIDDEN = (
 NEW_TEXT = "今年我每月到一个乡镇的安置点住一晚，听群众讲真实的困难，已经协调解决了十一件具体问题。"
 
 
-@pytest.fixture
-def clock() -> ManualScheduler:
-    return ManualScheduler()
-
-
 def draft_file(folder: Path, name: str, author: str, date: str, body: str) -> Path:
     genre = load_genre("dangxing-fenxi")
     d = new_draft(genre, author=author)

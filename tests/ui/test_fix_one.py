@@ -7,22 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.widgets import find, find_all
 
 from partybook.ui import Workbook
 from partybook.ui.scheduler import ManualScheduler
-
-from .test_workbook_widgets import find, find_all
 
 MISQUOTE = "政治意识、大局意识、核心意识、服务意识"
 EXACT = "政治意识、大局意识、核心意识、看齐意识"
 MISQUOTE_2 = "道路自信、理论自信、制度自信、历史自信"
 EXACT_2 = "道路自信、理论自信、制度自信、文化自信"
 TEXT = f"我在工作中注意增强{MISQUOTE}。\n我努力坚定{MISQUOTE_2}，但还做得不够。"
-
-
-@pytest.fixture
-def clock() -> ManualScheduler:
-    return ManualScheduler()
 
 
 @pytest.fixture

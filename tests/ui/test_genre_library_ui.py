@@ -8,8 +8,8 @@ import html
 import re
 from pathlib import Path
 
-import ipywidgets as w
 import pytest
+from support.widgets import find, find_all, visible, walk
 
 from partybook.checks.model import Finding
 from partybook.errors import GenreError
@@ -26,33 +26,8 @@ LEAD = "对照党员标准和支部的要求，我在以下方面还有差距：
 
 
 @pytest.fixture
-def clock() -> ManualScheduler:
-    return ManualScheduler()
-
-
-@pytest.fixture
 def book(tmp_path: Path, clock: ManualScheduler) -> Workbook:
     return Workbook(drafts=tmp_path, scheduler=clock)
-
-
-def walk(widget: w.Widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def find_all(root: w.Widget, cls: str) -> list[w.Widget]:
-    return [x for x in walk(root) if cls in getattr(x, "_dom_classes", ())]
-
-
-def find(root: w.Widget, cls: str) -> w.Widget:
-    found = find_all(root, cls)
-    assert len(found) == 1, (cls, len(found))
-    return found[0]
-
-
-def visible(widget: w.Widget) -> bool:
-    return widget.layout.display != "none"
 
 
 def start_from(book: Workbook, genre_id: str, example_id: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ipywidgets as w
 import pytest
+from support.widgets import find_all
 
 from partybook.draft import Comment
 from partybook.storage import load, save
@@ -18,11 +18,6 @@ from partybook.ui.side_by_side import diff_html, marked
 
 KEPT = "我2008年参加工作，先后在乡镇和县直部门任职。"
 DELETED = "2019年到南岭县扶贫办工作后，我牵头建立了易地搬迁台账，走访农户三百余户。"
-
-
-@pytest.fixture
-def clock() -> ManualScheduler:
-    return ManualScheduler()
 
 
 def write_then_delete(folder: Path, clock: ManualScheduler) -> Path:
@@ -131,13 +126,6 @@ def test_marked_shows_only_the_changed_characters() -> None:
     assert "<del" not in old and '<ins class="pb-ins">系统</ins>' in new
     a, b = marked("<b>", "<i>")  # what the user wrote is escaped, never markup
     assert a == '&lt;<del class="pb-del">b</del>&gt;' and b == '&lt;<ins class="pb-ins">i</ins>&gt;'
-
-
-def find_all(root: w.Widget, cls: str) -> list[w.Widget]:
-    out = [root] if cls in getattr(root, "_dom_classes", ()) else []
-    for child in getattr(root, "children", ()):
-        out += find_all(child, cls)
-    return out
 
 
 def test_history_page_lists_compares_restores_and_undoes(tmp_path: Path, clock) -> None:

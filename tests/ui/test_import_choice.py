@@ -8,12 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from support.widgets import find, find_all, visible
 
 from partybook.storage import load
 from partybook.ui import Workbook
 from partybook.ui.scheduler import ManualScheduler
-
-from .test_workbook_widgets import find, find_all, visible
 
 FIRST_TITLE = "2025年度党性分析材料"
 SECOND_TITLE = "学习贯彻情况个人对照检查材料"

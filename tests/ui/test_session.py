@@ -23,11 +23,6 @@ E = TypeVar("E")
 
 
 @pytest.fixture
-def clock() -> ManualScheduler:
-    return ManualScheduler()
-
-
-@pytest.fixture
 def session(tmp_path: Path, clock: ManualScheduler) -> Session:
     s = Session(tmp_path, scheduler=clock)
     s.new("dangxing-fenxi", author="李红梅", unit="南岭县教育局")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import ipywidgets as w
 import pytest
+from support.widgets import find
 
 from partybook.classroom.publish import EXAMPLES_ENV, prepare, publish
 from partybook.draft import Draft, Item, conform
@@ -22,18 +22,6 @@ PROBLEM = Item(
     heading="调查研究浮在面上。",
     body="下村多是听汇报、看材料，和种粮大户坐下来细谈的次数不多，对他们缺仓储的难处了解不深。",
 )
-
-
-def walk(widget: w.Widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def find(root: w.Widget, cls: str) -> w.Widget:
-    found = [x for x in walk(root) if cls in getattr(x, "_dom_classes", ())]
-    assert len(found) == 1, (cls, len(found))
-    return found[0]
 
 
 def written_draft(title: str, author: str) -> Draft:

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import ipywidgets as w
 import pytest
+from support.widgets import find, find_all, visible
 
 from partybook.draft import Comment
 from partybook.storage import load, save
@@ -18,36 +19,11 @@ from partybook.ui.scheduler import ManualScheduler
 
 
 @pytest.fixture
-def clock() -> ManualScheduler:
-    return ManualScheduler()
-
-
-@pytest.fixture
 def wb(tmp_path: Path, clock: ManualScheduler) -> Workbook:
     book = Workbook(drafts=tmp_path, scheduler=clock)
     book.start.author.value = "陈立新"
     find(book.root, "pb-new").click()
     return book
-
-
-def walk(widget: w.Widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def find_all(root: w.Widget, cls: str) -> list[w.Widget]:
-    return [x for x in walk(root) if cls in getattr(x, "_dom_classes", ())]
-
-
-def find(root: w.Widget, cls: str) -> w.Widget:
-    found = find_all(root, cls)
-    assert len(found) == 1, (cls, len(found))
-    return found[0]
-
-
-def visible(widget: w.Widget) -> bool:
-    return widget.layout.display != "none"
 
 
 def test_start_screen_then_every_hook_class_exists(tmp_path: Path, clock) -> None:
