@@ -17,13 +17,16 @@ A file ``NAME.docx.txt`` is a Word document written as lines: ``@title`` (centre
 from __future__ import annotations
 
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "import" / "corpus"
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+sys.path.insert(0, str(TESTS))  # for importer.build_fixtures
+CORPUS = TESTS / "fixtures" / "import" / "corpus"
 FIELDS = (
     "articles",
     "genre",
@@ -40,48 +43,12 @@ FIELDS = (
 def build_docx(source: Path, target: Path) -> None:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+
+    # the test fixtures' helpers for Word list numbering (tests/importer/build_fixtures.py)
+    from importer.build_fixtures import add_numbering, number_paragraph
 
     doc = Document()
-    numbering = doc.part.numbering_part.element
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), "77")
-    for ilvl, (fmt, text) in enumerate(
-        (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"))
-    ):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(ilvl))
-        for tag, val in (
-            ("w:start", "1"),
-            ("w:numFmt", fmt),
-            ("w:lvlText", text),
-            ("w:suff", "nothing"),
-        ):
-            el = OxmlElement(tag)
-            el.set(qn("w:val"), val)
-            lvl.append(el)
-        abstract.append(lvl)
-    first = numbering.find(qn("w:num"))
-    if first is not None:
-        first.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), "77")
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), "77")
-    num.append(ref)
-    numbering.append(num)
-
-    def number(paragraph, ilvl: int) -> None:  # noqa: ANN001 - a python-docx Paragraph
-        ppr = paragraph._p.get_or_add_pPr()
-        numpr = OxmlElement("w:numPr")
-        for tag, val in (("w:ilvl", str(ilvl)), ("w:numId", "77")):
-            el = OxmlElement(tag)
-            el.set(qn("w:val"), val)
-            numpr.append(el)
-        ppr.append(numpr)
+    num = add_numbering(doc, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")], 77, 77)
 
     for line in source.read_text(encoding="utf-8").splitlines():
         tag, _, text = line.partition(" ") if line.startswith("@") else ("", "", line)
@@ -90,9 +57,9 @@ def build_docx(source: Path, target: Path) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.add_run(text).bold = True
         elif tag == "@h1":
-            number(doc.add_paragraph(text, style="Heading 1"), 0)
+            number_paragraph(doc.add_paragraph(text, style="Heading 1"), num, 0)
         elif tag == "@n2":
-            number(doc.add_paragraph(text), 1)
+            number_paragraph(doc.add_paragraph(text), num, 1)
         elif tag == "@b":
             doc.add_paragraph().add_run(text).bold = True
         elif tag == "@right":

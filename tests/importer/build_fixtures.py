@@ -23,7 +23,7 @@ from docx.shared import Pt
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
 
-def _add_numbering(
+def add_numbering(
     document, levels: list[tuple[str, str]], abstract_id: int = 90, num_id: int = 90
 ) -> int:
     """Add an abstract list (one (numFmt, lvlText) per level) and a num using it."""
@@ -58,7 +58,8 @@ def _add_numbering(
     return num_id
 
 
-def _number(paragraph, num_id: int, ilvl: int) -> None:
+def number_paragraph(paragraph, num_id: int, ilvl: int) -> None:
+    """Give ``paragraph`` list numbering ``num_id`` at level ``ilvl`` (0-based)."""
     ppr = paragraph._p.get_or_add_pPr()
     numpr = OxmlElement("w:numPr")
     lvl = OxmlElement("w:ilvl")
@@ -76,7 +77,7 @@ def word_numbered_docx(path: Path) -> None:
     a bold lead without a number, a soft line break, a table, a right-aligned sign-off
     and a page-number footer."""
     doc = Document()
-    num = _add_numbering(doc, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+    num = add_numbering(doc, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run("2024年春季中青年干部培训班党性分析")
@@ -91,11 +92,11 @@ def word_numbered_docx(path: Path) -> None:
 
     def section(name: str) -> None:
         p = doc.add_paragraph(name, style="Heading 1")
-        _number(p, num, 0)
+        number_paragraph(p, num, 0)
 
     def item(text: str) -> None:
         p = doc.add_paragraph(text, style="条目 正文")
-        _number(p, num, 1)
+        number_paragraph(p, num, 1)
 
     section("基本情况")
     basic = doc.add_paragraph("我1987年9月出生，2010年6月加入中国共产党，")
@@ -110,14 +111,14 @@ def word_numbered_docx(path: Path) -> None:
     ins.append(r)
     basic._p.append(ins)
     typed = doc.add_paragraph("二、存在的问题和不足", style="Heading 1")  # typed and numbered
-    _number(typed, num, 0)
+    number_paragraph(typed, num, 0)
     item("谋划工作不够超前。对重点项目的前期储备研究不够，去年有两个项目因手续准备不足推迟开工。")
     item("服务企业不够主动")
     doc.add_paragraph("企业来办事时能够热情接待，但主动上门了解困难少，全年走访企业只有九家。")
     section("问题和原因分析")
     item("进取意识有所减弱。满足于完成上级交办的任务，缺少争先进位的劲头。")
     p = doc.add_paragraph()
-    _number(p, num, 1)
+    number_paragraph(p, num, 1)
     lead = p.add_run("宗旨意识不够牢固。")
     lead.bold = True
     p.add_run("把服务企业当作分外之事，\n没有站在企业的角度想问题。")
@@ -142,7 +143,7 @@ def word_numbered_docx(path: Path) -> None:
 def decimal_numbered_docx(path: Path) -> None:
     """An old-style draft whose sections Word numbers 1. 2. 3. (decimal, lvlText %1.)."""
     doc = Document()
-    num = _add_numbering(doc, [("decimal", "%1."), ("decimalEnclosedCircle", "%2")], 91, 91)
+    num = add_numbering(doc, [("decimal", "%1."), ("decimalEnclosedCircle", "%2")], 91, 91)
     doc.add_paragraph("党性分析材料")
     for name, body in (
         ("个人基本情况", "我1992年出生，2016年入党，现任云溪镇党政办副主任。"),
@@ -151,7 +152,7 @@ def decimal_numbered_docx(path: Path) -> None:
         ("整改措施", "一是每周自学三小时。二是每月下村四次。"),
     ):
         p = doc.add_paragraph(name)
-        _number(p, num, 0)
+        number_paragraph(p, num, 0)
         doc.add_paragraph(body)
     doc.save(path)
 
@@ -161,7 +162,7 @@ def style_numbered_docx(path: Path) -> None:
     through basedOn), not from the paragraph: a custom outline style "一级标题" numbered
     %1、 and "二级标题" (based on a style numbered at level 1) numbered （%2）."""
     doc = Document()
-    num = _add_numbering(doc, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")], 92, 92)
+    num = add_numbering(doc, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")], 92, 92)
     level1 = doc.styles.add_style("一级标题", 1)
     level1.base_style = doc.styles["Normal"]
     base2 = doc.styles.add_style("编号基础", 1)
