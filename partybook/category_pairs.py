@@ -101,11 +101,10 @@ def write(weights: dict[str, dict[str, float]], path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    import yaml
-
+    from .datafile import read_yaml
     from .paths import templates_dir
 
-    items = [d for a in argv for d in yaml.safe_load(Path(a).read_text(encoding="utf-8"))]
+    items = [d for a in argv for d in read_yaml(a, "标注文件")]
     target = templates_dir() / "categories" / "learned_pairs.yaml"
     write(learn(items), target)
     print(f"{target}: {len(items)} items")

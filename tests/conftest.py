@@ -30,3 +30,21 @@ def artifacts_dir() -> Path:
     path = Path(os.environ.get("PARTYBOOK_TEST_ARTIFACTS", ROOT / "test-artifacts"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def require_tools(*names: str) -> None:
+    """Fail (never skip) when a tool the test needs is missing: ./test installs it."""
+    import shutil
+
+    missing = [n for n in names if shutil.which(n) is None]
+    assert not missing, f"missing tools {missing}: run ./test, which installs them"
+
+
+@pytest.fixture
+def soffice() -> None:
+    require_tools("soffice")
+
+
+@pytest.fixture
+def pdftotext() -> None:
+    require_tools("pdftotext", "soffice")

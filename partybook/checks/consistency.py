@@ -101,33 +101,65 @@ def future_meta_date(ctx: Context) -> Iterable[Finding]:
 
 
 _CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
+_CLAUSE_MARKS = "，。；！？,;!?\n"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _EVENT_HINT = re.compile(r"出生|生于|入党|共产党|党组织|党员|参加工作")
 _EVENT_NAMES = {"birth": "出生", "party": "入党", "work": "参加工作"}
 
 
+# a life event stated in a clause: the event names its clause matches (in the order of
+# words().events), when (month 6 for a year alone), its date's span and text
+_ClauseEvent = tuple[tuple[str, ...], tuple[int, int], int, int, str]
+
+
+@lru_cache(maxsize=4096)
+def _text_events(text: str) -> tuple[bool, tuple[_ClauseEvent, ...]]:
+    """Whether ``text`` names a birth date (出生, 生于 with a 年), and its dated clauses
+    stating a life event, in text order. Cached per text: a keystroke re-reads one
+    paragraph."""
+    if "年" not in text:
+        return False, ()
+    born = "出生" in text or "生于" in text
+    if not _EVENT_HINT.search(text):
+        return born, ()
+    events = words().events
+    out: list[_ClauseEvent] = []
+    last_clause = -1
+    # the dates first (rare), then their clauses: a date never spans a clause mark, so the
+    # first date of a clause is the first found in the text after the clause's start
+    backwards = text[::-1]  # the clause's start: the first mark searched backwards
+    for dm in _DATE.finditer(text):
+        before = _CLAUSE_MARK.search(backwards, len(text) - dm.start())
+        lo = len(text) - before.start() if before else 0
+        if lo == last_clause:
+            continue  # (only the first date of a clause counts)
+        last_clause = lo
+        y, mo, _ = _parts(dm)
+        if not valid(y, mo, None):
+            continue
+        stop = _CLAUSE_MARK.search(text, dm.end())
+        c = text[lo : stop.start() if stop else len(text)]
+        if not _EVENT_HINT.search(c):  # (each event's pattern holds one of its words)
+            continue
+        names = tuple(name for name, pat in events.items() if pat.search(c))
+        if names:
+            out.append((names, (y, mo or 6), dm.start(), dm.end(), dm.group()))
+    return born, tuple(out)
+
+
 @draft_rule("PB403")
 def dates_out_of_order(ctx: Context) -> Iterable[Finding]:
-    events: dict[str, tuple[tuple[int, int], Unit, int, int, str]] = {}
-    w = words()
     # life events are stated in the paragraphs (基本情况), and only matter with a birth date
-    units = [u for u in ctx.units if u.field == "paragraph" and "年" in u.text]
-    if not any("出生" in u.text or "生于" in u.text for u in units):
+    found = [(u, _text_events(u.text)) for u in ctx.units if u.field == "paragraph"]
+    if not any(born for _, (born, _) in found):
         return
-    for unit in units:
-        if not _EVENT_HINT.search(unit.text):
-            continue
-        for clause in _CLAUSE.finditer(unit.text):
-            dm = _DATE.search(clause.group())
-            if not dm:
-                continue
-            y, mo, _ = _parts(dm)
-            if not valid(y, mo, None):
-                continue
-            for name, pat in w.events.items():
-                if name not in events and pat.search(clause.group()):
-                    s = clause.start() + dm.start()
-                    events[name] = ((y, mo or 6), unit, s, s + len(dm.group()), dm.group())
-                    break
+    events: dict[str, tuple[tuple[int, int], Unit, int, int, str]] = {}
+    for unit, (_, stated) in found:
+        for names, when, s, e, text in stated:
+            # the clause states the first of its events not stated before
+            name = next((n for n in names if n not in events), None)
+            if name is not None:
+                events[name] = (when, unit, s, e, text)
     birth = events.get("birth")
     if not birth:
         return
@@ -284,6 +316,21 @@ _COUNT = re.compile(r"([两二三四五六七八九十])(?:个方面|方面|点|
 _COUNT_CONTEXT = re.compile(r"问题|不足|差距|短板|查摆|对照|剖析|检视|检查|查找")
 
 
+@lru_cache(maxsize=4096)
+def _count_claim(text: str) -> tuple[int, int, int] | None:
+    """The first count of aspects of problems ``text`` announces (从两个方面查摆): the
+    number said and its span. Cached per text: a keystroke re-reads one paragraph."""
+    if not _COUNT.search(text):
+        return None
+    for clause in _CLAUSE.finditer(text):
+        m = _COUNT.search(clause.group())
+        if not m or not _COUNT_CONTEXT.search(clause.group()):
+            continue
+        s = clause.start() + m.start()
+        return _NUMERALS[m.group(1)], s, s + len(m.group())
+    return None
+
+
 @draft_rule("PB406")
 def opening_count_mismatch(ctx: Context) -> Iterable[Finding]:
     """The opening announces N aspects of problems but the problems section has another
@@ -295,17 +342,21 @@ def opening_count_mismatch(ctx: Context) -> Iterable[Finding]:
     if not n:
         return
     for unit in ctx.units:
-        if unit.field != "paragraph" or not _COUNT.search(unit.text):
+        claim = _count_claim(unit.text) if unit.field == "paragraph" else None
+        if claim is None:
             continue
-        for clause in _CLAUSE.finditer(unit.text):
-            m = _COUNT.search(clause.group())
-            if not m or not _COUNT_CONTEXT.search(clause.group()):
-                continue
-            said = _NUMERALS[m.group(1)]
-            if said != n:
-                s = clause.start() + m.start()
-                yield at_unit("PB406", unit, s, s + len(m.group()), {"said": said, "count": n})
-            return  # the first announced count is the one that matters
+        said, s, e = claim
+        if said != n:
+            yield at_unit("PB406", unit, s, e, {"said": said, "count": n})
+        return  # the first announced count is the one that matters
+
+
+def clear_cache() -> None:
+    """Forget per-text results (a cold run in the benchmarks)."""
+    _text_events.cache_clear()
+    _count_claim.cache_clear()
+    key_bigrams.cache_clear()
+    measure_hits.cache_clear()
 
 
 RULES = (

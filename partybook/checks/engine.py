@@ -42,17 +42,8 @@ def _scan(
     multiline = joined.count("\n") != len(units)  # some text holds a line break
     broken = [k for k, t in enumerate(texts) if "\n" in t] if multiline else []
     hits: dict[int, list[Hit]] = {}
-    word_targets: dict[str, set[int]] = {}  # by rule key
-    for search in prefilter.word_searches(UNIT_RULES, env, phrase_rules, rules_key):
-        found_in = (
-            prefilter.targets(joined, starts, (search.pattern,))
-            if search.pattern is not None
-            else set()
-        )
-        if search.multiline:  # words holding a line break occur only in texts holding one
-            found_in.update(broken)
-        for key in search.owners:
-            word_targets[key] = found_in
+    words = prefilter.word_automaton(UNIT_RULES, env, phrase_rules, rules_key)
+    word_targets = prefilter.word_targets(words, joined, starts, broken)
     shared = word_targets.get(prefilter.PHRASES, set())
     char_targets = prefilter.char_targets(UNIT_RULES, joined, starts, env)
     # the same pass found the texts holding whitespace: the others' character counts are
@@ -159,18 +150,17 @@ def _to_finding(unit: Unit, hit: Hit) -> Finding:
 def clear_cache() -> None:
     """Forget cached per-text results (benchmarks use it to measure a cold run)."""
     _cache.clear()
-    from .consistency import key_bigrams, measure_hits
+    from .consistency import clear_cache as clear_consistency
     from .model import clear_chars
     from .problems import others_spans
-    from .style import sentences
+    from .style import clear_cache as clear_style
     from .substance import clear_cache as clear_substance
 
     clear_substance()
     others_spans.cache_clear()
     clear_chars()
-    sentences.cache_clear()
-    key_bigrams.cache_clear()
-    measure_hits.cache_clear()
+    clear_style()
+    clear_consistency()
 
 
 def _resolve_genre(draft: Draft, genre: Genre | str | None) -> Genre:

@@ -3,7 +3,7 @@ copy of the draft. The workbook's fix buttons and ``partybook fix`` go through h
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from ..draft import Draft, Item
@@ -113,12 +113,14 @@ def fix(
     *,
     today: date | None = None,
     codes: Iterable[str] | None = None,
+    where: Callable[[Finding], bool] | None = None,
 ) -> tuple[Draft, list[Change]]:
     """A copy of ``draft`` with every safe fix applied, and the changes made.
 
     Safe fixes: template leftovers removed (PB2xx), punctuation normalised (PB3xx), known
     misspellings corrected (PB505), a number typed before a heading removed (PB107).
-    ``codes`` limits the fixes to those codes. Nothing else is touched.
+    ``codes`` limits the fixes to those codes; ``where`` to the findings it accepts (the
+    workbook fixes one finding alone this way). Nothing else is touched.
     """
     new = draft.model_copy(deep=True)
     wanted = set(codes) if codes is not None else None
@@ -127,7 +129,9 @@ def fix(
         todo = [
             f
             for f in check(new, genre, today=today, phrase_defaults=False)
-            if f.fix is not None and (wanted is None or f.code in wanted)
+            if f.fix is not None
+            and (wanted is None or f.code in wanted)
+            and (where is None or where(f))
         ]
         if not todo:
             break

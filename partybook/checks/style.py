@@ -5,6 +5,7 @@ genre (PB506–PB508) are in :mod:`.problems`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -73,6 +74,25 @@ def _split_sentences(text: str) -> list[str]:
     return [p for p in (q.strip() for q in _SPLIT.split(text)) if len(p) >= SENTENCE_MIN]
 
 
+@lru_cache(maxsize=8192)
+def _pieces(text: str) -> tuple[str, ...]:
+    """What ``_SPLIT.split`` leaves of ``text`` in pieces of 8+ characters, unstripped."""
+    return tuple(_PIECES.findall(text))
+
+
+def _any_piece_repeats(units: list[Unit]) -> bool:
+    """Whether a piece of 8+ characters occurs twice in the draft (no piece spans two
+    texts: the line break ends one), from the per-text cache."""
+    seen: set[str] = set()
+    n = 0
+    for unit in units:
+        found = _pieces(unit.text)
+        if found:
+            seen.update(found)
+            n += len(found)
+    return len(seen) != n
+
+
 def _where(ctx: Context, unit: Unit) -> str:
     name = section_name(ctx.genre.section(owner_section(unit.section)))
     if unit.item is not None:
@@ -84,8 +104,7 @@ def _where(ctx: Context, unit: Unit) -> str:
 
 @draft_rule("PB503")
 def repeated_sentence(ctx: Context) -> Iterable[Finding]:
-    every = _PIECES.findall(ctx.joined)  # what _SPLIT.split leaves, of 8+ characters
-    if len(set(every)) == len(every):
+    if not _any_piece_repeats(ctx.units):
         return  # no sentence repeats (the usual case)
     seen: dict[str, Unit] = {}
     for unit in ctx.units:
@@ -243,39 +262,39 @@ def de_di_de_phrase(unit: Unit, env: Env) -> list[Hit]:
 # --- a word typed twice ----------------------------------------------------------------
 
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,3})\1")
-_NUL_RUN = {2: b"\0" * 8, 3: b"\0" * 12}  # two, three characters equal
 
 
 class _DoubledQuick:
     """PB509's pre-test, at C speed: where a text repeats two or three characters right
-    after themselves, its UTF-32 code XOR-ed with itself shifted by that many characters
-    has a run of zero bytes (a regex with a back-reference would be tried at every
-    position). Duck-types the ``search(text, pos)`` of a pattern."""
+    after themselves, the low bytes of its characters (one byte per character, from the
+    UTF-32 code) XOR-ed with themselves shifted by that many characters have a run of that
+    many zero bytes (equal characters have equal low bytes; a regex with a back-reference
+    would be tried at every position). Duck-types the ``search(text, pos)`` of a
+    pattern."""
 
     def __init__(self) -> None:
         self._text: str | None = None
         self._at: list[int] = []
 
     def _candidates(self, text: str) -> list[int]:
-        raw = text.encode("utf-32-le")
-        whole = int.from_bytes(raw, "little")
+        low = text.encode("utf-32-le", "surrogatepass")[::4]  # byte k: the low byte of character k
+        whole = int.from_bytes(low, "little")
         out: set[int] = set()
-        for n, run in _NUL_RUN.items():
-            shifted = whole >> (32 * n)
-            xored = (whole ^ shifted).to_bytes(len(raw), "little")[: len(raw) - 4 * n]
+        for n in (2, 3):
+            # byte k is zero where characters k and k + n have equal low bytes
+            xored = (whole ^ (whole >> (8 * n))).to_bytes(len(low), "little")[: len(low) - n]
+            run = b"\0" * n
             at = xored.find(run)  # bytes.find: far faster than a regex here
             while at >= 0:
-                out.add(-(-at // 4))  # the first whole character of the run
-                at = xored.find(run, at + 4)
+                out.add(at)
+                at = xored.find(run, at + 1)
         return sorted(out)
 
     def search(self, text: str, pos: int = 0) -> _Span | None:
         if text is not self._text:
             self._text, self._at = text, self._candidates(text)
-        for i in self._at:
-            if i >= pos:
-                return _Span(i, i + 2)
-        return None
+        k = bisect_left(self._at, pos)
+        return _Span(self._at[k], self._at[k] + 2) if k < len(self._at) else None
 
 
 class _Span(NamedTuple):
@@ -306,6 +325,12 @@ def doubled_word(unit: Unit, env: Env) -> list[Hit]:
             continue
         hits.append(("PB509", m.start(), m.end(), {"word": word}, word))
     return hits
+
+
+def clear_cache() -> None:
+    """Forget per-text results (a cold run in the benchmarks)."""
+    sentences.cache_clear()
+    _pieces.cache_clear()
 
 
 RULES = (

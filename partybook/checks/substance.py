@@ -10,10 +10,9 @@ Formulas and dated material come from :mod:`partybook.formulas` (its data:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from .data import substance, words
 from .model import Context, Finding, Unit
@@ -36,39 +35,14 @@ def _formulas() -> Any:
 # --- formulas and dated material -------------------------------------------------------
 
 
-class _FormulaQuick:
-    """PB601/PB602's pre-test: the formulas module's own trigger words (its Aho-Corasick
-    automaton), found in one pass over all texts; a text holding none has no formula and
-    no dated mention. Duck-types the ``search(text, pos)`` of a pattern."""
-
-    def __init__(self) -> None:
-        self._text: str | None = None
-        self._at: list[int] = []
-
-    def search(self, text: str, pos: int = 0) -> _Span | None:
-        if text is not self._text:
-            formulas = _formulas()
-            if not callable(getattr(formulas, "compiled", None)):  # pragma: no cover
-                self._text, self._at = text, []  # no formulas module: nothing to find
-            else:
-                found = formulas.compiled().trigger.find_matches_as_indexes(text)
-                self._text, self._at = text, sorted(start for _, start, _ in found)
-        i = bisect_left(self._at, pos)
-        return _Span(self._at[i], self._at[i] + 1) if i < len(self._at) else None
+def _formula_words(env: Env) -> tuple[str, ...]:
+    """PB601/PB602's trigger: the formulas module's own trigger words (a text holding none
+    has no formula and no dated mention)."""
+    formulas = _formulas()
+    return formulas.compiled().words if formulas is not None else ()
 
 
-class _Span(NamedTuple):
-    s: int
-    e: int
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-
-_FORMULA_TRIGGER = Trigger(patterns=lambda env: [_FormulaQuick()])
+_FORMULA_TRIGGER = Trigger(words=_formula_words)
 
 
 @unit_rule("PB601", trigger=_FORMULA_TRIGGER, fixable=True)

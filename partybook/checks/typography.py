@@ -97,6 +97,8 @@ _STARTS = re.compile(r"[,;:?!.()\"'「」『』\-－─—…·． \t\u3000\u00a
 # Runs of Chinese sentence punctuation (PB306 doubling; 。。。 and 、、、 are PB305).
 _MARKS = "，。；：、！？"
 _PUNCT_RUN = re.compile(f"[{_MARKS}][{_MARKS}]+")
+# its pre-test as words (every two marks in a row): the regex would stop at every comma
+_MARK_PAIRS = tuple(a + b for a in _MARKS for b in _MARKS)
 
 
 def _punct_run(run: str) -> tuple[str, dict[str, str], str | None] | None:
@@ -116,7 +118,7 @@ def _punct_run(run: str) -> tuple[str, dict[str, str], str | None] | None:
     "PB305",
     "PB306",
     fixable=True,
-    trigger=Trigger(chars=",;:?!.()\"'「」『』-－─·． \t\u3000\u00a0…—", patterns=(_PUNCT_RUN,)),
+    trigger=Trigger(chars=",;:?!.()\"'「」『』-－─·． \t\u3000\u00a0…—", words=_MARK_PAIRS),
 )
 def inline_typography(unit: Unit, env: Env) -> list[Hit]:
     text = unit.text

@@ -147,6 +147,7 @@ class ListFormula:
 @dataclass(slots=True)
 class Compiled:
     trigger: AhoCorasick
+    words: tuple[str, ...]  # the trigger words (a text holding none has no formula)
     groups: list[list[str]]  # per trigger word, the groups it stands for
     lists: list[ListFormula]
     clauses: list[tuple[Formula, list[re.Pattern[str]], NameRx]]
@@ -227,7 +228,9 @@ def compiled() -> Compiled:
         dated.append((d, rx, re.compile(d.exempt_after) if d.exempt_after else None))
     words = list(keys)
     trigger = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest)
-    return Compiled(trigger, [keys[w] for w in words], lists, clauses, names, dated, ff.current)
+    return Compiled(
+        trigger, tuple(words), [keys[w] for w in words], lists, clauses, names, dated, ff.current
+    )
 
 
 @lru_cache(maxsize=4096)

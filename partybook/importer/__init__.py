@@ -167,24 +167,18 @@ def _from_paras(
 
 
 def _read(path: str | Path) -> bytes:
+    from ..reading import read_bytes_zh
     from .limits import MAX_DOCX_BYTES
 
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if not p.is_file():
-            raise InputError(f"{p} 不是文件，请给出要导入的文档（.txt、.docx、.doc、.pdf 等）。")
-        if size > MAX_DOCX_BYTES * 2:  # refuse before reading a huge file into memory
-            raise InputError(
-                f"文件 {p.name} 有 {size / 1024 / 1024:.0f} MB，超过导入上限。请确认选对了文件。"
-            )
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"找不到文件 {p}，请检查路径和文件名。") from None
-    except PermissionError:
-        raise InputError(f"没有权限读取文件 {p}，请检查文件权限。") from None
-    except IsADirectoryError:
-        raise InputError(f"{p} 是文件夹，请给出要导入的文件。") from None
+    if p.exists() and not p.is_file() and not p.is_dir():
+        raise InputError(f"{p} 不是文件，请给出要导入的文档（.txt、.docx、.doc、.pdf 等）。")
+    return read_bytes_zh(
+        p,
+        "文件",
+        InputError,
+        max_bytes=MAX_DOCX_BYTES * 2,  # refuse before reading a huge file into memory
+    )
 
 
 def import_file(

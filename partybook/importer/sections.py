@@ -56,7 +56,7 @@ class SectionBuilder(TitleMixin, ItemsMixin):
     # --- helpers ---------------------------------------------------------------------
     def _name(self, sid: str) -> str:
         spec = self.specs.get(sid)
-        return (spec.heading or {"title": "标题", "opening": "开头"}.get(sid, sid)) if spec else sid
+        return spec.display_name if spec else sid
 
     def _heading_of(self, p: Para) -> tuple[Numbered | None, SectionHeading | None]:
         num = parse_number(p.text)

@@ -12,6 +12,7 @@ import ipywidgets as w
 from ..draft import Draft, Item
 from ..genre import Genre
 from .common import button, esc, findings_html, html_box
+from .fix_buttons import FixButtons
 from .messages import Messages
 from .session import Session
 
@@ -121,6 +122,10 @@ class ReviewPage:
             row = w.HBox([info, go])
             row.add_class("pb-review-row")
             rows.append(row)
+            fixes = FixButtons(s, self.msgs)  # each fixable finding of the section, alone
+            fixes.refresh(found)
+            if fixes.root.children:
+                rows.append(fixes.root)
         self.sections.children = tuple(rows)
         self.undo_button.disabled = not s.undo_label
 
@@ -152,4 +157,5 @@ class ReviewPage:
 
     def _undo(self, _: Any = None) -> None:
         self.session.undo()
+        self.session.refresh()  # findings of the restored text at once
         self.refresh()

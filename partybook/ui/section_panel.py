@@ -10,6 +10,7 @@ import ipywidgets as w
 from ..genre import SectionKind, SectionSpec
 from .common import button, esc, findings_html, full_width, html_box, rows_for
 from .example_viewer import ExampleViewer
+from .fix_buttons import FixButtons
 from .items_panel import ItemsPanel
 from .messages import Messages
 from .session import Session
@@ -49,6 +50,7 @@ class SectionPanel:
         self.comments = html_box("", "pb-comments")
         self.count = html_box("", "pb-count")
         self.findings = html_box("", "pb-section-findings")
+        self.fixes = FixButtons(session, msgs)  # one click per fixable finding (PB601 …)
         prompts = "".join(f"<li>{esc(p)}</li>" for p in spec.prompts)
         self.prompts = html_box(
             f'<div class="pb-prompts"><b>想一想：</b><ul>{prompts}</ul></div>' if prompts else ""
@@ -73,6 +75,7 @@ class SectionPanel:
                 body,
                 foot,
                 self.findings,
+                self.fixes.root,
                 self.details,
             ]
         )
@@ -229,3 +232,4 @@ class SectionPanel:
     def refresh_findings(self) -> None:
         found = self.session.checks.section_findings(self.spec)
         self.findings.value = findings_html(found)
+        self.fixes.refresh(found)

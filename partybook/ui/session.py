@@ -46,6 +46,7 @@ from .events import (
     VersionRestored,
 )
 from .export_files import example_file, export_file
+from .import_choice import PendingImport
 from .live_checks import CHECK_DELAY, LiveChecks
 from .notice_guidance import notice_guidance, notice_sections
 from .observable import Observable
@@ -130,18 +131,38 @@ class Session:
         self._adopt(draft, load_genre(draft.genre), p, saved=True)
 
     def import_document(self, data: bytes, filename: str) -> Any:
-        """Import a .txt/.md/.docx into a new draft file; returns the importer's result."""
+        """Import a document into a new draft file (its first article, the guessed genre);
+        returns the importer's result."""
+        return self.open_import(self.read_document(data, filename))
+
+    def read_document(self, data: bytes, filename: str) -> PendingImport:
+        """Import an upload (.txt/.md/.docx/.doc/.wps/.rtf/.odt/.pdf) without opening it:
+        its articles and genres to choose from (:mod:`~partybook.ui.import_choice`).
+        Bad input raises :class:`~partybook.errors.InputError` (a Chinese message)."""
         from ..importer import import_bytes
+        from .library import genre_infos
 
         result = import_bytes(data, filename)
-        draft = result.draft
-        genre = load_genre(draft.genre)
-        conform(draft, genre)
-        stem = safe_filename(f"{Path(filename).stem}-导入-{datetime.now():%Y%m%d-%H%M%S}")
-        path = unique_path(self.folder, stem, ".json")
+        return PendingImport(data, filename, result, [g.id for g in genre_infos()])
+
+    def open_import(self, pending: PendingImport, index: int = 0) -> Any:
+        """Open article ``index`` of ``pending`` (in the genre chosen for it) as a new
+        draft file; returns the importer's result for it."""
+        result = pending.result(index)
+        draft, genre, path = pending.target(index, self.folder)
         self._adopt(draft, genre, path, saved=False)
         self.saver.save_now()
+        pending.saved[index] = path.name
         return result
+
+    def save_import(self, pending: PendingImport, index: int) -> Path:
+        """Save article ``index`` of ``pending`` as a draft file of its own, not opened."""
+        from ..storage import save
+
+        draft, _, path = pending.target(index, self.folder)
+        save(draft, path)
+        pending.saved[index] = path.name
+        return path
 
     def _adopt(self, draft: Draft, genre: Genre, path: Path, saved: bool) -> None:
         self.saver.flush()
@@ -308,18 +329,38 @@ class Session:
         return fixed, list(changes)
 
     def apply_fixes(self) -> list[Any]:
-        draft, genre = self._require()
         fixed, changes = self.propose_fixes()
         if not changes:
             self.tell("没有可以自动修复的问题。")
             return []
-        self.undo_stack.push("自动修复", draft)
+        self._take_fixed(fixed, "自动修复")
+        self.tell(f"已自动修复 {len(changes)} 处；如不满意可点“撤销”。")
+        return changes
+
+    def apply_fix(self, finding: Any) -> list[Any]:
+        """Fix this one finding alone (through :func:`partybook.checks.fix`), undoably.
+        A finding the text no longer has (typed over since the check) changes nothing."""
+        draft, genre = self._require()
+        from ..checks import fix
+
+        key = fix_key(finding)
+        fixed, changes = fix(draft, genre, where=lambda f: fix_key(f) == key)
+        if not changes:
+            self.tell("这一处已经改动过，没有修改。请等检查结果更新后再试。", "warning")
+            return []
+        misquote = getattr(finding, "code", "") == "PB601"
+        self._take_fixed(fixed, "改为规范表述" if misquote else "修正一处")
+        what = f"已改为规范表述“{finding.fix}”" if misquote else "已修正这一处"
+        self.tell(f"{what}；如不满意可点“撤销”。", "success")
+        return changes
+
+    def _take_fixed(self, fixed: Draft, label: str) -> None:
+        draft, genre = self._require()
+        self.undo_stack.push(label, draft)
         conform(fixed, genre)
         fixed.updated = draft.updated
         self.draft = fixed
         self._changed(Replaced(tuple(genre.section_ids), "fixes"))
-        self.tell(f"已自动修复 {len(changes)} 处；如不满意可点“撤销”。")
-        return changes
 
     # --- version history (partybook.history) -------------------------------------------
     def versions(self, limit: int = history_view.PAGE) -> list[history_view.VersionInfo]:
@@ -390,3 +431,9 @@ class Session:
     def export_example(self) -> tuple[str, bytes, list[Any]]:
         """The anonymised draft as a shared example (JSON, marked ``example``)."""
         return example_file(*self._require())
+
+
+def fix_key(finding: Any) -> tuple[Any, ...]:
+    """What identifies a fixable finding across check runs: the spot and the replacement."""
+    f = finding
+    return (f.code, f.section, f.item, f.field, f.index, f.field_start, f.end - f.start, f.fix)

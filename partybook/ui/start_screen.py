@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 
 from .common import button, esc, full_width, html_box
+from .import_choice import PendingImport, genre_name
+from .import_picker import ImportPicker, warnings_html
 from .library import GenreInfo, genre_choices, genre_infos, list_drafts
 from .live_checks import section_name
 from .messages import Messages
@@ -15,6 +18,9 @@ from .session import Session
 
 SHOWN = 12
 REMOVAL_SHOWN = 40
+UPLOAD_ACCEPT = ".txt,.md,.markdown,.docx,.doc,.wps,.rtf,.odt,.pdf"
+# the importer's genre notice names the command line's --genre; the workbook asks instead
+CLI_GENRE_HINT = re.compile(r"如不对，请用 --genre 指定文体[^。]*。")
 
 
 class StartScreen:
@@ -75,20 +81,21 @@ class StartScreen:
         )
         open_card.add_class("pb-card")
 
-        self.upload = w.FileUpload(
-            accept=".txt,.md,.markdown,.docx", multiple=False, description="选择文件"
-        )
+        self.upload = w.FileUpload(accept=UPLOAD_ACCEPT, multiple=False, description="选择文件")
         self.upload.add_class("pb-import")
         self.upload.observe(msgs.guard(self._import, "导入文档"), "value")
         self.report = html_box("", "pb-import-report")
+        self.picker = ImportPicker(session, msgs, self._imported, self.refresh)
         import_card = w.VBox(
             [
                 html_box(
-                    '<div class="pb-h">从已有文档开始</div><div class="pb-hint">导入 Word（.docx）、'
-                    "文本（.txt）或 Markdown（.md）文件。程序会识别各部分，去掉网站水印、广告、占位符等"
-                    "残留，并列出去掉了什么；认不出的段落放在“未归类”里，不会丢失。</div>"
+                    '<div class="pb-h">从已有文档开始</div><div class="pb-hint">导入 Word（.docx、.doc）、'
+                    "WPS（.wps）、.rtf、.odt、带文字的 PDF、文本（.txt）或 Markdown（.md）文件。"
+                    "程序会识别文体和各部分，去掉网站水印、广告、占位符等残留，并列出去掉了什么；"
+                    "认不出的段落放在“未归类”里，不会丢失。一个文件里有几篇文章时，由您选择打开哪一篇。</div>"
                 ),
                 self.upload,
+                self.picker.root,
                 self.report,
             ]
         )
@@ -217,17 +224,30 @@ class StartScreen:
         name = f.get("name", "文档") if isinstance(f, dict) else getattr(f, "name", "文档")
         content = f.get("content") if isinstance(f, dict) else getattr(f, "content", b"")
         data = bytes(content or b"")
+        self.upload.value = ()  # the same file chosen again is a new upload
+        self.picker.show(None)
+        self.report.value = ""
         try:
-            result = self.session.import_document(data, name)
+            pending = self.session.read_document(data, name)
         except ImportError:
             self.msgs.show("导入功能尚未安装，暂时无法导入文档。", "error")
             return
-        self.msgs.show(f"已导入 {name}，生成新草稿。", "success")
-        self.report.value = import_report(result, self.session)
+        if pending.needs_choice:  # several articles, or an unsure genre: the user picks
+            self.picker.show(pending)
+            return
+        self._imported(self.session.open_import(pending, 0), pending)
+
+    def _imported(self, result: Any, pending: PendingImport) -> None:
+        self.msgs.show(f"已导入 {pending.filename}，生成新草稿。", "success")
+        for text in result.warnings:
+            self.msgs.show(text, "warning")
+        self.report.value = import_report(result, self.session, pending)
         self.opened()
 
 
-def import_report(result: Any, session: Session) -> str:
+def import_report(result: Any, session: Session, pending: PendingImport | None = None) -> str:
+    """The import report shown above the panels until closed: off-genre warnings first,
+    the genre, the other articles of the file, what was removed, what was not placed."""
     names = {}
     if session.genre is not None:
         genre = session.genre
@@ -235,7 +255,10 @@ def import_report(result: Any, session: Session) -> str:
         names = {k: section_name(genre, k) for k in keys}
     unit = getattr(result, "line_unit", "行")
     removed = list(getattr(result, "removed", []))
-    parts = ['<div class="pb-h">导入报告</div>']
+    parts = ['<div class="pb-h">导入报告</div>', warnings_html(list(result.warnings))]
+    parts.append(_genre_line(result, session, pending))
+    if pending is not None and len(pending.articles) > 1:
+        parts.append(_articles_line(result, pending))
     if removed:
         items = []
         for r in removed[:REMOVAL_SHOWN]:
@@ -250,7 +273,8 @@ def import_report(result: Any, session: Session) -> str:
             else ""
         )
         parts.append(
-            f"<div>去掉了 {len(removed)} 处模板残留：</div><ul>{''.join(items)}{more}</ul>"
+            f'<div class="pb-import-removed">去掉了 {len(removed)} 处模板残留：</div>'
+            f"<ul>{''.join(items)}{more}</ul>"
         )
     else:
         parts.append("<div>没有发现需要去掉的模板残留。</div>")
@@ -258,8 +282,41 @@ def import_report(result: Any, session: Session) -> str:
     if unplaced:
         lis = "".join(f"<li>{esc(u[:120])}</li>" for u in unplaced[:20])
         parts.append(
-            f"<div>{len(unplaced)} 段未能归入任何部分，已保留在“未归类”中，请手工移入：</div><ul>{lis}</ul>"
+            f'<div class="pb-import-unplaced">{len(unplaced)} 段未能归入任何部分，'
+            f"已保留在“未归类”中，请手工移入：</div><ul>{lis}</ul>"
         )
     for n in getattr(result, "notices", []) or []:
+        if pending is not None and ("识别为“" in n or "判断文体" in n):
+            continue  # the genre line above says it for the workbook
+        n = CLI_GENRE_HINT.sub("如不对，请重新导入，在相近的文体中选择。", n)
         parts.append(f'<div class="pb-notice">{esc(n)}</div>')
     return "".join(parts)
+
+
+def _genre_line(result: Any, session: Session, pending: PendingImport | None) -> str:
+    name = session.genre.name if session.genre is not None else genre_name(result.draft.genre)
+    index = next((i for i, r in enumerate(result.articles) if r is result), 0)
+    if pending is not None and index < len(pending.articles) and pending.chosen_by_user(index):
+        how = "由您在相近的文体中选定"
+    elif result.genre_confidence >= 1.0:
+        how = "已指定"
+    else:
+        how = f"自动识别，把握 {result.genre_confidence:.0%}"
+    return f'<div class="pb-import-genre-line">文体：{esc(name)}（{how}）</div>'
+
+
+def _articles_line(result: Any, pending: PendingImport) -> str:
+    index = next((i for i, r in enumerate(result.articles) if r is result), None)
+    others = []
+    for a in pending.articles:
+        if a.index == index:
+            continue
+        title = esc(a.title or "（无标题）")
+        kept = pending.saved.get(a.index)
+        state = f"已存为草稿 {esc(kept)}" if kept else "未保存，需要时请重新导入这个文件"
+        others.append(f"<li>第 {a.index + 1} 篇“{title}”：{state}</li>")
+    opened = f"第 {index + 1} 篇" if index is not None else "其中一篇"
+    return (
+        f'<div class="pb-import-articles-line">这个文件共有 {len(pending.articles)} 篇文章，'
+        f"打开的是{opened}。其余各篇：</div><ul>{''.join(others)}</ul>"
+    )

@@ -33,6 +33,7 @@ from .exercise_bar import ExerciseBar
 from .exports import ExportsPanel
 from .history_panel import HistoryPanel
 from .messages import Messages
+from .paged_preview import PagedPreview
 from .preview import Preview
 from .progress import FindingsSummary, ProgressBar, SaveStatus
 from .review import ReviewPage
@@ -80,7 +81,8 @@ class Workbook:
         self.undo_button.on_click(self.msgs.guard(lambda _: self.session.undo(), "撤销"))
         self.home_button = button("草稿列表", "pb-home", icon="folder-open")
         self.home_button.on_click(self.msgs.guard(lambda _: self.session.close(), "返回"))
-        right = w.HBox([self.saved.root, self.undo_button, self.home_button])
+        self.paged = PagedPreview(self.session)  # 按页预览 (side column) and 约 N 页 (header)
+        right = w.HBox([self.paged.count, self.saved.root, self.undo_button, self.home_button])
         right.add_class("pb-header-tools")
         head_top = w.HBox([self.title, right])
         head_top.add_class("pb-header-top")
@@ -118,7 +120,7 @@ class Workbook:
         left.add_class("pb-left")
         self.findings = FindingsSummary(self.session)
         self.preview = Preview(self.session)
-        side = w.VBox([self.findings.root, self.preview.root])
+        side = w.VBox([self.findings.root, self.preview.root, self.paged.root])
         side.add_class("pb-side")
         write = w.HBox([left, side])
         write.add_class("pb-write")

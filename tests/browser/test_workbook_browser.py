@@ -251,6 +251,7 @@ def test_voila_smoke_path(voila_server: Server, page, artifacts_dir: Path) -> No
     with page.expect_file_chooser() as chooser:
         page.click(".pb-import")
     chooser.value.set_files(str(old))
+    page.click(".pb-import-open-0")  # no title: the user confirms the guessed genre
     wait_text(page, ".pb-report", "导入报告")
     assert "公众号" in page.locator(".pb-report").inner_text()
     assert page.locator(".pb-editor-basic textarea").input_value() == "我1985年出生，2007年入党。"

@@ -88,9 +88,7 @@ def test_yaml_is_parsed_only_in_datafile() -> None:
         text = path.read_text(encoding="utf-8")
         if re.search(r"\byaml\.(safe_)?load\(", text):
             readers.append(path.relative_to(ROOT).as_posix())
-    # still their own reader, to switch in their owners' areas (docs/PACKAGING.md)
-    pending = {"partybook/checks/data.py", "partybook/checks/registry.py", "partybook/leftovers.py"}
-    assert set(readers) <= pending, readers
+    assert readers == []
 
 
 def test_the_repository_does_not_point_to_an_outside_design_document() -> None:

@@ -4,7 +4,6 @@ LibreOffice, text PDFs through pdftotext; and the messages when a tool is missin
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -18,11 +17,9 @@ from partybook.importer import convert, import_bytes, import_file, import_files
 from partybook.importer.convert import pages_to_paras
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice absent")
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("soffice") is None,
-    reason="pdftotext or LibreOffice absent",
-)
+# LibreOffice and poppler are installed by ./test: a missing one fails the test (conftest).
+needs_soffice = pytest.mark.usefixtures("soffice")
+needs_pdftotext = pytest.mark.usefixtures("pdftotext")
 
 LINES = [
     "科级干部进修班党性分析",
@@ -180,9 +177,8 @@ def test_text_pdf_import(tmp_path):
     assert "青川市委党校学员材料" not in r.draft.text_of("opening")
 
 
+@needs_pdftotext
 def test_a_pdf_without_text_is_explained(monkeypatch, tmp_path):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext absent")
 
     class Done:
         returncode = 0
