@@ -30,7 +30,7 @@ def _example_draft(chars: int):
         + sum(len(draft.text_of(s.id)) for s in genre.content_sections() if s.id != "basic")
         < chars
     ):
-        basic.append(basic[len(basic) % 4])
+        basic.append(basic[len(basic) % min(4, len(basic))])
         draft.sections["basic"] = list(basic)
     return draft
 

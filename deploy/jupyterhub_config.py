@@ -131,6 +131,7 @@ c.Spawner.default_url = f"/lab/tree/partybook/{WORKBOOK}"
 # Drafts are created group-readable (0660) so the instructors' group can read them; the
 # folder's mode keeps everyone else out. SystemdSpawner (TLJH) applies this umask.
 c.SystemdSpawner.unit_extra_properties = {"UMask": "0007"}
+c.LocalProcessSpawner.popen_kwargs = {"umask": 0o007}  # the same without systemd
 # Instructors are ordinary users here: on TLJH an admin also gets sudo, so grant that
 # separately (`sudo tljh-config add-item users.admin NAME`) only to whoever runs the server.
 c.JupyterHub.admin_access = False

@@ -126,10 +126,14 @@ def export_class(
     *,
     pdf: bool | None = None,
     progress: Progress | None = None,
+    comments: bool = True,
+    findings: bool = False,
 ) -> BatchResult:
     """Export every readable draft of ``entries`` into a zip at ``output`` (or in memory when
-    ``output`` is None). ``pdf=None`` adds PDFs when LibreOffice is installed."""
-    from ..exporters import get_exporter
+    ``output`` is None). ``pdf=None`` adds PDFs when LibreOffice is installed. The .docx
+    files carry the instructor's comments as Word comments (``comments``) and, when asked,
+    the checks' findings too (``findings``): the class's files returned with feedback."""
+    from ..exporters.docx import DocxExporter
     from ..filenames import safe_filename
 
     want_pdf = soffice_available() if pdf is None else pdf
@@ -144,7 +148,7 @@ def export_class(
     total = len(drafts) + (len(drafts) if want_pdf else 0)
     done = 0
     names = unique_names([safe_filename(e.student, default="学员") for e in drafts], "")
-    exporter = get_exporter("docx")
+    exporter = DocxExporter(comments=comments, findings=findings)
     buffer = io.BytesIO()
     docx_ok: dict[str, bytes] = {}
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:

@@ -1,6 +1,7 @@
 """Collecting a class's drafts: from a folder, or a glob over JupyterHub users' homes.
 
-``collect("/srv/class")`` reads every ``*.json`` draft in the folder (and its sub-folders);
+``collect("/srv/class")`` reads every draft in the folder (and its sub-folders): partybook's
+``.json`` and Word or text files imported on the fly (:mod:`.formats`);
 ``collect("/home/*/partybook/drafts/*.json")`` reads every student's drafts on a one-server
 JupyterHub. A file that cannot be read becomes an :class:`Entry` with ``error`` set (a
 Chinese message) — never an exception: one broken file must not hide the class.
@@ -17,6 +18,7 @@ from pathlib import Path
 from ..draft import Draft
 from ..errors import PartybookError
 from ..paths import CLASS_DIR_ENV
+from .formats import DRAFT_SUFFIXES, LEGACY_SUFFIXES, convert_legacy, is_draft_name, load_any
 
 GLOB_CHARS = set("*?[")
 # files beside drafts that are not drafts of their own
@@ -33,6 +35,7 @@ class Entry:
     draft: Draft | None = None
     error: str | None = None
     mtime: float = 0.0
+    notes: list[str] = field(default_factory=list)  # an imported file's import remarks
 
     @property
     def ok(self) -> bool:
@@ -84,7 +87,7 @@ def _glob_base(pattern: str) -> Path:
 
 def _is_draft_candidate(path: Path) -> bool:
     name = path.name
-    if not name.endswith(".json") or name.startswith("."):
+    if not is_draft_name(name) or name.startswith("."):
         return False
     if any(m in name for m in SKIP_MARKERS):
         return False
@@ -95,7 +98,7 @@ def find_files(source: str | os.PathLike[str]) -> tuple[Path, list[Path], list[s
     """(base folder, draft files, skipped names) for a folder or a glob pattern."""
     text = os.fspath(source)
     if _is_glob(text):
-        pattern = text if text.endswith(".json") else os.path.join(text, "*.json")
+        pattern = text if text.lower().endswith(DRAFT_SUFFIXES) else os.path.join(text, "*")
         base = _glob_base(pattern)
         paths = [Path(p) for p in glob.glob(pattern, recursive=True)]
     else:
@@ -107,7 +110,7 @@ def find_files(source: str | os.PathLike[str]) -> tuple[Path, list[Path], list[s
             )
         if base.is_file():
             return base.parent, [base], []
-        paths = list(base.rglob("*.json"))
+        paths = list(base.rglob("*"))
     files: list[Path] = []
     skipped: list[str] = []
     for p in sorted(paths):
@@ -142,9 +145,8 @@ def student_name(path: Path, draft: Draft | None, base: Path) -> str:
     return path.stem
 
 
-def load_entry(path: Path, base: Path) -> Entry:
-    from ..storage import load
-
+def load_entry(path: Path, base: Path, converted: bytes | str | None = None) -> Entry:
+    """One file as an entry; ``converted``: a .doc/.wps already converted (see collect)."""
     try:
         rel = str(path.relative_to(base))
     except ValueError:
@@ -154,7 +156,7 @@ def load_entry(path: Path, base: Path) -> Entry:
     except OSError:
         mtime = 0.0
     try:
-        draft = load(path)
+        draft, notes = load_any(path, converted)
     except PartybookError as err:
         return Entry(path, rel, student_name(path, None, base), error=str(err), mtime=mtime)
     except Exception as err:  # a class must survive any one broken file
@@ -165,7 +167,8 @@ def load_entry(path: Path, base: Path) -> Entry:
             error=f"无法读取 {path.name}：{type(err).__name__}",
             mtime=mtime,
         )
-    return Entry(path, rel, student_name(path, draft, base), draft=draft, mtime=mtime)
+    student = student_name(path, draft, base)
+    return Entry(path, rel, student, draft=draft, mtime=mtime, notes=notes)
 
 
 def collect(
@@ -178,8 +181,9 @@ def collect(
     text = os.fspath(source) if source is not None else default_source()
     base, files, skipped = find_files(text)
     coll = Collection(source=text, base=base, skipped=skipped)
+    legacy = convert_legacy([p for p in files if p.suffix.lower() in LEGACY_SUFFIXES])
     for i, path in enumerate(files, 1):
-        coll.entries.append(load_entry(path, base))
+        coll.entries.append(load_entry(path, base, legacy.get(path)))
         if progress is not None:
             progress(i, len(files))
     return coll

@@ -166,6 +166,9 @@ class Dashboard:
             value=str(Path.cwd() / "班级草稿.zip"), description="保存为", layout=w.Layout(width="60%")
         )  # fmt: skip
         self.want_pdf = w.Checkbox(value=False, description="同时导出 PDF（需要 LibreOffice）")
+        # the .docx always carry the instructor's comments as Word comments; this adds the
+        # checks' findings, so the zip is the class's files returned with full feedback
+        self.want_findings = w.Checkbox(value=False, description="把自动检查结果也写成 Word 批注")
         self.export_button = w.Button(
             description="批量导出", icon="download", button_style="success"
         )
@@ -174,7 +177,7 @@ class Dashboard:
         self.progress_label = w.HTML()
         self.export_result = w.HTML()
         export = w.VBox(
-            [w.HBox([self.out_path, self.want_pdf]), self.export_button,
+            [w.HBox([self.out_path, self.want_pdf, self.want_findings]), self.export_button,
              w.HBox([self.progress, self.progress_label]), self.export_result],
         )  # fmt: skip
 
@@ -262,6 +265,11 @@ class Dashboard:
         self.findings.value = findings_html(
             row.findings, empty="没有发现问题。", limit=FINDINGS_SHOWN, sections=names
         )
+        if row.notes:  # a Word or text file imported on the fly: what the import said
+            self.findings.value = (
+                f"<div class='pbc-notes'>导入说明：{esc(' '.join(row.notes))}</div>"
+                + self.findings.value
+            )
         self._draw_categories()
         self.carried.value = carried_html(m.carried(file), names)
         self.similar.value = pairs_html(m, file)
@@ -343,7 +351,9 @@ class Dashboard:
             self.progress_label.value = esc(f"{done}/{total} {message}")
 
         try:
-            result = m.export(target, pdf=self.want_pdf.value, progress=step)
+            result = m.export(
+                target, pdf=self.want_pdf.value, progress=step, findings=self.want_findings.value
+            )
         finally:
             self.export_button.disabled = False
         link = ""

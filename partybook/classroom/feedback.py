@@ -5,6 +5,10 @@ A comment is attached to a section (and optionally one item of it). Writing goes
 touches nothing else: the draft is re-read from disk just before writing, only the comment
 is appended, and ``updated`` keeps the student's last save. If the student saves in the
 same instant, the save-conflict guard keeps both versions and says where.
+
+A Word or text file in the class folder (imported on the fly, see :mod:`.formats`) is never
+written to: its comments go to a hidden file beside it, and come back as Word comments when
+the class is exported.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from ..draft import Comment, Draft
 from ..errors import PartybookError
+from .formats import is_imported, load_any, save_side_comments, side_comments
 
 
 def _validate(draft: Draft, section: str, item: int | None, text: str) -> None:
@@ -40,11 +45,16 @@ def add_comment(
     from ..storage import load, save
 
     p = Path(path)
-    draft = load(p)
-    _validate(draft, section, item, text)
     comment = Comment(section=section, item=item, text=text.strip(), author=author)
-    draft.comments.append(comment)
     try:
+        if is_imported(p):  # the student's own file stays as it is
+            draft, _ = load_any(p)
+            _validate(draft, section, item, text)
+            save_side_comments(p, [*side_comments(p), comment])
+            return comment
+        draft = load(p)
+        _validate(draft, section, item, text)
+        draft.comments.append(comment)
         save(draft, p, touch=False, expect_updated=draft.updated)
     except PermissionError:
         raise PartybookError(
@@ -58,6 +68,18 @@ def remove_comment(path: str | os.PathLike[str], index: int) -> Comment:
     from ..storage import load, save
 
     p = Path(path)
+    if is_imported(p):  # the Word file's own comments first, then those kept beside it
+        kept = side_comments(p)
+        in_file = len(load_any(p)[0].comments) - len(kept)
+        if 0 <= index < in_file:
+            raise PartybookError(
+                f"第 {index + 1} 条批注写在 {p.name} 文件里，这里不能删除；请在 Word 或 WPS 中删除。"
+            )
+        if not 0 <= index - in_file < len(kept):
+            raise PartybookError(f"{p.name} 没有第 {index + 1} 条批注。")
+        removed = kept.pop(index - in_file)
+        save_side_comments(p, kept)
+        return removed
     draft = load(p)
     if not 0 <= index < len(draft.comments):
         raise PartybookError(f"{p.name} 没有第 {index + 1} 条批注。")

@@ -192,13 +192,18 @@ class ClassModel:
         *,
         pdf: bool | None = False,
         progress: Callable[[int, int, str], None] | None = None,
+        findings: bool = False,
     ) -> Any:
+        """The class as a zip of .docx (comments as Word comments; ``findings``: the
+        checks' findings too), and PDFs when ``pdf``."""
         from .batch import export_class
 
         if self.collection is None:
             self.refresh()
         assert self.collection is not None
-        return export_class(self.collection.entries, output, pdf=pdf, progress=progress)
+        return export_class(
+            self.collection.entries, output, pdf=pdf, progress=progress, findings=findings
+        )
 
     def prepare_publish(self, file: str) -> Any:
         from .publish import prepare

@@ -41,6 +41,7 @@ class Row:
     categories: list[str] = field(default_factory=list)  # problem categories (display names)
     missing_categories: list[str] = field(default_factory=list)  # groups no problem touches
     no_example: list[int] = field(default_factory=list)  # problem items without a concrete example
+    notes: list[str] = field(default_factory=list)  # an imported Word/text file's remarks
     findings: list[Any] = field(default_factory=list, repr=False)  # checks.Finding
 
     @property
@@ -66,6 +67,7 @@ class Row:
             "categories": self.categories,
             "missing_categories": self.missing_categories,
             "no_example": self.no_example,
+            "notes": self.notes,
         }
 
 
@@ -183,6 +185,7 @@ def make_row(entry: Entry, genres: dict[str, Genre | None], extra_rules: Sequenc
         updated=draft.updated,
         comments=len(draft.comments),
         findings=findings,
+        notes=list(entry.notes),
     )
 
 
@@ -284,6 +287,8 @@ def format_text(report: ClassReport) -> str:
             f"\t{'—' if r.carried_over is None else f'{r.carried_over:.0%}'}"
             f"\t{'、'.join(r.categories) or '—'}"
         )
+        if r.notes:
+            lines.append(f"\t{' '.join(r.notes)}")
     if report.skipped:
         lines += ["", f"已跳过的冲突副本：{'、'.join(report.skipped)}"]
     lines.append("")

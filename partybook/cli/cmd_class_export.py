@@ -19,6 +19,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="同时导出 PDF（默认：本机装有 LibreOffice 时自动导出）",
     )
     pdf.add_argument("--no-pdf", dest="pdf", action="store_false", help="只导出 .docx")
+    p.add_argument(
+        "--no-comments", dest="comments", action="store_false",
+        help="不把教师批注写成 Word 批注（默认写入）",
+    )  # fmt: skip
+    p.add_argument(
+        "--findings", action="store_true", help="把自动检查的问题也写成 Word 批注，随文件返还学员"
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的压缩包")
     p.add_argument("--quiet", action="store_true", help="不显示进度条")
 
@@ -55,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
     refuse_overwrite(args.output, args.force)
     coll = collect(args.folder)
     result = export_class(
-        coll.entries, args.output, pdf=args.pdf, progress=None if args.quiet else TextBar()
+        coll.entries,
+        args.output,
+        pdf=args.pdf,
+        progress=None if args.quiet else TextBar(),
+        comments=args.comments,
+        findings=args.findings,
     )
     for notice in result.notices:
         say(f"提示：{notice}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..assembly import SIGNOFF_ROLES, Block, blocks
 from ..draft import Draft
 from ..genre import Genre
-from . import ooxml
+from . import ooxml, word_comments
 from ._clean import clean_blocks, clean_text
 from ._common import balance_lines, section_names
 from .base import Exporter
@@ -26,9 +26,14 @@ class DocxExporter(Exporter):
     label = "Word 文档（公文格式）"
     mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-    def __init__(self, fonts: FontConfig | None = None) -> None:
+    def __init__(
+        self, fonts: FontConfig | None = None, *, comments: bool = True, findings: bool = False
+    ) -> None:
         super().__init__()
         self.fonts = fonts or load_fonts()
+        # the draft's instructor comments (and, if asked, the checks' findings) as Word
+        # comments: see partybook.exporters.word_comments
+        self.comments, self.findings = comments, findings
         self.template = ooxml.template(self.fonts)  # parsed once, reused for every draft
 
     def to_bytes(self, draft: Draft, genre: Genre) -> bytes:
@@ -37,10 +42,16 @@ class DocxExporter(Exporter):
         if notice:
             self.notices.append(notice)
         paragraphs = self.paragraphs(doc_blocks)
+        extras: list[ooxml.ExtraPart] = []
+        if self.comments or self.findings:
+            notes = word_comments.draft_comments(
+                draft, genre, findings=self.findings, own=self.comments
+            )
+            paragraphs, extras = word_comments.attach(notes, doc_blocks, paragraphs, names)
         title = next((b.text for b in doc_blocks if b.role == "title"), "")
         author, _ = clean_text(draft.meta.author)
         core = ooxml.core_xml(title, author, draft.created, draft.updated)
-        return ooxml.package(self.template, ooxml.document_xml(paragraphs), core)
+        return ooxml.package(self.template, ooxml.document_xml(paragraphs), core, extras)
 
     # --- block → paragraph -------------------------------------------------------------
     def paragraphs(self, doc_blocks: list[Block]) -> list[ooxml.Paragraph]:

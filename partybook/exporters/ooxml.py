@@ -117,6 +117,10 @@ class Paragraph:
     space_before_line: bool = False  # one blank grid line above (the sign-off block)
     first_line_chars: int | None = None  # a first-line indent fixed by the genre's layout
     align: str = ""  # "left" / "right" / "center" overriding the style's alignment
+    # Word comments anchored here (ids into word/comments.xml): a range starts before the
+    # first run of ``comment_starts`` paragraphs and ends after the last of ``comment_ends``
+    comment_starts: tuple[int, ...] = ()
+    comment_ends: tuple[int, ...] = ()
 
 
 def run_xml(run: Run) -> str:
@@ -136,6 +140,7 @@ def paragraph_xml(p: Paragraph) -> str:
     if p.align:
         ppr += f'<w:jc w:val="{_JC[p.align]}"/>'
     parts = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
+    parts.extend(f'<w:commentRangeStart w:id="{i}"/>' for i in p.comment_starts)
     if p.lines:
         font = p.runs[0].font
         head = f"<w:r><w:rPr>{rfonts(font)}{_LANG}</w:rPr>"
@@ -144,6 +149,8 @@ def paragraph_xml(p: Paragraph) -> str:
             parts.append(f'{head}{br}<w:t xml:space="preserve">{esc(line)}</w:t></w:r>')
     else:
         parts.extend(run_xml(r) for r in p.runs if r.text)
+    for i in p.comment_ends:
+        parts.append(f'<w:commentRangeEnd w:id="{i}"/><w:r><w:commentReference w:id="{i}"/></w:r>')
     parts.append("</w:p>")
     return "".join(parts)
 
@@ -339,6 +346,7 @@ CONTENT_TYPES_XML = (
     b'<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
     b'<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     b'<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    b'<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
     b"</Types>"
 )
 
@@ -360,8 +368,66 @@ DOCUMENT_RELS_XML = (
     f'<Relationship Id="rIdFonts" Type="{_REL}/fontTable" Target="fontTable.xml"/>'
     f'<Relationship Id="rIdFtrOdd" Type="{_REL}/footer" Target="footer1.xml"/>'
     f'<Relationship Id="rIdFtrEven" Type="{_REL}/footer" Target="footer2.xml"/>'
+    f'<Relationship Id="rIdTheme" Type="{_REL}/theme" Target="theme/theme1.xml"/>'
     "</Relationships>"
 ).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraPart:
+    """A per-document part beyond the template's (e.g. word/comments.xml): its bytes, its
+    content type and the relationship from word/document.xml that points at it."""
+
+    name: str  # "word/comments.xml"
+    data: bytes
+    content_type: str
+    rel_type: str  # the last segment of the relationship type URI ("comments")
+    rel_id: str
+
+
+def _with_extras(tpl_part: bytes, closing: bytes, additions: Iterable[str]) -> bytes:
+    """``tpl_part`` with ``additions`` inserted before its closing tag."""
+    extra = "".join(additions).encode()
+    return tpl_part.replace(closing, extra + closing) if extra else tpl_part
+
+
+# Word expects a theme part (openxml-audit reports its absence); the documents set every
+# font explicitly, so the theme only names the same faces for completeness
+_SOLID = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+_LINE = f'<a:ln w="6350">{_SOLID}</a:ln>'
+_COLOURS = (
+    ("dk2", "44546A"), ("lt2", "E7E6E6"), ("accent1", "4472C4"), ("accent2", "ED7D31"),
+    ("accent3", "A5A5A5"), ("accent4", "FFC000"), ("accent5", "5B9BD5"),
+    ("accent6", "70AD47"), ("hlink", "0563C1"), ("folHlink", "954F72"),
+)  # fmt: skip
+
+
+def theme_xml(fonts: FontConfig) -> bytes:
+    major, minor = fonts.role("heading1"), fonts.role("body")
+    colours = "".join(f'<a:{k}><a:srgbClr val="{v}"/></a:{k}>' for k, v in _COLOURS)
+
+    def font(f: RoleFont) -> str:
+        return (
+            f'<a:latin typeface="{esc(f.latin)}"/><a:ea typeface="{esc(f.east_asia)}"/>'
+            '<a:cs typeface=""/>'
+        )
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' name="partybook"><a:themeElements><a:clrScheme name="partybook">'
+        '<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>'
+        '<a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>'
+        f'{colours}</a:clrScheme><a:fontScheme name="partybook">'
+        f"<a:majorFont>{font(major)}</a:majorFont><a:minorFont>{font(minor)}</a:minorFont>"
+        '</a:fontScheme><a:fmtScheme name="partybook">'
+        f"<a:fillStyleLst>{_SOLID * 3}</a:fillStyleLst>"
+        f"<a:lnStyleLst>{_LINE * 3}</a:lnStyleLst>"
+        f"<a:effectStyleLst>{'<a:effectStyle><a:effectLst/></a:effectStyle>' * 3}"
+        f"</a:effectStyleLst><a:bgFillStyleLst>{_SOLID * 3}</a:bgFillStyleLst>"
+        "</a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
+    ).encode()
+
 
 APP_XML = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -406,6 +472,7 @@ def template(fonts: FontConfig) -> Template:
             ("word/fontTable.xml", font_table_xml(fonts.east_asia_names())),
             ("word/footer1.xml", footer_xml(fonts, odd=True)),
             ("word/footer2.xml", footer_xml(fonts, odd=False)),
+            ("word/theme/theme1.xml", theme_xml(fonts)),
             ("docProps/app.xml", APP_XML),
         )
     )
@@ -414,14 +481,30 @@ def template(fonts: FontConfig) -> Template:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def package(tpl: Template, document: bytes, core: bytes) -> bytes:
-    """The .docx bytes: the template's parts plus this draft's document and properties."""
+def package(tpl: Template, document: bytes, core: bytes, extras: Sequence[ExtraPart] = ()) -> bytes:
+    """The .docx bytes: the template's parts plus this draft's document and properties
+    (and ``extras``, e.g. its comments, listed in the content types and relationships)."""
+    head = list(tpl.parts[:3])
+    if extras:
+        types, _, doc_rels = (data for _, data in head)
+        head = [
+            (head[0][0], _with_extras(types, b"</Types>", (
+                f'<Override PartName="/{x.name}" ContentType="{x.content_type}"/>' for x in extras
+            ))),
+            head[1],
+            (head[2][0], _with_extras(doc_rels, b"</Relationships>", (
+                f'<Relationship Id="{x.rel_id}" Type="{_REL}/{x.rel_type}"'
+                f' Target="{x.name.removeprefix("word/")}"/>'
+                for x in extras
+            ))),
+        ]  # fmt: skip
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for name, data in (
-            *tpl.parts[:3],
+            *head,
             ("word/document.xml", document),
             *tpl.parts[3:],
+            *((x.name, x.data) for x in extras),
             ("docProps/core.xml", core),
         ):
             info = zipfile.ZipInfo(name, _EPOCH)

@@ -54,10 +54,12 @@ def fontconfig_xml(fonts: FontConfig, missing: set[str] | None = None) -> str:
             if sub.weight
             else ""
         )
+        # `family` may list several, best first: fontconfig takes the first installed
+        families = "".join(f"<string>{_esc(f)}</string>" for f in families_of(sub.family))
         rules.append(
             f'<match target="pattern"><test qual="any" name="family"><string>{_esc(name)}</string>'
-            f'</test><edit name="family" mode="prepend" binding="strong"><string>{_esc(sub.family)}'
-            f"</string></edit>{weight}</match>"
+            f'</test><edit name="family" mode="prepend" binding="strong">{families}'
+            f"</edit>{weight}</match>"
         )
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
@@ -65,6 +67,11 @@ def fontconfig_xml(fonts: FontConfig, missing: set[str] | None = None) -> str:
         + "".join(rules)
         + "</fontconfig>\n"
     )
+
+
+def families_of(family: str) -> list[str]:
+    """``"FandolFang, Noto Serif CJK SC"`` → the families, best first."""
+    return [f.strip() for f in family.split(",") if f.strip()]
 
 
 def installed_families() -> set[str]:
@@ -86,7 +93,9 @@ def substitutions(fonts: FontConfig, installed: set[str]) -> dict[str, str]:
     for name in fonts.east_asia_names() + [fonts.latin]:
         if name in wanted and name not in installed and name in subs:
             sub = subs[name]
-            out[name] = sub.family + ("（粗体）" if sub.weight == "bold" else "")
+            options = families_of(sub.family)
+            family = next((f for f in options if f in installed), options[0])
+            out[name] = family + ("（粗体）" if sub.weight == "bold" else "")
     return out
 
 

@@ -113,15 +113,21 @@ def import_bytes(
             paras, furniture = pdf_paras(data, name)
             return _from_paras(paras, name, "行", genre_id, to_simplified, furniture)
         from .convert import office_to_docx
+        from .docx_comments import add_docx_comments
         from .docx_reader import docx_paras
 
-        paras = docx_paras(office_to_docx([(data, name)])[0], name)
-        return _from_paras(paras, name, "段", genre_id, to_simplified)
+        docx = office_to_docx([(data, name)])[0]
+        result = _from_paras(docx_paras(docx, name), name, "段", genre_id, to_simplified)
+        add_docx_comments(result, docx)  # a .doc/.wps/.odt's comments too
+        return result
     if suffix == ".docx":
+        from .docx_comments import add_docx_comments
         from .docx_reader import docx_paras
 
         check_size(data, name, "docx")
-        return _from_paras(docx_paras(data, name), name, "段", genre_id, to_simplified)
+        result = _from_paras(docx_paras(data, name), name, "段", genre_id, to_simplified)
+        add_docx_comments(result, data)  # Word comments → draft.comments (docx_comments.py)
+        return result
     if suffix not in TEXT_SUFFIXES:
         raise InputError(
             f"无法导入 {name}：支持的格式是 .txt、.md、.docx、.doc、.wps、.rtf、.odt 和带文字层的 .pdf。"
