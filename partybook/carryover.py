@@ -168,9 +168,11 @@ def units(draft: Draft, skip: frozenset[str] = frozenset({"title"})) -> list[_Un
         if isinstance(content, str):
             out.append(_Unit(sid, None, content))
         elif content and isinstance(content[0], Item):
-            out += [_Unit(sid, i, item_text(it)) for i, it in enumerate(content)]  # type: ignore[arg-type]
+            out += [
+                _Unit(sid, i, item_text(it)) for i, it in enumerate(content) if isinstance(it, Item)
+            ]
         else:
-            out.append(_Unit(sid, None, "\n".join(content)))  # type: ignore[arg-type]
+            out.append(_Unit(sid, None, "\n".join(p for p in content if isinstance(p, str))))
     for u in out:
         u.norm, u.pos = _norm(u.text)
     return [u for u in out if u.norm]
@@ -266,7 +268,7 @@ def find(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) 
             first, last = group[0], group[-1]
             old = olds[first.src][first.unit]
             start, end = u.pos[first.i], u.pos[last.e - 1] + 1
-            src = earlier[first.src]
+            source = earlier[first.src]
             out.append(
                 Carried(
                     u.section,
@@ -276,8 +278,8 @@ def find(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) 
                     length,
                     u.text[start:end],
                     old.text[old.pos[first.j] : old.pos[last.f - 1] + 1],
-                    src.year,
-                    src.label,
+                    source.year,
+                    source.label,
                     old.section,
                     old.item,
                 )

@@ -136,11 +136,11 @@ def summarize(old: Draft | None, new: Draft) -> str:
     for diff in compare(old, new):
         label = diff.name if diff.section != "title" else "标题"
         for r in diff.rows:
-            if r.kind == "removed":
+            if r.kind == "removed" and r.old_index is not None:
                 parts.append(f"删除了“{label}”第{r.old_index + 1}{diff.unit}（{_chars(r.old)}字）")
-            elif r.kind == "added":
+            elif r.kind == "added" and r.new_index is not None:
                 parts.append(f"新增了“{label}”第{r.new_index + 1}{diff.unit}（{_chars(r.new)}字）")
-            elif r.kind == "changed":
+            elif r.kind == "changed" and r.new_index is not None:
                 delta = _chars(r.new) - _chars(r.old)
                 sign = f"+{delta}" if delta >= 0 else f"−{-delta}"
                 where = "" if diff.section == "title" else f"第{r.new_index + 1}{diff.unit}"

@@ -97,12 +97,14 @@ def _set_text(out: Draft, section: str, item: int | None, part: str, value: str)
         if isinstance(content, str):
             out.sections[section] = value
         else:
-            content[int(part.split(":")[1])] = value  # type: ignore[index]
+            paragraphs = out.paragraphs(section)
+            paragraphs[int(part.split(":")[1])] = value
+            out.sections[section] = paragraphs
     else:
-        it = out.sections[section][item]  # type: ignore[index]
+        it = out.items(section)[item]
         *path, leaf = part.split(".")
         for step in path:
-            it = it.items[int(step.split(":")[1])]  # type: ignore[union-attr]
+            it = (it.items or [])[int(step.split(":")[1])]
         setattr(it, leaf, value)
 
 

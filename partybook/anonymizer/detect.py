@@ -325,10 +325,10 @@ class Detector:
                 continue
             if text[s - 1] in self.v.function_chars:
                 continue  # 任镇, 向镇, 到村: a verb before 镇/村, not a name
-            k = at.get(s)
+            token = at.get(s)
             if (
-                k is not None
-                and toks[k].word == m.group(0)
+                token is not None
+                and toks[token].word == m.group(0)
                 and text[e : e + 1] in ABBREVIATION_NEXT
             ):
                 continue  # 报告镇党委书记, 面向镇党委: 镇 is "the town", not a suffix

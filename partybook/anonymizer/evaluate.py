@@ -42,9 +42,14 @@ class Score:
 
 
 def parse(entry: dict) -> Labelled:
-    paragraphs, private, public = [], [], []
+    paragraphs: list[str] = []
+    private: list[list[tuple[int, int]]] = []
+    public: list[list[tuple[int, int]]] = []
     for raw in str(entry["text"]).split("\n\n"):
-        plain, priv, pub, pos = [], [], [], 0
+        plain: list[str] = []
+        priv: list[tuple[int, int]] = []
+        pub: list[tuple[int, int]] = []
+        pos = 0
         last = 0
         for m in MARK.finditer(raw):
             plain.append(raw[last : m.start()])
@@ -78,7 +83,7 @@ def score(cases: list[Labelled]) -> Score:
         props = [p for p in propose(case.draft) if p.section == "opening"]
         for i, para in enumerate(case.paragraphs):
             spans = [(p.start, p.end) for p in props if p.part == f"paragraph:{i}"]
-            covered = set()
+            covered: set[int] = set()
             for b, e in spans:
                 covered.update(range(b, e))
             for b, e in case.private[i]:

@@ -4,6 +4,12 @@ draft per article (OUT-1.json … OUT-N.json)."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..importer.model import ImportResult
 
 HELP = (
     "导入旧稿或模板（.txt、.md、.docx、.doc、.wps、.rtf、.odt、.pdf），整理成草稿（JSON），"
@@ -73,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(result, name: str, target) -> None:  # noqa: ANN001 - ImportResult, Path
+def _report(result: ImportResult, name: str, target: Path) -> None:
     from ..genre import load_genre
     from ._io import say
 

@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _suffix(data: bytes, name: str) -> str:
 
 
 @contextmanager
-def _profile(tmp: Path):
+def _profile(tmp: Path) -> Iterator[Path]:
     """partybook's LibreOffice profile: the shared warm one when free, else a fresh one."""
     import fcntl
 

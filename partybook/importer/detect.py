@@ -7,8 +7,8 @@ Three signals, all read from the genre files (nothing here names a genre):
   weighted by how few genres use it (民主生活会 vs 组织生活会 count, 对照检查材料 barely);
 * **section headings**: how many of the genre's sections the document names exactly
   (heading or alias, numbered or not);
-* **fixed lines**: a line equal to the example of one of the genre's one-line sections
-  other than the title (a salutation such as 敬爱的党组织：, a closing 此致).
+* **fixed lines**: a line equal to one of the genre layout's fixed lines (a salutation
+  such as 敬爱的党组织：, a closing 此致).
 
 ``confidence`` is the best score's share of the two best, scaled down when even the best
 score is weak (below ``SURE``: a title naming the genre, or a few of its headings);
@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..genre import Genre, SectionKind, available_genres, load_genre
+from ..genre import Genre, available_genres, load_genre
 from ..paths import templates_dir
 from .free_text import layout_lines
 from .headings import match_section, parse_number
@@ -57,7 +57,7 @@ def _compact(s: str) -> str:
 class _Profile:
     genre: Genre
     title_words: dict[str, float]  # word → weight (shared with fewer genres: heavier)
-    fixed: frozenset[str]  # one-line sections' examples, compacted
+    fixed: frozenset[str]  # the layout's salutation and closing lines, compacted
     marker: str  # the end of the genre's name (对照检查材料, 党性分析)
 
 
@@ -81,12 +81,7 @@ def _profiles(key: tuple[tuple[str, int, int], ...]) -> tuple[_Profile, ...]:
             df[w] = df.get(w, 0) + 1
     out = []
     for g in genres:
-        fixed = frozenset(
-            _compact(str(s.example)).rstrip("：:，,。！!")
-            for s in g.sections
-            if s.kind is SectionKind.LINE and s.id != "title" and isinstance(s.example, str)
-        )
-        fixed = fixed | frozenset(layout_lines(g))  # 敬爱的党组织：, 此致, 敬礼！
+        fixed = frozenset(layout_lines(g))  # 敬爱的党组织：, 此致, 敬礼！ (the genre's layout)
         out.append(
             _Profile(
                 g,

@@ -12,6 +12,7 @@ right-aligned paragraph → sign-off; a bold lead → an item heading.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
@@ -119,7 +120,8 @@ class WordNumbering:
             return ""
         counters = self.counters.setdefault(num_id, [None] * 9)
         start = overrides.get(ilvl, levels[ilvl][2])
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1  # type: ignore[operator]
+        current = counters[ilvl]
+        counters[ilvl] = start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = None
         fmt, text, _ = levels[ilvl]
@@ -128,7 +130,8 @@ class WordNumbering:
         for k in range(9):
             if f"%{k + 1}" in text:
                 lvl = levels.get(k, ("decimal", "", 1))
-                value = counters[k] if counters[k] is not None else overrides.get(k, lvl[2])
+                counted = counters[k]
+                value = counted if counted is not None else overrides.get(k, lvl[2])
                 text = text.replace(f"%{k + 1}", format_number(lvl[0], value))
         text = text.strip()
         if text and (text[-1].isdigit() or text[-1] in "一二三四五六七八九十"):
@@ -256,7 +259,7 @@ def _bold_lead(paragraph: Any) -> str:
     return lead
 
 
-def _blocks(body: Any):  # noqa: ANN202 - a generator of lxml elements
+def _blocks(body: Any) -> Iterator[Any]:  # lxml elements (no type information)
     for child in body.iterchildren():
         if child.tag == f"{W}p":
             yield child

@@ -4,33 +4,29 @@ groups of points in grouped sections, lead-in text before the first item."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..draft import Item
 from ..numbering import cn_number
+from .builder_state import BuilderState
 from .headings import Numbered, parse_number, split_heading, split_points
 from .model import Para
 from .titles import title_like
 
-if TYPE_CHECKING:
-    from .sections import SectionBuilder
 
-
-class ItemsMixin:
+class ItemsMixin(BuilderState):
     """The item methods of :class:`~.sections.SectionBuilder`."""
 
-    def _new_item(self: SectionBuilder, sid: str, heading: str, body: str) -> Item:
+    def _new_item(self, sid: str, heading: str, body: str) -> Item:
         item = Item(heading=heading, body=body)
         self.content.setdefault(sid, []).append(item)
         return item
 
-    def _bold_item(self: SectionBuilder, p: Para) -> tuple[str, str, Numbered | None]:
+    def _bold_item(self, p: Para) -> tuple[str, str, Numbered | None]:
         assert p.head is not None
         head, body = p.head.strip(), p.text[len(p.head) :].strip()
         num = parse_number(head)
         return (num.rest.strip() if num else head), body, num
 
-    def _item(self: SectionBuilder, sid: str, p: Para, num: Numbered | None) -> None:
+    def _item(self, sid: str, p: Para, num: Numbered | None) -> None:
         text = p.text.strip()
         style = self.item_style.get(sid)
         if p.head is not None:
@@ -67,18 +63,18 @@ class ItemsMixin:
             return
         self.leads.setdefault(sid, []).append((text, p.line))
 
-    def _next_shi(self: SectionBuilder, sid: str) -> int:
+    def _next_shi(self, sid: str) -> int:
         if self.item_style.get(sid) != "shi":
             return 1
         return len(self.content.get(sid, [])) + 1
 
-    def _append(self: SectionBuilder, sid: str, text: str, line: int) -> None:
+    def _append(self, sid: str, text: str, line: int) -> None:
         if self.item is not None:
             _append_body(self.item, text)
         else:
             self.leads.setdefault(sid, []).append((text, line))
 
-    def _grouped(self: SectionBuilder, sid: str, p: Para, num: Numbered | None) -> None:
+    def _grouped(self, sid: str, p: Para, num: Numbered | None) -> None:
         text = p.text.strip()
         gstyle = self.item_style.get(sid)
         pstyle = self.point_style.get(sid)
@@ -141,7 +137,7 @@ class ItemsMixin:
             return
         self.leads.setdefault(sid, []).append((text, p.line))
 
-    def _new_group(self: SectionBuilder, sid: str, heading: str, body: str) -> None:
+    def _new_group(self, sid: str, heading: str, body: str) -> None:
         lead, points = split_points(body)
         if len(points) > 1:
             body = lead
@@ -151,7 +147,7 @@ class ItemsMixin:
         for point in points if len(points) > 1 else []:
             self._new_point(*split_heading(point))
 
-    def _new_point(self: SectionBuilder, heading: str, body: str) -> None:
+    def _new_point(self, heading: str, body: str) -> None:
         assert self.item is not None
         self.point = Item(heading=heading, body=body)
         self.item.items = [*(self.item.items or []), self.point]

@@ -10,11 +10,9 @@ points in grouped sections, and the sign-off. What it cannot place goes to ``unp
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-
 from ..draft import Draft, Item, Meta, conform
 from ..genre import Genre, SectionKind
+from .builder_state import Placed
 from .free_text import distribute, fixed_line, free_sections
 from .headings import Numbered, SectionHeading, match_section, parse_number, split_heading
 from .items import ItemsMixin, _next_number_inline
@@ -25,47 +23,31 @@ from .titles import _CLAUSE, TitleMixin, _compact, title_like
 __all__ = ["Placed", "SectionBuilder", "title_like"]
 
 
-@dataclass
-class Placed:
-    """Where things went, for the removal report and the notices."""
-
-    lines: list[int] = field(default_factory=list)
-    sections: list[str] = field(default_factory=list)
-
-    def add(self, line: int, section: str) -> None:
-        self.lines.append(line)
-        self.sections.append(section)
-
-    def section_at(self, line: int) -> str:
-        i = bisect_right(self.lines, line) - 1
-        return self.sections[i] if i >= 0 else ""
-
-
 class SectionBuilder(TitleMixin, ItemsMixin):
     def __init__(self, genre: Genre) -> None:
         self.genre = genre
         self.specs = {s.id: s for s in genre.sections}
-        self.content: dict[str, list] = {}
+        self.content = {}
         self.title = ""
         self.title_line = 0
         self.title_marker = _compact(genre.title_example)[-4:]
         self.meta = Meta()
         self.unplaced: list[str] = []
         self.removed: list[Removal] = []
-        self.notices: list[str] = []
+        self.notices = []
         self.placed = Placed()
         self.headings: list[tuple[int, str, str]] = []  # (line, heading as typed, section id)
-        self.current: str | None = None  # None: before the first section heading
+        self.current = None
         self.unknown = False  # inside a heading the genre does not know
-        self.started = False  # any content placed yet (after the title)
+        self.started = False
         self.section_style: str | None = None
         self.section_no = 0
         self.seen: list[str] = []
-        self.item: Item | None = None
-        self.point: Item | None = None
-        self.item_style: dict[str, str] = {}
-        self.point_style: dict[str, str] = {}
-        self.leads: dict[str, list[tuple[str, int]]] = {}
+        self.item = None
+        self.point = None
+        self.item_style = {}
+        self.point_style = {}
+        self.leads = {}
         first = next(
             (s for s in genre.sections if s.kind is SectionKind.PARAGRAPHS and not s.heading), None
         )

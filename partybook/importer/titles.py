@@ -5,9 +5,9 @@ a title set on two lines, a date or a signature next to the title."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..text import ends_sentence
+from .builder_state import BuilderState
 from .headings import parse_number
 from .model import Para
 from .signals import signals
@@ -20,9 +20,6 @@ from .signoff import (
     signature_fields,
     split_signature,
 )
-
-if TYPE_CHECKING:
-    from .sections import SectionBuilder
 
 _TITLE_WORDS = re.compile(
     r"(?:材料|报告|分析|总结|发言|讲话|方案|计划|体会|通知|汇报|提纲|剖析)[）)]?$"
@@ -45,10 +42,10 @@ def title_like(text: str) -> bool:
     )
 
 
-class TitleMixin:
+class TitleMixin(BuilderState):
     """The title methods of :class:`~.sections.SectionBuilder`."""
 
-    def _title(self: SectionBuilder, p: Para) -> bool:
+    def _title(self, p: Para) -> bool:
         if self.started or self.current is not None:
             return False
         text = p.text.strip()
@@ -114,7 +111,7 @@ class TitleMixin:
             return True
         return self._signoff_line(text, p.line, p.parts)
 
-    def _page_title(self: SectionBuilder, text: str, p: Para) -> bool:
+    def _page_title(self, text: str, p: Para) -> bool:
         """A list page's title (“……范文5篇”) is removed; a copy number (“……材料(3)”)
         is cut from the title."""
         sig = signals()
@@ -137,9 +134,7 @@ class TitleMixin:
             p.text = text[: m.start()]
         return False
 
-    def _signoff_line(
-        self: SectionBuilder, text: str, line: int, parts: list[str] | None = None
-    ) -> bool:
+    def _signoff_line(self, text: str, line: int, parts: list[str] | None = None) -> bool:
         """A short name or unit line next to the title goes into ``meta`` (also “单位：
         姓名”, “单位 姓名”, “汇报人：姓名”)."""
         if len(text) > 40:
@@ -159,6 +154,6 @@ class TitleMixin:
         self.notices.append(f"第 {line} 行“{text}”看作署名，已放入作者信息。")
         return True
 
-    def _genre_title(self: SectionBuilder, text: str) -> bool:
+    def _genre_title(self, text: str) -> bool:
         """The title names this genre (ends like the genre's example title)."""
         return bool(self.title_marker) and _compact(text).endswith(self.title_marker)

@@ -145,7 +145,7 @@ def break_lines(
     text: str, width: float, first_indent: float, size: int, m: Metrics
 ) -> tuple[str, ...]:
     """The lines LibreOffice makes of one paragraph."""
-    units = []
+    units: list[str] = []
     for unit in _units(text):  # a Latin run longer than a line is broken anywhere
         if _width(unit, size, m, "") > width - first_indent:
             units.extend(unit)
@@ -202,14 +202,14 @@ def block_lines(b: Block, index: int, m: Metrics) -> list[Line]:
     two = 2 * m.layout.char_pitch
     if b.role == "title":
         # the exporter's balanced lines (<w:br/>), each wrapped again should one not fit
-        parts = [
+        wrapped = [
             part
             for line in balance_lines(b.text, TITLE_LINE_EMS)
             for part in break_lines(line, m.width, 0, m.title_twips, m)
         ]
         return [
-            Line(t, index, "title", align="center", first=k == 0, last=k == len(parts) - 1)
-            for k, t in enumerate(parts)
+            Line(t, index, "title", align="center", first=k == 0, last=k == len(wrapped) - 1)
+            for k, t in enumerate(wrapped)
         ]
     indent_chars = 2
     align = "justify"

@@ -5,6 +5,7 @@ The findings that still stand are shown beside the link (they never block an exp
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -131,7 +132,7 @@ class ExportsPanel:
             name = genre.section(p.section).display_name
         return name if p.item is None else f"{name} 第{p.item + 1}条"
 
-    def _toggle_handler(self, index: int):
+    def _toggle_handler(self, index: int) -> Callable[[dict[str, Any]], None]:
         def handler(change: dict[str, Any]) -> None:
             if self.review is not None:
                 self.review.toggle(index, keep=not change["new"])

@@ -50,7 +50,7 @@ def fixable(findings: Iterable[Any]) -> list[Any]:
         if getattr(f, "fix", None) is not None
         and str(getattr(f, "code", "")).startswith("PB")  # phrase rules' fixes are not safe
         and getattr(f, "severity", "") in SHOWN_SEVERITIES
-        and getattr(f, "field", "")
+        and getattr(f, "field", None)
     ]
     return sorted(found, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code != "PB601"))
 

@@ -169,3 +169,33 @@ def test_every_site_location_is_a_current_division() -> None:
     assert len(sites) > 40
     missing = {loc for p in sites for loc in p.location if loc not in divisions.full}
     assert not missing, missing
+
+
+def test_every_kind_of_text_is_replaced_in_place() -> None:
+    """Paragraphs, a one-line section, item headings and bodies, points inside an item,
+    unplaced text and the class name all get their replacements, nothing else moves."""
+    from partybook.draft import Item
+
+    point = Item(heading="二是和宋立群、蒋可欣等同事交流少", body="到枫川县调研时没有听取意见。")
+    draft = Draft(
+        meta=Meta(class_name="枫川县第二期中青班"),
+        sections={
+            "title": "我在枫川县的一年",
+            "opening": ["第一段没有人名。", "我和宋立群、蒋可欣等同事同去。"],
+            "problems": [Item(heading="一是到枫川县调研少", body="正文。", items=[point])],
+        },
+        unplaced=["宋立群、蒋可欣等同事的补充。"],
+    )
+    example, _ = anonymize(draft)
+    assert example.sections["title"] == "我在某县的一年"
+    assert example.sections["opening"] == ["第一段没有人名。", "我和某某、某某等同事同去。"]
+    assert example.items("problems") == [
+        Item(
+            heading="一是到某县调研少",
+            body="正文。",
+            items=[Item(heading="二是和某某、某某等同事交流少", body="到某县调研时没有听取意见。")],
+        )
+    ]
+    assert example.unplaced == ["某某、某某等同事的补充。"]
+    assert example.meta.class_name == "某县第二期中青班"
+    assert draft.sections["opening"][1] == "我和宋立群、蒋可欣等同事同去。"  # the original stays

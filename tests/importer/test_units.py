@@ -13,6 +13,7 @@ from partybook.importer.lines import clean_line
 from partybook.importer.model import Para
 from partybook.importer.readers import decode, markdown_paras, text_paras
 from partybook.importer.signoff import parse_date
+from partybook.paths import templates_dir
 
 
 @pytest.mark.parametrize(
@@ -202,6 +203,27 @@ def test_detect_genre():
     minzhu = paras("民主生活会对照检查材料", "一、上年度整改落实情况", "二、存在的问题")
     assert detect_genre(minzhu) == "minzhu-shenghuohui"
     letter = paras("汇报", "敬爱的党组织：", "这个季度我学习了党章。", "此致", "敬礼！")
+    assert detect_genre(letter) == "sixiang-huibao"
+
+
+def test_detect_genre_with_a_second_one_line_section(tmp_path, monkeypatch):
+    """A genre may have a one-line section besides its title (a subtitle line): detection
+    reads the genre's fixed lines from its layout and does not trip over it."""
+    import importlib
+    import shutil
+
+    detect = importlib.import_module("partybook.importer.detect")  # the package exports a detect()
+
+    folder = tmp_path / "templates"
+    shutil.copytree(templates_dir(), folder)
+    path = folder / "sixiang-huibao.yaml"
+    text = path.read_text(encoding="utf-8")
+    subtitle = "  - id: subtitle\n    kind: line\n    required: false\n"
+    path.write_text(text.replace("  - id: opening\n", subtitle + "  - id: opening\n", 1), "utf-8")
+    monkeypatch.setenv("PARTYBOOK_TEMPLATES", str(folder))
+    monkeypatch.setattr(detect, "_LAST", [None, None])  # profiles of this folder, not cached
+    assert any(s.id == "subtitle" for s in load_genre("sixiang-huibao").sections)
+    letter = [Para(t, i) for i, t in enumerate(("汇报", "敬爱的党组织：", "正文。", "此致"), 1)]
     assert detect_genre(letter) == "sixiang-huibao"
 
 
