@@ -22,7 +22,16 @@ def test_paged_preview_and_page_count(voila_server: Server, page, artifacts_dir:
     page.goto(voila_server.url + "/", timeout=120_000)
     page.wait_for_selector(".pb-new", timeout=120_000)
     page.locator(f".pb-from-example-{example.id}").click()
-    _, draft = wait_saved_with(voila_server, lambda d: d.genre == genre.id)
+    # the drafts folder is shared with the other browser tests: wait for this example's draft
+    want = genre.example_draft(example.id)
+    _, draft = wait_saved_with(
+        voila_server,
+        lambda d: (
+            d.genre == genre.id
+            and all(d.text_of(s.id) == want.text_of(s.id) for s in genre.content_sections())
+        ),
+        timeout=30,
+    )
     count = paginate(draft, genre, Metrics(latin_em=installed_latin())).count
     assert count >= 3
     wait_text(page, ".pb-header .pb-page-count", f"约 {count} 页", timeout=30)
