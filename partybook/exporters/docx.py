@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..assembly import SIGNOFF_ROLES, Block, blocks
 from ..draft import Draft
 from ..genre import Genre
-from . import ooxml, word_comments
+from . import ooxml, ooxml_package, word_comments
 from ._clean import clean_blocks, clean_text
 from ._common import balance_lines, section_names
 from .base import Exporter
@@ -34,7 +34,7 @@ class DocxExporter(Exporter):
         # the draft's instructor comments (and, if asked, the checks' findings) as Word
         # comments: see partybook.exporters.word_comments
         self.comments, self.findings = comments, findings
-        self.template = ooxml.template(self.fonts)  # parsed once, reused for every draft
+        self.template = ooxml_package.template(self.fonts)  # parsed once, reused for every draft
 
     def to_bytes(self, draft: Draft, genre: Genre) -> bytes:
         names = section_names(genre)
@@ -42,7 +42,7 @@ class DocxExporter(Exporter):
         if notice:
             self.notices.append(notice)
         paragraphs = self.paragraphs(doc_blocks)
-        extras: list[ooxml.ExtraPart] = []
+        extras: list[ooxml_package.ExtraPart] = []
         if self.comments or self.findings:
             notes = word_comments.draft_comments(
                 draft, genre, findings=self.findings, own=self.comments
@@ -50,8 +50,8 @@ class DocxExporter(Exporter):
             paragraphs, extras = word_comments.attach(notes, doc_blocks, paragraphs, names)
         title = next((b.text for b in doc_blocks if b.role == "title"), "")
         author, _ = clean_text(draft.meta.author)
-        core = ooxml.core_xml(title, author, draft.created, draft.updated)
-        return ooxml.package(self.template, ooxml.document_xml(paragraphs), core, extras)
+        core = ooxml_package.core_xml(title, author, draft.created, draft.updated)
+        return ooxml_package.package(self.template, ooxml.document_xml(paragraphs), core, extras)
 
     # --- block → paragraph -------------------------------------------------------------
     def paragraphs(self, doc_blocks: list[Block]) -> list[ooxml.Paragraph]:

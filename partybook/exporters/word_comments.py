@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..assembly import Block
 from ..draft import Draft
 from ..genre import Genre
-from . import ooxml
+from . import ooxml, ooxml_package
 from ._clean import clean_text
 
 COMMENTS_PART = "word/comments.xml"
@@ -99,13 +99,13 @@ def comment_xml(cid: int, c: WordComment) -> str:
     )
 
 
-def comments_part(comments: Sequence[WordComment]) -> ooxml.ExtraPart:
+def comments_part(comments: Sequence[WordComment]) -> ooxml_package.ExtraPart:
     body = "".join(comment_xml(i, c) for i, c in enumerate(comments))
     data = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:comments xmlns:w="{ooxml.W_NS}" xmlns:r="{ooxml.R_NS}">{body}</w:comments>'
     ).encode()
-    return ooxml.ExtraPart(COMMENTS_PART, data, COMMENTS_TYPE, "comments", "rIdComments")
+    return ooxml_package.ExtraPart(COMMENTS_PART, data, COMMENTS_TYPE, "comments", "rIdComments")
 
 
 def attach(
@@ -113,7 +113,7 @@ def attach(
     blocks: Sequence[Block],
     paragraphs: list[ooxml.Paragraph],
     section_names: dict[str, str],
-) -> tuple[list[ooxml.Paragraph], list[ooxml.ExtraPart]]:
+) -> tuple[list[ooxml.Paragraph], list[ooxml_package.ExtraPart]]:
     """``paragraphs`` (one per block) with the comments' ranges marked, and the comments
     part; unchanged and no part when there is no comment."""
     if not comments or not paragraphs:
