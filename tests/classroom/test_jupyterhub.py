@@ -28,13 +28,12 @@ from support.hub import unix_users as make_users
 from partybook.genre import load_genre
 from partybook.storage import dumps
 
+NOT_ROOT_OUTSIDE_CI = os.geteuid() != 0 and os.environ.get("CI") != "true"
+
 pytestmark = [
     pytest.mark.slow,
     # a developer without root may skip it; under CI=true it runs (and fails without root)
-    pytest.mark.skipif(
-        os.geteuid() != 0 and os.environ.get("CI") != "true",
-        reason="creating Unix users needs root (runs under CI=true)",
-    ),
+    pytest.mark.skipif(NOT_ROOT_OUTSIDE_CI, reason="creating Unix users needs root"),
 ]
 
 DRAFT = "我的草稿.json"
