@@ -387,11 +387,16 @@ def strip_leftovers(text: str, genre: Any = None) -> tuple[str, list[Leftover]]:
         if not line.strip():
             kept.append(line)
             continue
-        junk = is_junk_line(line, genre)
+        # is_junk_line's two steps, keeping the inline scan for the cuts (one scan a line)
+        junk = _junk_shape(line, genre)
+        inner: list[Leftover] = []
+        if junk is None:
+            inner = _inline(line, example=False)
+            junk = _only_ads(line, inner)
         if junk is not None:
             removed.append(_shift(junk, pos))
             continue
-        cuts = [x for x in _inline(line, example=False) if x.removable]
+        cuts = [x for x in inner if x.removable]
         if not cuts:
             kept.append(line)
             continue
