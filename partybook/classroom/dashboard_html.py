@@ -222,50 +222,72 @@ def _cjk_font() -> str | None:
     return next((n for n in wanted if n in names), None)
 
 
-def category_png(counts: dict[str, int], drafts: int) -> bytes:
-    """A horizontal bar chart: how many drafts have a problem of each category."""
+def _hbar_png(
+    labels: list[str],
+    values: list[int],
+    *,
+    color: str | list[str],
+    xmax: int,
+    xlabel: str,
+    title: str,
+    row: float,
+    pad: float,
+    integer_ticks: bool = False,
+    annotate: bool = False,
+) -> bytes:
+    """One horizontal bar chart (matplotlib, no pyplot) as PNG, labels in a CJK face."""
     from matplotlib.figure import Figure
 
     font = _cjk_font() or "sans-serif"
-    names = list(counts)
-    height = max(2.0, 0.32 * len(names) + 1.2)
-    fig = Figure(figsize=(6.4, height), dpi=80)
-    ax = fig.add_subplot()
-    ys = list(range(len(names)))
-    values = [counts[n] for n in names]
-    ax.barh(ys, values, color="#8b1a1a")
-    ax.set_yticks(ys, names, fontfamily=font, fontsize=9)
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(drafts, 1))
-    for y, v in zip(ys, values, strict=True):
-        if v:
-            ax.text(v, y, f" {v}", va="center", fontsize=8)
-    ax.set_xlabel("写到这一类问题的草稿数", fontfamily=font)
-    ax.set_title(f"全班问题类别分布（共 {drafts} 份草稿）", fontfamily=font)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
-
-
-def completion_png(labels: list[str], done: list[int], total: int) -> bytes:
-    """A horizontal bar chart of sections done per student (matplotlib, no pyplot)."""
-    from matplotlib.figure import Figure
-
-    font = _cjk_font() or "sans-serif"
-    height = max(2.0, 0.28 * len(labels) + 1.0)
+    height = max(2.0, row * len(labels) + pad)
     fig = Figure(figsize=(6.4, min(height, 40.0)), dpi=80)
     ax = fig.add_subplot()
     ys = list(range(len(labels)))
-    colours = ["#2e7d32" if d >= total else "#f9a825" if d else "#c62828" for d in done]
-    ax.barh(ys, done, color=colours)
+    ax.barh(ys, values, color=color)
     ax.set_yticks(ys, labels, fontfamily=font, fontsize=9)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(total, 1))
-    ax.set_xticks(range(0, max(total, 1) + 1))
-    ax.set_xlabel("完成章节数", fontfamily=font)
-    ax.set_title(f"完成情况（共 {total} 个章节）", fontfamily=font)
+    ax.set_xlim(0, max(xmax, 1))
+    if integer_ticks:
+        ax.set_xticks(range(0, max(xmax, 1) + 1))
+    if annotate:
+        for y, v in zip(ys, values, strict=True):
+            if v:
+                ax.text(v, y, f" {v}", va="center", fontsize=8)
+    ax.set_xlabel(xlabel, fontfamily=font)
+    ax.set_title(title, fontfamily=font)
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
+
+
+def category_png(counts: dict[str, int], drafts: int) -> bytes:
+    """A horizontal bar chart: how many drafts have a problem of each category."""
+    names = list(counts)
+    return _hbar_png(
+        names,
+        [counts[n] for n in names],
+        color="#8b1a1a",
+        xmax=drafts,
+        xlabel="写到这一类问题的草稿数",
+        title=f"全班问题类别分布（共 {drafts} 份草稿）",
+        row=0.32,
+        pad=1.2,
+        annotate=True,
+    )
+
+
+def completion_png(labels: list[str], done: list[int], total: int) -> bytes:
+    """A horizontal bar chart of sections done per student."""
+    colours = ["#2e7d32" if d >= total else "#f9a825" if d else "#c62828" for d in done]
+    return _hbar_png(
+        labels,
+        done,
+        color=colours,
+        xmax=total,
+        xlabel="完成章节数",
+        title=f"完成情况（共 {total} 个章节）",
+        row=0.28,
+        pad=1.0,
+        integer_ticks=True,
+    )
