@@ -52,6 +52,8 @@ FOCUS_JS = """
   document.addEventListener('focusin', function (e) {
     var panel = e.target && e.target.closest ? e.target.closest('.pb-panel') : null;
     if (!panel || panel.classList.contains('pb-open')) { return; }
+    // the header's own toggle opens and closes the panel: opening here too would race it
+    if (e.target.closest('.pb-panel-head')) { return; }
     var opener = panel.querySelector('.pb-panel-opener');
     if (opener) { opener.click(); }
   }, true);

@@ -334,6 +334,16 @@ def test_start_from_another_genres_example_and_edit_its_lead_in(
     assert example.description in page.locator(".pb-example-starts").inner_text()
     page.screenshot(path=str(artifacts_dir / "voila-7-examples.png"), full_page=True)
     start.click()
+    # every section of a worked example is complete, so the workbook opens the first
+    # panel; the user opens 存在的问题 by its header, as on any draft
+    try:
+        page.locator(".pb-panel-title.pb-open").wait_for(timeout=30_000)
+    except Exception as exc:  # say what the page showed: the workbook's messages
+        page.screenshot(path=str(artifacts_dir / "voila-7-failed.png"), full_page=True)
+        shown = page.locator(".pb-app").first.inner_text()
+        raise AssertionError(f"the example did not open; the page shows:\n{shown}") from exc
+    page.click(".pb-panel-problems .pb-panel-toggle")
+    page.locator(".pb-panel-problems.pb-open").wait_for(timeout=20_000)
     lead = page.locator(".pb-editor-problems-lead textarea")
     lead.wait_for(timeout=30_000)
     lead_text = "\n".join(genre.example_section("problems_lead", example.id))
