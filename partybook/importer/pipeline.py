@@ -18,7 +18,9 @@ from .model import Change, ImportResult, Para, Removal
 SURE = 0.55  # a genre guess at least this confident, with no close rival, is just stated
 # the characters of every placeholder form (xx, ×××, 某某, ____, 【】) and the blank bracket
 _HOLE_CHARS = "xX×Ｘｘ*＊某_＿【[［"
-_BLANK_BRACKET = re.compile(r"[（(]\s+[)）]")
+# a blank bracket （   ）: two regexes with a literal first character are ~10× faster on
+# a long text than one starting with a character class
+_BLANK_BRACKETS = (re.compile(r"（\s+[)）]"), re.compile(r"\(\s+[)）]"))
 _GAP = re.compile(r"[ \u3000\t]+")
 
 
@@ -35,15 +37,16 @@ def import_paras(
     from .repair import convert_script, mostly_traditional, repair
 
     notices: list[str] = []
+    traditional = mostly_traditional(paras)
     if to_simplified is None:
-        to_simplified = mostly_traditional(paras)
+        to_simplified = traditional
         if to_simplified:
             notices.append(
                 "这份文稿大部分是繁体字（可能是网页机器转换的），已转换为简体字；"
                 "如需保留繁体，请使用 --keep-traditional。"
             )
     script = convert_script(paras) if to_simplified else []
-    kept_traditional = not to_simplified and mostly_traditional(paras)
+    kept_traditional = not to_simplified and traditional
     paras, repaired = repair(paras)
     articles, seps = split_articles(paras)
     removed = [*(removed or []), *repaired, *seps]
@@ -109,8 +112,8 @@ def _placeholders(draft: Draft) -> list[str]:
     from .junk import find_placeholders
 
     text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
-    if not any(c in text for c in _HOLE_CHARS) and not _BLANK_BRACKET.search(text):
-        return []  # every placeholder holds one of these (a scan at C speed)
+    if not any(c in text for c in _HOLE_CHARS) and not any(b.search(text) for b in _BLANK_BRACKETS):
+        return []  # every placeholder holds one of these (substring scans at C speed)
     return [x.text for x in find_placeholders(text)]
 
 
