@@ -22,7 +22,7 @@ from .signoff import parse_date
 MIN_ARTICLE = 300  # characters before a second genre title opens a new article
 _SENTENCE = re.compile(r"[。！？；;，,]")
 # every separator holds one of these (a fast pre-test over the whole text)
-_SEPARATOR_WORDS = re.compile(r"篇|(?:范文|材料|文章|模板)\s*[一二三四五六七八九十\d]")
+_SEPARATOR_WORDS = re.compile(r"篇|(?:范文|例文|样文|材料|文章|模板)\s*[一二三四五六七八九十\d]")
 
 
 def _separator(p: Para) -> re.Match[str] | None:
@@ -47,7 +47,7 @@ def split_articles(paras: list[Para]) -> tuple[list[list[Para]], list[Removal]]:
         "篇" in whole
         or "范文" in whole
         or (
-            ("材料" in whole or "文章" in whole or "模板" in whole)
+            any(w in whole for w in ("材料", "文章", "模板", "例文", "样文"))
             and _SEPARATOR_WORDS.search(whole)
         )
     )

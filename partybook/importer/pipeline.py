@@ -14,6 +14,7 @@ from ..draft import Draft
 from ..genre import Genre, load_genre
 from .detect import GenreGuess, guess_genre
 from .model import Change, ImportResult, Para, Removal
+from .signals import signals
 
 SURE = 0.55  # a genre guess at least this confident, with no close rival, is just stated
 # the characters of every placeholder form (xx, ×××, 某某, ____, 【】) and the blank bracket
@@ -80,10 +81,20 @@ def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Remov
     from .junk import strip_leftovers
 
     markers = title_markers()
+    related = signals().related_list
     removed: list[Removal] = []
     kept: list[Para] = []
+    in_list = False  # inside a page's list of other articles (after “相关文章：”)
     for i, p in enumerate(paras):
+        if in_list and _list_entry(p.text):
+            removed.append(
+                Removal(p.text.strip(), "navigation", p.line, "", _LIST_MSG.format(p.text.strip()))
+            )
+            continue
+        in_list = False
         text, cuts = strip_leftovers(p.text, genre)
+        if len(cuts) == 1 and cuts[0].kind == "navigation" and related.fullmatch(p.text):
+            in_list = True
         if (
             not kept
             and len(cuts) == 1
@@ -102,6 +113,18 @@ def _strip_junk(paras: list[Para], genre: Genre) -> tuple[list[Para], list[Remov
         p.text = text
         kept.append(p)
     return kept, removed
+
+
+_LIST_MSG = "“{}”是网页上推荐的其他文章的标题，不属于本文，已删除。"
+
+
+def _list_entry(text: str) -> bool:
+    """A line of a page's list of other articles: a short title, no sentence in it."""
+    from .sections import title_like
+    from .signoff import parse_date
+
+    s = text.strip()
+    return 4 <= len(s) <= 40 and title_like(s) and parse_date(s) is None
 
 
 def _compact(text: str) -> str:

@@ -33,6 +33,7 @@ class Signals:
     copy_number: re.Pattern[str]
     page_intro: re.Pattern[str]
     page_line: re.Pattern[str]
+    related_list: re.Pattern[str]  # a line opening a list of other articles
     quick: re.Pattern[str]  # literal words: the paywall notes' and the site prose's
     paywall_words: re.Pattern[str]
     paywall: re.Pattern[str]
@@ -73,6 +74,11 @@ def signals() -> Signals:
         copy_number=re.compile(data["copy_number"]),
         page_intro=re.compile("|".join(re.escape(w) for w in data["page_intro_words"])),
         page_line=re.compile(any_pattern(data["page_line_patterns"])),
+        related_list=re.compile(
+            r"[\s|｜•·\-–—]*(?:"
+            + "|".join(re.escape(w) for w in data["related_list_heads"])
+            + r")\s*[：:]?\s*$"
+        ),
         quick=re.compile(
             any_word({*data["page_intro_words"], *(_stem(w) for w in data["paywall_words"])})
         ),
