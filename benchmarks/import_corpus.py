@@ -192,7 +192,7 @@ def _input_text(path: Path) -> str:
 
 def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: ANN001
     """Characters of the input found nowhere in the output, and the input's characters."""
-    from partybook.importer.headings import _POINT, parse_number
+    from partybook.importer.headings import _POINT_AFTER_COMMA, parse_number
     from partybook.importer.repair import to_simplified
     from partybook.importer.signoff import LABEL, parse_date
 
@@ -212,7 +212,7 @@ def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: 
             line = re.sub(r"^#{1,6}\s+|<[^>]+>|\*\*", "", line)
         while (num := parse_number(line)) is not None and num.rest != line:
             line = num.rest.strip()
-        line = _POINT.sub("", line)
+        line = _POINT_AFTER_COMMA.sub("", line)
         line = _INLINE_NUMBER.sub("", line)
         line = LABEL.sub("", line)  # 汇报人： 姓名： are structure, like numbers
         for frag in _PUNCT.split(to_simplified(line)):

@@ -29,6 +29,7 @@ _NUMBER = re.compile(
     | [（(]\s*(?P<par>[\d０-９]{{1,2}})\s*[）)][、.．]?
     | (?P<circ>[{_CIRCLED}])
     | (?P<shi>[{_CN}]{{1,3}})(?P<verb>是|要)[，,：:、]?
+    | 第[ \t\u3000]*(?P<part>[{_CN}]{{1,3}})[ \t\u3000]*部分[ \t\u3000]*[，,、：:．.]?
     | 第[ \t\u3000]*(?P<di>[{_CN}]{{1,3}})[ \t\u3000]*[，,、：:．]
     | (?P<order>首先|其次|再次|再者|最后)[ \t\u3000]*[，,：:、]
     )[ \t\u3000]*""",
@@ -42,6 +43,7 @@ STYLE_OF_GROUP = {
     "par": "paren_arabic",
     "circ": "circled",
     "shi": "shi",
+    "part": "part",
     "di": "di",
     "order": "order",
 }
@@ -50,7 +52,7 @@ _ORDER = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "最后": 9}
 
 @dataclass(frozen=True, slots=True)
 class Numbered:
-    style: str  # cn | paren_cn | arabic | paren_arabic | circled | shi
+    style: str  # cn | paren_cn | arabic | paren_arabic | circled | shi | part | di | order
     n: int
     label: str  # the number as typed, spaces included
     rest: str  # the text after the number
@@ -61,7 +63,7 @@ def parse_number(text: str) -> Numbered | None:
     m = _NUMBER.match(text)
     if not m:
         return None
-    for g in ("cn", "pcn", "ar", "par", "circ", "shi", "di", "order"):
+    for g in ("cn", "pcn", "ar", "par", "circ", "shi", "part", "di", "order"):
         value = m.group(g)
         if value is not None:
             group = g
@@ -87,6 +89,9 @@ def parse_number(text: str) -> Numbered | None:
 # --- inline 一是……二是…… ------------------------------------------------------------
 
 _POINT = re.compile(rf"(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*([{_CN}]{{1,3}})(?:是|要)[，,：:]?")
+_POINT_AFTER_COMMA = re.compile(
+    rf"(?:^|(?<=[。；;！？!?：:，,]))[ \t\u3000]*([{_CN}]{{1,3}})(?:是|要)[，,：:]?"
+)
 
 
 def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
@@ -102,6 +107,15 @@ def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
         if cn_to_int(m.group(1)) == expect and m.end() < len(text):
             cuts.append((m.start(), m.end()))
             expect += 1
+    if len(cuts) < 2 and ("，" in text or "," in text):  # “一是……，二是……”
+        commas: list[tuple[int, int]] = []
+        expect = start
+        for m in _POINT_AFTER_COMMA.finditer(text):
+            if cn_to_int(m.group(1)) == expect and m.end() < len(text):
+                commas.append((m.start(), m.end()))
+                expect += 1
+        if len(commas) >= 2:
+            cuts = commas
     if not cuts or (len(cuts) < 2 and cuts[0][0] > 0):
         return text, []
     lead = text[: cuts[0][0]].strip()
@@ -232,6 +246,13 @@ def match_section(
             found = match_section(head, genre, loose=True, seen=seen, min_score=min_score)
             if found is not None:  # “2、工作表现方面：认真完成……”
                 return SectionHeading(found.section, head, s[colon.end() :].strip(), False)
+    stop = s.find("。", 2, 22) if loose else -1
+    if stop > 0 and (colon is None or stop < colon.start()) and stop + 1 < len(s):
+        head = s[:stop].strip()
+        if not _SENTENCE_IN.search(head):
+            found = match_section(head, genre, loose=True, seen=seen, min_score=max(min_score, 1.0))
+            if found is not None:  # “一、查摆出的主要问题。一是……”: a stronger match needed
+                return SectionHeading(found.section, head, s[stop + 1 :].strip(), False)
     if (
         loose
         and compact

@@ -161,7 +161,7 @@ def _next_number_inline(text: str, num: Numbered) -> int:
     forms = {
         "paren_cn": (f"（{cn}）", f"({cn})"),
         "cn": (f"{cn}、",),
-        "arabic": (f"{nxt}、", f"{nxt}．"),
+        "arabic": (f"{nxt}、", f"{nxt}．", f"{nxt}."),
         "paren_arabic": (f"（{nxt}）", f"({nxt})"),
     }.get(num.style, ())
     best = 0

@@ -69,7 +69,7 @@ class SectionBuilder(TitleMixin, ItemsMixin):
                 or (
                     self.section_style is None
                     and self.current is None
-                    and num.style in ("cn", "arabic", "di", "paren_cn")
+                    and num.style in ("cn", "arabic", "di", "paren_cn", "part")
                 )
             )
         ) or p.kind == "heading"

@@ -97,7 +97,8 @@ _UNIT_ENDS = (
     "省",
 )
 LABEL = re.compile(
-    r"(?P<label>姓名|作者|署名|单位|工作单位|所在单位|报告人|汇报人|自评人|发言人|填写人|签名|本人签名|党员)"
+    r"(?P<label>姓名|党员姓名|作者|署名|单位|工作单位|所在单位|所在支部|所在党支部|所在部门|"
+    r"报告人|汇报人|自评人|发言人|填写人|申请人|签名|本人签名|党员|学员)"
     r"[ \t\u3000]*[：:][ \t\u3000]*"
 )
 _UNIT_NAME = re.compile(
@@ -142,7 +143,8 @@ def read_signature(texts: list[str]) -> tuple[str, str, str]:
     for t in split_signature(texts):
         m = LABEL.match(t)
         if m:
-            key = "unit" if "单位" in m.group("label") else "author"
+            label = m.group("label")
+            key = "unit" if label.endswith(("单位", "支部", "部门")) else "author"
             labelled[key] = t[m.end() :].strip()
         elif t.strip():
             rest.append(t.strip())
