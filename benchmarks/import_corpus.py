@@ -208,6 +208,8 @@ def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: 
     lost, total, missing = 0, 0, []
     for line in to_simplified(_input_text(path)).splitlines():
         line = line.strip()
+        if parse_date(_norm(line)) in dates:
+            continue  # the date line (“2024 年 11 月” too), in meta
         if path.suffix == ".md":
             line = re.sub(r"^#{1,6}\s+|<[^>]+>|\*\*", "", line)
         while (num := parse_number(line)) is not None and num.rest != line:

@@ -38,6 +38,7 @@ class BuilderState:
     content: dict[str, list[Any]]
     title: str
     title_line: int
+    copy_line: int  # the line whose copy number (“……(3)”) was cut: a page's own title
     title_marker: str  # the end of the genre's example title
     meta: Meta
     notices: list[str]

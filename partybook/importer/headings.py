@@ -185,6 +185,10 @@ def _names(genre: Genre) -> tuple[dict[str, str], re.Pattern[str] | None]:
         for name in (spec.heading, *spec.aliases):
             if _norm(name):
                 out.setdefault(_norm(name), spec.id)
+    for name, sid in list(out.items()):  # “工作表现” is also written “工作表现方面”, and back
+        other = name[:-2] if name.endswith("方面") else name + "方面"
+        if len(other) >= 3:
+            out.setdefault(other, sid)
     prefix = (
         re.compile("|".join(re.escape(n) for n in sorted(out, key=len, reverse=True)))
         if out

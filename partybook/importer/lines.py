@@ -53,14 +53,24 @@ def clean_line(text: str) -> tuple[str, int]:
 
 
 _OPENERS = SENTENCE_END + "：:；;”’」』）)"
+_IN_SENTENCE = SENTENCE_END + "，,；;"  # a numbered line holding these is a sentence
 
 
 def _may_continue(p: Para) -> bool:
-    """The line stops without punctuation, and is not a numbered heading without a full
-    stop (“（三）党员作用发挥不好” followed by its body is an item, not a broken line)."""
+    """The line stops without punctuation, and is not a numbered heading without a stop or
+    a comma (“（三）党员作用发挥不好” followed by its body is an item, not a broken line)."""
     if p.text[-1] in _OPENERS:
         return False
-    return parse_number(p.text) is None or any(c in SENTENCE_END for c in p.text)
+    return parse_number(p.text) is None or any(c in _IN_SENTENCE for c in p.text)
+
+
+def _title_like(text: str) -> bool:
+    """The first line is a title (or a title broken in two: “……党性分析” / “材料”): it takes
+    the next line only while the two still read as a title, never the body's first line."""
+    return len(text) <= 60 and not _CLAUSE.search(text)
+
+
+_CLAUSE = re.compile(r"[。！？!?；;，,：:、]")
 
 
 def rejoin_broken(paras: list[Para]) -> tuple[list[Para], int]:
@@ -93,6 +103,7 @@ def rejoin_broken(paras: list[Para]) -> tuple[list[Para], int]:
         prev = out[-1] if out else None
         if (
             prev is not None
+            and not (len(out) == 1 and _title_like(prev.text) and not _title_like(prev.text + p.text))
             and not p.blank_before
             and not p.kind
             and len(prev.text) >= 0.85 * width

@@ -30,6 +30,7 @@ class SectionBuilder(TitleMixin, ItemsMixin):
         self.content = {}
         self.title = ""
         self.title_line = 0
+        self.copy_line = 0
         self.title_marker = _compact(genre.title_example)[-4:]
         self.meta = Meta()
         self.unplaced: list[str] = []

@@ -67,6 +67,7 @@ class TitleMixin(BuilderState):
         if self._genre_title(text) and not self._genre_title(self.title):
             if (
                 self.placed.sections[-1:] == ["title"]
+                and self.title_line != self.copy_line
                 and not p.blank_before
                 and len(self.title) > 4
                 and len(_compact(text)) <= 8
@@ -90,6 +91,7 @@ class TitleMixin(BuilderState):
         if (
             not p.blank_before
             and self.placed.sections[-1:] == ["title"]
+            and self.title_line != self.copy_line
             and len(self.title) > 4
             and not _TITLE_WORDS.search(self.title)
             and _TITLE_WORDS.search(text)
@@ -132,6 +134,7 @@ class TitleMixin(BuilderState):
                 f"标题后的“{m.group().strip()}”是网页上的序号，已删除。",
             )
             p.text = text[: m.start()]
+            self.copy_line = p.line  # a numbered copy's title is whole: nothing joins it
         return False
 
     def _signoff_line(self, text: str, line: int, parts: list[str] | None = None) -> bool:
