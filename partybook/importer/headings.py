@@ -107,7 +107,7 @@ def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
         if cn_to_int(m.group(1)) == expect and m.end() < len(text):
             cuts.append((m.start(), m.end()))
             expect += 1
-    if len(cuts) < 2 and ("，" in text or "," in text):  # “一是……，二是……”
+    if len(cuts) < 2 and ("二是" in text or "二要" in text):  # “一是……，二是……”
         commas: list[tuple[int, int]] = []
         expect = start
         for m in _POINT_AFTER_COMMA.finditer(text):
