@@ -22,6 +22,7 @@ from .vocabulary import words
 
 _PUNCT = re.compile(r"[\s：:，,。！!、]+")
 _FIRST = re.compile(r"[。！？；：]")
+_CLAUSE = re.compile(r"[，,。！？；：]")
 
 
 _LINES: dict[int, tuple[object, dict[str, str]]] = {}
@@ -101,18 +102,33 @@ def distribute(paras: list[str], genre: Genre) -> dict[str, list[str]]:
     vocab = _vocab(genre, ids)
     n, k = len(paras), len(ids)
     score = [[0.0] * k for _ in range(n)]
-    synonyms = signals().synonyms
-    for i, text in enumerate(paras):
+    synonyms = signals().free_synonyms
+    bags = []
+    for text in paras:
         ws = words(text)
         for key, same in synonyms.items():
             if key in text:
                 for w in same:
                     ws |= words(w)
+        bags.append(ws)
+    # a word found in most paragraphs of this letter (学习 in a student's) tells the
+    # paragraphs apart less than one found in a single paragraph
+    seen: dict[str, int] = {}
+    for ws in bags:
+        for w in ws:
+            seen[w] = seen.get(w, 0) + 1
+    for i, text in enumerate(paras):
+        ws = bags[i]
         lead = words(_FIRST.split(text, 1)[0])  # the opening words carry the topic
+        topic = words(_CLAUSE.split(text, 1)[0])  # “我的不足是……”, “在工作中，……”
         norm = max(1.0, len(ws)) ** 0.5
         for j in range(k):
             v = vocab[j]
-            score[i][j] = (sum(v.get(w, 0.0) for w in ws) + sum(v.get(w, 0.0) for w in lead)) / norm
+            total = 0.0
+            for w in ws:
+                if w in v:
+                    total += v[w] * ((w in lead) + (w in topic) + 1) / seen[w]
+            score[i][j] = total / norm
     big = 1e6
     score[0][0] += big  # the first paragraph opens the letter
     if n >= 3:

@@ -42,6 +42,7 @@ class Signals:
     filter_marks: re.Pattern[str]
     traditional: re.Pattern[str]
     synonyms: dict[str, tuple[str, ...]]
+    free_synonyms: dict[str, tuple[str, ...]]  # heading synonyms and free-paragraph words
     offgenre: tuple[OffGenre, ...]
 
 
@@ -93,5 +94,9 @@ def signals() -> Signals:
         filter_marks=re.compile(data["filter_marks"]),
         traditional=re.compile(f"[{re.escape(chars)}]"),
         synonyms={k: tuple(v) for k, v in data["heading_synonyms"].items()},
+        free_synonyms={
+            k: tuple(v)
+            for k, v in {**data["heading_synonyms"], **data.get("free_text_synonyms", {})}.items()
+        },
         offgenre=off,
     )
