@@ -68,18 +68,37 @@ def free_sections(genre: Genre) -> list[str]:
     return [s.id for s in genre.sections if s.kind is SectionKind.PARAGRAPHS and not s.heading]
 
 
-_VOCAB: dict[tuple[int, str], list[dict[str, float]]] = {}
+def unheaded_after_opening(genre: Genre, filled: set[str]) -> list[str]:
+    """The headed paragraph sections right after the opening that got nothing: when the
+    opening holds a line ending in a colon (a form's “自评内容：”, “现报告如下：”) and
+    paragraphs after it, those may belong there."""
+    ids = genre.section_ids
+    specs = {s.id: s for s in genre.sections}
+    free = free_sections(genre)
+    if len(free) != 1 or free[0] not in ids:
+        return []
+    out = []
+    for sid in ids[ids.index(free[0]) + 1 :]:
+        spec = specs[sid]
+        if spec.kind is not SectionKind.PARAGRAPHS or not spec.heading or sid in filled:
+            break
+        out.append(sid)
+    return out
+
+
+_VOCAB: dict[tuple[int, str, tuple[str, ...]], list[dict[str, float]]] = {}
 
 
 def _vocab(genre: Genre, ids: list[str]) -> list[dict[str, float]]:
-    key = (id(genre), genre.id)
+    key = (id(genre), genre.id, tuple(ids))
     if key in _VOCAB:
         return _VOCAB[key]
     sets, labels = [], []
     for sid in ids:
         spec = genre.section(sid)
         sets.append(words(" ".join([spec.guidance, *spec.prompts])))
-        labels.append(words(getattr(spec, "label", "") or ""))
+        name = getattr(spec, "label", "") or " ".join([spec.heading or "", *spec.aliases])
+        labels.append(words(name))
     df: dict[str, int] = {}
     for ws in sets:
         for w in ws:
@@ -94,9 +113,12 @@ def _vocab(genre: Genre, ids: list[str]) -> list[dict[str, float]]:
     return out
 
 
-def distribute(paras: list[str], genre: Genre) -> dict[str, list[str]]:
-    """The paragraphs spread over the genre's free sections, keeping their order."""
-    ids = free_sections(genre)
+def distribute(
+    paras: list[str], genre: Genre, ids: list[str] | None = None, stay: float = 0.0
+) -> dict[str, list[str]]:
+    """The paragraphs spread over the genre's free sections (or ``ids``), keeping their
+    order; ``stay``: what a paragraph must score more elsewhere to leave the first."""
+    ids = ids or free_sections(genre)
     if len(ids) < 2 or len(paras) < 2:
         return {ids[0]: list(paras)} if ids else {}
     vocab = _vocab(genre, ids)
@@ -129,9 +151,12 @@ def distribute(paras: list[str], genre: Genre) -> dict[str, list[str]]:
                 if w in v:
                     total += v[w] * ((w in lead) + (w in topic) + 1) / seen[w]
             score[i][j] = total / norm
-    big = 1e6
-    score[0][0] += big  # the first paragraph opens the letter
-    if n >= 3:
+    if stay:
+        for row in score:
+            row[0] += stay
+    else:
+        score[0][0] += 1e6  # the first paragraph opens the letter
+    if n >= 3 and not stay:
         score[n - 1][k - 1] += 0.3  # the last one usually closes it
     # best[i][j]: the best total for paragraphs 0..i with paragraph i in section j
     best = [[-1e18] * k for _ in range(n)]

@@ -103,7 +103,9 @@ def rejoin_broken(paras: list[Para]) -> tuple[list[Para], int]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and not (len(out) == 1 and _title_like(prev.text) and not _title_like(prev.text + p.text))
+            and not (
+                len(out) == 1 and _title_like(prev.text) and not _title_like(prev.text + p.text)
+            )
             and not p.blank_before
             and not p.kind
             and len(prev.text) >= 0.85 * width

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..draft import Draft, Item, Meta, conform
 from ..genre import Genre, SectionKind
 from .builder_state import Placed
-from .free_text import distribute, fixed_line, free_sections
+from .free_text import distribute, fixed_line, free_sections, unheaded_after_opening
 from .headings import Numbered, SectionHeading, match_section, parse_number, split_heading
 from .items import ItemsMixin, _next_number_inline
 from .model import Para, Removal
@@ -21,6 +21,8 @@ from .signoff import parse_date, take_signoff
 from .titles import _CLAUSE, TitleMixin, _compact, title_like
 
 __all__ = ["Placed", "SectionBuilder", "title_like"]
+
+STAY = 0.3  # how much more a paragraph of the opening must score to move to a section
 
 
 class SectionBuilder(TitleMixin, ItemsMixin):
@@ -285,6 +287,19 @@ class SectionBuilder(TitleMixin, ItemsMixin):
             and not any(self.content.get(sid) for sid in free[1:])
         ):  # a letter without headings: its paragraphs spread over the free sections
             self.content.update(distribute(self.content[free[0]], self.genre))
+        elif len(free) == 1 and (cut := _after_lead(self.content.get(free[0], []))):
+            filled = {sid for sid, c in self.content.items() if c}
+            empty = unheaded_after_opening(self.genre, filled)
+            if empty:  # “自评内容：” and paragraphs of headed sections left empty
+                paras = self.content[free[0]]
+                spread = distribute(paras[cut:], self.genre, [free[0], *empty], STAY)
+                spread[free[0]] = paras[:cut] + spread[free[0]]
+                moved = [self._name(sid) for sid in empty if spread.get(sid)]
+                if moved:
+                    self.notices.append(
+                        f"开头的几段没有小标题，已按内容分到“{'”“'.join(moved)}”，请核对。"
+                    )
+                self.content.update(spread)
         for sid, content in self.content.items():
             spec = self.specs.get(sid)
             if spec is not None and spec.kind is SectionKind.GROUPED_ITEMS:
@@ -296,6 +311,15 @@ class SectionBuilder(TitleMixin, ItemsMixin):
             genre=self.genre.id, meta=self.meta, sections=sections, unplaced=self.unplaced
         )
         return conform(draft, self.genre)
+
+
+def _after_lead(paras: list[str]) -> int:
+    """Where the paragraphs after the opening's last line ending in a colon (“自评内容：”,
+    “现将个人情况报告如下：”) start, when two or more follow it (0: no such line)."""
+    for i in range(len(paras) - 2, -1, -1):
+        if paras[i].rstrip().endswith(("：", ":")):
+            return i + 1 if len(paras) - i - 1 >= 2 else 0
+    return 0
 
 
 def _short(text: str, n: int = 20) -> str:
