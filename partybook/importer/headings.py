@@ -185,10 +185,9 @@ def _names(genre: Genre) -> tuple[dict[str, str], re.Pattern[str] | None]:
         for name in (spec.heading, *spec.aliases):
             if _norm(name):
                 out.setdefault(_norm(name), spec.id)
-    for name, sid in list(out.items()):  # “工作表现” is also written “工作表现方面”, and back
-        other = name[:-2] if name.endswith("方面") else name + "方面"
-        if len(other) >= 3:
-            out.setdefault(other, sid)
+    for name, sid in list(out.items()):  # “工作表现” is also written “工作表现方面” (not
+        if not name.endswith("方面"):  # back: “理论学习” alone is an item's words)
+            out.setdefault(name + "方面", sid)
     prefix = (
         re.compile("|".join(re.escape(n) for n in sorted(out, key=len, reverse=True)))
         if out
@@ -254,9 +253,10 @@ def match_section(
     if stop > 0 and (colon is None or stop < colon.start()) and stop + 1 < len(s):
         head = s[:stop].strip()
         if not _SENTENCE_IN.search(head):
-            found = match_section(head, genre, loose=True, seen=seen, min_score=max(min_score, 1.0))
+            found = match_section(head, genre, loose=True, seen=seen, min_score=max(min_score, 1.5))
             if found is not None:  # “一、查摆出的主要问题。一是……”: a stronger match needed
-                return SectionHeading(found.section, head, s[stop + 1 :].strip(), False)
+                # (the stop stays with the heading as typed: nothing is dropped)
+                return SectionHeading(found.section, s[: stop + 1], s[stop + 1 :].strip(), False)
     if (
         loose
         and compact

@@ -53,15 +53,14 @@ def clean_line(text: str) -> tuple[str, int]:
 
 
 _OPENERS = SENTENCE_END + "：:；;”’」』）)"
-_IN_SENTENCE = SENTENCE_END + "，,；;"  # a numbered line holding these is a sentence
 
 
 def _may_continue(p: Para) -> bool:
-    """The line stops without punctuation, and is not a numbered heading without a stop or
-    a comma (“（三）党员作用发挥不好” followed by its body is an item, not a broken line)."""
+    """The line stops without punctuation, and is not a numbered heading without a full
+    stop (“（三）党员作用发挥不好” followed by its body is an item, not a broken line)."""
     if p.text[-1] in _OPENERS:
         return False
-    return parse_number(p.text) is None or any(c in _IN_SENTENCE for c in p.text)
+    return parse_number(p.text) is None or any(c in SENTENCE_END for c in p.text)
 
 
 def _title_like(text: str) -> bool:
