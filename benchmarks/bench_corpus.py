@@ -12,7 +12,6 @@ found / positives. Targets: precision ≥ 0.95, recall ≥ 0.9.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -99,7 +98,7 @@ def good_drafts() -> list[tuple[str, str, list[Finding]]]:
     hints."""
     out = []
     for path in sorted((CORPUS / "drafts").glob("*.json")):
-        draft = Draft.model_validate(json.loads(path.read_text("utf-8")))
+        draft = load(path)
         bad = [
             f
             for f in check(draft, today=TODAY)
