@@ -263,8 +263,12 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
         return []
     # a keyword inside a longer one found in the same text, of any category, counts only as
     # the longer (马克思主义信仰 is about belief, not about theory study)
+    # the heading's and the body's words together: 家长 in the body is the 学生家长 of the
+    # heading, said again
     heading_words = _longest(_found(heading, matcher))
     body_words = _longest(_found(body, matcher))
+    kept = _longest(heading_words | body_words)
+    body_words &= kept
     # per category (by index): its keywords found in the heading and in the body
     hits: dict[int, tuple[set[str], set[str]]] = {}
     for words, where in ((heading_words, 0), (body_words, 1)):
