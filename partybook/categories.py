@@ -173,17 +173,22 @@ def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] 
 # "不是能力不足，而是担当不够", "问题不在于…，而在于…": what comes between 不是/并非/不在于
 # and 而是/而在于 is what the item is not about; it is blanked before matching (same length,
 # so nothing else moves).
+# "不缺为民情怀，缺的是办法" likewise.
 _NOT_BUT = re.compile(
     r"(?:不是|并非|并不是|不在于)([^。；！？\n]{1,40}?)(?=[，,、]?\s*而(?:是|在于))"
+    r"|(?:不缺|并不缺)(?:少|乏)?([^。；！？\n]{1,40}?)(?=[，,、]?\s*缺的是)"
 )
 
 
+def _blank(m: re.Match[str]) -> str:
+    n = 1 if m.group(1) is not None else 2
+    return m.group(0)[: m.start(n) - m.start(0)] + "　" * len(m.group(n))
+
+
 def _said(text: str) -> str:
-    if "而是" not in text and "而在于" not in text:
+    if "而是" not in text and "而在于" not in text and "缺的是" not in text:
         return text
-    return _NOT_BUT.sub(
-        lambda m: m.group(0)[: m.start(1) - m.start(0)] + "　" * len(m.group(1)), text
-    )
+    return _NOT_BUT.sub(_blank, text)
 
 
 def _found(text: str, matcher: _Matcher | None) -> set[str]:
