@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from .detect import Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
+from .honours import Honours
+from .identifiers import Identifiers
 from .model import Decisions, Proposal
+from .names import NameForms
 from .nlp import tokens
 from .vocab import Lexicon, Public, Vocabulary, load_vocabulary
 
@@ -37,6 +40,9 @@ class DraftContext:
         self.d = divisions
         self.decisions = decisions
         self.detector = Detector(vocab, divisions)
+        self.name_forms = NameForms(self.detector)
+        self.identifiers = Identifiers(self.detector)
+        self.honours = Honours(vocab)
         self.fixed: dict[str, Fixed] = {}
         self.meta_places: set[str] = set()
         self._meta(meta)
@@ -141,6 +147,8 @@ class DraftContext:
         toks = tokens(text)
         cands.extend(det.titled(text, toks))
         cands.extend(det.persons(text, toks))
+        cands.extend(self.name_forms.find(text, toks))
+        cands.extend(self.identifiers.find(text, toks))
         places = det.places(text, toks)
         cands.extend(places)
         cands.extend(
@@ -167,6 +175,8 @@ class DraftContext:
         shield = bytearray(len(text))
         for b, e, pub in public:
             shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
+        for b, e in self.honours.spans(text, cands):
+            shield[b:e] = b"\x01" * (e - b)  # named as a national hero or model
         for c in sorted(cands, key=lambda c: (c.priority > 1, -(c.end - c.start), c.priority)):
             if any(taken[c.start : c.end]):
                 continue

@@ -1,0 +1,124 @@
+"""Forms of private people's names the tagger alone misses: 老覃 and 小马, 尚某 and 王某某,
+compound surnames (上官雨晴), transliterated names with a middle dot (吐尔洪·买买提) and
+a name right after a word saying who the person is (村民蒙秀英, 驾驶人单春雷)."""
+
+from __future__ import annotations
+
+import re
+
+from .detect import CJK, NOT_IN_NAMES, PERSON_TAGS, STOP_TAGS, Candidate, Detector, ph
+from .nlp import Token
+
+NICKNAME_PREFIXES = "老小"
+DOT_NAME_RE = re.compile(f"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}})+")
+
+
+class NameForms:
+    def __init__(self, det: Detector) -> None:
+        self.det = det
+        v = det.v
+        single = "".join(sorted(s for s in v.surnames if len(s) == 1))
+        compound = sorted((s for s in v.surnames if len(s) == 2), key=len)
+        self.single = set(single)
+        self.compound = [s for s in compound if s not in v.word_like_surnames]
+        self.nick_re = re.compile(f"[{NICKNAME_PREFIXES}][{single}]")
+        self.mou_re = re.compile(f"(?:{'|'.join(compound)}|[{single}])某某?")
+        self.compound_re = re.compile("|".join(self.compound)) if self.compound else None
+        roles = sorted({*v.roles, *v.titles}, key=len, reverse=True)
+        self.role_re = re.compile("|".join(map(re.escape, roles)))
+
+    def find(self, text: str, toks: list[Token]) -> list[Candidate]:
+        starts = {t.start: t for t in toks}
+        out = self.nicknames(text, toks, starts)
+        out += self.mou(text, starts)
+        out += self.compounds(text, starts)
+        out += self.dotted(text)
+        out += self.after_roles(text, starts)
+        return out
+
+    def _person(self, b: int, e: int, reason: str) -> Candidate:
+        return Candidate(b, e, ph(self.det.v, "person"), reason, "name", 3)
+
+    def nicknames(self, text: str, toks: list[Token], starts: dict[int, Token]) -> list[Candidate]:
+        """老覃, 小马: 老/小 and a surname, written as a word of its own (老党员 and 小康 are
+        other words: the tagger puts 党 in 党员 and reads 小康 as one word)."""
+        out = []
+        ends = {t.end for t in toks}
+        for m in self.nick_re.finditer(text):
+            b, e = m.span()
+            word = m.group(0)
+            if word in self.det.v.not_names or e not in ends:
+                continue
+            first = starts.get(b)
+            if first is None:
+                continue
+            glued = first.word == word and first.tag in (*PERSON_TAGS, "n", "nz", "ng")
+            split = first.word == word[0] and (t := starts.get(b + 1)) is not None
+            if glued or (split and len(t.word) == 1):
+                out.append(self._person(b, e, "姓氏加老/小的称呼"))
+        return out
+
+    def mou(self, text: str, starts: dict[int, Token]) -> list[Candidate]:
+        """尚某, 王某某同志: a name already shortened still names the surname."""
+        out = []
+        fn = self.det.v.function_chars
+        for m in self.mou_re.finditer(text):
+            b = m.start()
+            if b in starts or (b > 0 and text[b - 1] in fn) or b == 0:
+                out.append(self._person(b, m.end(), "姓氏加某"))
+        return out
+
+    def compounds(self, text: str, starts: dict[int, Token]) -> list[Candidate]:
+        """上官雨晴, 诸葛明远, 端木清先生: a compound surname and one or two characters."""
+        if self.compound_re is None:
+            return []
+        out = []
+        titles = set(self.det.v.titles)
+        for m in self.compound_re.finditer(text):
+            b, q = m.span()
+            if b > 0 and re.match(f"[{CJK}]", text[b - 1]) and b not in starts:
+                continue  # inside another word
+            nxt = starts.get(q)
+            if nxt is not None and 1 <= len(nxt.word) <= 2 and nxt.word not in titles:
+                e = nxt.end
+            else:
+                e = q
+                while e < len(text) and e - q < 2 and re.match(f"[{CJK}]", text[e]):
+                    if text[e] in NOT_IN_NAMES or any(text.startswith(t, e) for t in titles):
+                        break
+                    e += 1
+            if e > q:
+                out.append(self._person(b, e, "复姓人名"))
+        return out
+
+    def dotted(self, text: str) -> list[Candidate]:
+        """吐尔洪·买买提: a transliterated name with a middle dot (public ones are shielded)."""
+        return [self._person(*m.span(), "音译人名") for m in DOT_NAME_RE.finditer(text)]
+
+    def after_roles(self, text: str, starts: dict[int, Token]) -> list[Candidate]:
+        """村民蒙秀英家, 驾驶人单春雷酒后, 室友古丽娜尔: after a role, a surname and the given
+        name the tagger found, or a word the tagger tags as a name."""
+        out = []
+        v = self.det.v
+        for m in self.role_re.finditer(text):
+            p = m.end()
+            whole = starts.get(p)
+            if whole is not None and whole.tag in PERSON_TAGS and 2 <= len(whole.word) <= 4:
+                if not set(whole.word) & NOT_IN_NAMES and whole.word not in v.titles:
+                    out.append(self._person(p, whole.end, "身份后的人名"))
+                    continue
+            surname = text[p : p + 2] if text[p : p + 2] in self.compound else text[p : p + 1]
+            if surname not in self.single and surname not in self.compound:
+                continue
+            given = starts.get(p + len(surname))
+            if (
+                given is None
+                or not 1 <= len(given.word) <= 2
+                or given.tag in STOP_TAGS
+                or given.word in v.titles
+                or set(given.word) & NOT_IN_NAMES
+            ):
+                continue
+            if self.det.is_name(text[p : given.end]) or len(surname) == 2:
+                out.append(self._person(p, given.end, "身份后的人名"))
+        return out
