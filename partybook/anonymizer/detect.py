@@ -105,7 +105,7 @@ class Detector:
         enders = "|".join(map(re.escape, vocab.list_enders))
         self.list_re = re.compile(f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+")
         self.closed_list_re = re.compile(
-            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders}))" if enders else "(?!)"
+            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}}?)+(?=(?:{enders}))" if enders else "(?!)"
         )
         self.suffix_re = re.compile("|".join((*PLACE_SUFFIXES, "省", "州", "旗", "盟")))
         units = sorted(vocab.units, key=len, reverse=True)
@@ -126,7 +126,9 @@ class Detector:
         surname starting a word: 身边同志 and 分管副县长 are no Mr 边 or Mr 管)."""
         out = []
         starts = {t.start for t in toks}
-        for m in self.name_re.finditer(text):
+        pos = 0
+        while (m := self.name_re.search(text, pos)) is not None:
+            pos = m.start() + 1  # a rejected match may hide one inside it: 党委|贺书记
             if (
                 m.start() not in starts
                 and text[m.start() - 1 : m.start()] not in self.v.function_chars
@@ -139,6 +141,7 @@ class Detector:
                 continue  # 礁石小学校长 is a school's head, not a Mr 石
             person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
             out.append(Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2))
+            pos = m.end()
         return out
 
     def pre_titled(self, text: str, toks: list[Token]) -> list[Candidate]:
@@ -232,8 +235,8 @@ class Detector:
                     spans.append((start, start + len(item)))
                 pos += len(items[k]) + 1
             closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
-            if closed and person_words and words is not None and person_words & set(items[1:]):
-                # 买买提、古丽等: one item is a tagged name, so are the others of its size
+            if closed and person_words and words is not None and person_words & set(items):
+                # 买买提、古丽等, 乌日娜、苏和等: one item is a tagged name, so are the others
                 spans = []
                 pos = run.start()
                 for k, item in enumerate(items):
@@ -320,6 +323,8 @@ class Detector:
             start = self._prefix_start(toks, s, 4, at)
             while start < s and text[start] in "省市县区镇乡村":
                 start += 1  # 我镇鹤岭村: the name starts after the other place's suffix
+            if s - start < 2:
+                start = self._list_item_start(text, s, m.group(0), start)
             word = text[start:e]
             if s - start < 2 or not self.is_place(word, text[e : e + 1]):
                 continue
@@ -329,6 +334,7 @@ class Detector:
             if (
                 token is not None
                 and toks[token].word == m.group(0)
+                and len(m.group(0)) == 1
                 and text[e : e + 1] in ABBREVIATION_NEXT
             ):
                 continue  # 报告镇党委书记, 面向镇党委: 镇 is "the town", not a suffix
@@ -353,6 +359,18 @@ class Detector:
                     )
                 )
         return out
+
+    def _list_item_start(self, text: str, s: int, suffix: str, start: int) -> int:
+        """木樨社区、鹭鸣社区: in a list of places with the same suffix, an item's name runs
+        back to the 、 even where the tagger split it into other words (鹭/鸣)."""
+        j = s
+        while j > 0 and s - j < 4 and re.match(f"[{CJK}]", text[j - 1]):
+            if text[j - 1] in self.v.function_chars:
+                return start
+            j -= 1
+        if j > 0 and text[j - 1] == "、" and text[: j - 1].endswith(suffix):
+            return j
+        return start
 
     def is_place(self, word: str, next_char: str) -> bool:
         suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])

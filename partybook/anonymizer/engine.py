@@ -112,7 +112,11 @@ class DraftContext:
             return spans, sites
         for start, end, word in self.v.public_lexicon.finditer(text):
             pub = self.v.public[word]
-            if pub.kind == "site" and text[end : end + 1] in SUFFIX_CHARS:
+            if (
+                pub.kind == "site"
+                and text[end : end + 1] in SUFFIX_CHARS
+                and word[-1] not in SUFFIX_CHARS
+            ):
                 continue  # 林州 of 林州市: the division's own name, not the site
             if pub.kind == "site" and pub.name in self.own_sites:
                 sites.append(
@@ -177,7 +181,7 @@ class DraftContext:
             shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
         for b, e in self.honours.spans(text, cands):
             shield[b:e] = b"\x01" * (e - b)  # named as a national hero or model
-        for c in sorted(cands, key=lambda c: (c.priority > 1, -(c.end - c.start), c.priority)):
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority)):
             if any(taken[c.start : c.end]):
                 continue
             guard = max(shield[c.start : c.end], default=0)
