@@ -30,6 +30,7 @@ class NameForms:
     def find(self, text: str, toks: list[Token]) -> list[Candidate]:
         starts = {t.start: t for t in toks}
         out = self.nicknames(text, toks, starts)
+        out += self.short_titled(toks)
         out += self.mou(text, starts)
         out += self.compounds(text, starts)
         out += self.dotted(text)
@@ -57,6 +58,24 @@ class NameForms:
             if glued or (split and len(t.word) == 1):
                 out.append(self._person(b, e, "姓氏加老/小的称呼"))
         return out
+
+    def short_titled(self, toks: list[Token]) -> list[Candidate]:
+        """蔺总, 李总: a surname and a one-character title (总 for 总经理), each a word of its
+        own or tagged as a name together (党总支 and 汇总 are other words)."""
+        out = []
+        shorts = self.det.v.short_titles
+        for a, b in zip(toks, toks[1:], strict=False):
+            if a.tag in PERSON_TAGS and a.word in self.single and b.word in shorts:
+                out.append(self._titled(a.start, b.end, b.word))
+        for t in toks:
+            if t.tag in PERSON_TAGS and len(t.word) == 2 and t.word[0] in self.single:
+                if t.word[1] in shorts:
+                    out.append(self._titled(t.start, t.end, t.word[1]))
+        return out
+
+    def _titled(self, b: int, e: int, title: str) -> Candidate:
+        person = self.det.v.ph.get("person_with_title", "某")
+        return Candidate(b, e, person + title, "姓氏加称谓", "name", 3)
 
     def mou(self, text: str, starts: dict[int, Token]) -> list[Candidate]:
         """尚某, 王某某同志: a name already shortened still names the surname."""
@@ -105,7 +124,11 @@ class NameForms:
             whole = starts.get(p)
             if whole is not None and whole.tag in PERSON_TAGS and 2 <= len(whole.word) <= 4:
                 if not set(whole.word) & NOT_IN_NAMES and whole.word not in v.titles:
-                    out.append(self._person(p, whole.end, "身份后的人名"))
+                    end = whole.end
+                    glued = starts.get(end)
+                    if glued is not None and len(glued.word) == 2 and glued.word[1] == "家":
+                        end += 1  # 郝秀/珍家: the tagger glued the name's end to 家
+                    out.append(self._person(p, end, "身份后的人名"))
                     continue
             surname = text[p : p + 2] if text[p : p + 2] in self.compound else text[p : p + 1]
             if surname not in self.single and surname not in self.compound:

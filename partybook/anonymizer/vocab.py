@@ -39,6 +39,7 @@ class Vocabulary:
     generic_unit_prefixes: set[str]
     list_enders: list[str]
     word_like_surnames: set[str] = field(default_factory=set)
+    short_titles: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
     markers_before: list[str] = field(default_factory=list)
     markers_after: list[str] = field(default_factory=list)
@@ -143,6 +144,7 @@ def load_vocabulary() -> Vocabulary:
         generic_unit_prefixes=set(rules.get("generic_unit_prefixes", [])),
         list_enders=list(rules.get("list_enders", [])),
         word_like_surnames=set(rules.get("word_like_surnames", [])),
+        short_titles=set(rules.get("short_titles", [])),
         roles=sorted(rules.get("roles", []), key=len, reverse=True),
         markers_before=sorted(markers.get("before", []), key=len, reverse=True),
         markers_after=list(markers.get("after", [])),
