@@ -170,8 +170,8 @@ class Detector:
             return False
         if any(c in NOT_IN_NAMES for c in word):
             return False
-        if self._not_name(word):
-            return False
+        if self._not_name(word) or word[:2] in self.v.word_like_surnames:
+            return False  # 东方红 is no Mr 东方 (with a title he is found: 东方明同志)
         return word[:1] in self.v.surnames or word[:2] in self.v.surnames
 
     def persons(self, text: str, toks: list[Token]) -> list[Candidate]:

@@ -18,6 +18,7 @@ PLATE_RE = re.compile(
 )
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])")
 TOKEN_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+STANDARD_PREFIX_RE = re.compile(r"(?<![A-Za-z])(?:GB|GJB|ISO|IEC|JGJ|DB\d*)(?:/[TZ])?\s*$")
 HOUSE_NUMBER_RE = re.compile(r"\d+(?:-\d+)?号(?:\d+(?:栋|幢|号楼|楼|单元|室))*")
 
 
@@ -57,6 +58,8 @@ class Identifiers:
 
     def _is_identifier(self, text: str, b: int, e: int) -> bool:
         word = text[b:e]
+        if STANDARD_PREFIX_RE.search(text, max(0, b - 8), b):
+            return False  # GB/T 9704-2012: a published standard's number
         digits = sum(c.isdigit() for c in word)
         letters = sum(c.isalpha() for c in word)
         after = text[e : e + 1]
