@@ -325,8 +325,11 @@ class Detector:
                 start += 1  # 我镇鹤岭村: the name starts after the other place's suffix
             if s - start < 2:
                 start = self._list_item_start(text, s, m.group(0), start)
+            official = any(text.startswith(w, e) for w in self.v.division_organs)
+            if s - start < 2 and official:
+                start = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
             word = text[start:e]
-            if s - start < 2 or not self.is_place(word, text[e : e + 1]):
+            if s - start < 2 or not self.is_place(word, text[e : e + 1], official):
                 continue
             if text[s - 1] in self.v.function_chars:
                 continue  # 任镇, 向镇, 到村: a verb before 镇/村, not a name
@@ -360,6 +363,16 @@ class Detector:
                 )
         return out
 
+    def _bare_start(self, text: str, s: int) -> int:
+        """Up to three name characters before ``s``, back to a function word or another
+        place's suffix."""
+        j = s
+        while j > 0 and s - j < 3 and re.match(f"[{CJK}]", text[j - 1]):
+            if text[j - 1] in self.v.function_chars or text[j - 1] in "省市县区镇乡村":
+                break
+            j -= 1
+        return j
+
     def _list_item_start(self, text: str, s: int, suffix: str, start: int) -> int:
         """木樨社区、鹭鸣社区: in a list of places with the same suffix, an item's name runs
         back to the 、 even where the tagger split it into other words (鹭/鸣)."""
@@ -372,11 +385,16 @@ class Detector:
             return j
         return start
 
-    def is_place(self, word: str, next_char: str) -> bool:
+    def is_place(self, word: str, next_char: str, official: bool = False) -> bool:
+        """``official``: an organ of the division follows (桐山区审计局), so a name ending
+        like an ordinary word (山区, 湾区) is the division's."""
         suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
         if any(c in "XＸx×某" for c in word) or any(c in "个些座各每几多" for c in word[:-1]):
             return False
-        if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
+        if official:  # 桐山区审计局: only the bare name must not be an ordinary word
+            if word[: -len(suffix)] in self.v.generic_words:
+                return False
+        elif any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
             return False
         return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))
 

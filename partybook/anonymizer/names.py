@@ -45,6 +45,7 @@ class NameForms:
         other words: the tagger puts 党 in 党员 and reads 小康 as one word)."""
         out = []
         ends = {t.end for t in toks}
+        role_ends = {m.end() for m in self.role_re.finditer(text)}
         for m in self.nick_re.finditer(text):
             b, e = m.span()
             word = m.group(0)
@@ -52,6 +53,8 @@ class NameForms:
                 continue
             first = starts.get(b)
             if first is None:
+                if b in role_ends:  # 楼栋长老包: the tagger read 长老, the role says otherwise
+                    out.append(self._person(b, e, "姓氏加老/小的称呼"))
                 continue
             glued = first.word == word and first.tag in (*PERSON_TAGS, "n", "nz", "ng")
             split = first.word == word[0] and (t := starts.get(b + 1)) is not None
@@ -68,9 +71,9 @@ class NameForms:
             if a.tag in PERSON_TAGS and a.word in self.single and b.word in shorts:
                 out.append(self._titled(a.start, b.end, b.word))
         for t in toks:
-            if t.tag in PERSON_TAGS and len(t.word) == 2 and t.word[0] in self.single:
-                if t.word[1] in shorts:
-                    out.append(self._titled(t.start, t.end, t.word[1]))
+            two = t.tag in PERSON_TAGS and len(t.word) == 2
+            if two and t.word[0] in self.single and t.word[1] in shorts:
+                out.append(self._titled(t.start, t.end, t.word[1]))
         return out
 
     def _titled(self, b: int, e: int, title: str) -> Candidate:
@@ -122,14 +125,19 @@ class NameForms:
         for m in self.role_re.finditer(text):
             p = m.end()
             whole = starts.get(p)
-            if whole is not None and whole.tag in PERSON_TAGS and 2 <= len(whole.word) <= 4:
-                if not set(whole.word) & NOT_IN_NAMES and whole.word not in v.titles:
-                    end = whole.end
-                    glued = starts.get(end)
-                    if glued is not None and len(glued.word) == 2 and glued.word[1] == "家":
-                        end += 1  # 郝秀/珍家: the tagger glued the name's end to 家
-                    out.append(self._person(p, end, "身份后的人名"))
-                    continue
+            if (
+                whole is not None
+                and whole.tag in PERSON_TAGS
+                and 2 <= len(whole.word) <= 4
+                and not set(whole.word) & NOT_IN_NAMES
+                and whole.word not in v.titles
+            ):
+                end = whole.end
+                glued = starts.get(end)
+                if glued is not None and len(glued.word) == 2 and glued.word[1] == "家":
+                    end += 1  # 郝秀/珍家: the tagger glued the name's end to 家
+                out.append(self._person(p, end, "身份后的人名"))
+                continue
             surname = text[p : p + 2] if text[p : p + 2] in self.compound else text[p : p + 1]
             if surname not in self.single and surname not in self.compound:
                 continue

@@ -40,6 +40,7 @@ class Vocabulary:
     list_enders: list[str]
     word_like_surnames: set[str] = field(default_factory=set)
     short_titles: set[str] = field(default_factory=set)
+    division_organs: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     markers_before: list[str] = field(default_factory=list)
     markers_after: list[str] = field(default_factory=list)
@@ -145,6 +146,7 @@ def load_vocabulary() -> Vocabulary:
         list_enders=list(rules.get("list_enders", [])),
         word_like_surnames=set(rules.get("word_like_surnames", [])),
         short_titles=set(rules.get("short_titles", [])),
+        division_organs=list(rules.get("division_organs", [])),
         roles=sorted(rules.get("roles", []), key=len, reverse=True),
         markers_before=sorted(markers.get("before", []), key=len, reverse=True),
         markers_after=list(markers.get("after", [])),
