@@ -51,7 +51,7 @@ def _draft_of(chars: int):
 def run() -> list[dict]:
     from partybook.anonymizer import anonymize
     from partybook.anonymizer.divisions import load_divisions
-    from partybook.anonymizer.evaluate import load, score
+    from partybook.anonymizer.evaluate import PRECISION_TARGET, RECALL_TARGET, load, score
 
     out = subprocess.run(
         [sys.executable, "-c", COLD], capture_output=True, text=True, cwd=ROOT, check=True
@@ -74,13 +74,14 @@ def run() -> list[dict]:
                 "name": f"anonymise ({label}): recall on private details",
                 "value": s.recall,
                 "unit": "",
-                "note": f"{s.private_found}/{s.private} in {len(sample)} drafts; target ≥ 0.98",
+                "note": f"{s.private_found}/{s.private} in {len(sample)} drafts; "
+                f"target ≥ {RECALL_TARGET}",
             },
             {
                 "name": f"anonymise ({label}): precision",
                 "value": s.precision,
                 "unit": "",
-                "note": f"{s.true_replacements}/{s.replacements}; target ≥ 0.95",
+                "note": f"{s.true_replacements}/{s.replacements}; target ≥ {PRECISION_TARGET}",
             },
             {
                 "name": f"anonymise ({label}): public names replaced",

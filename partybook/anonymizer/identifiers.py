@@ -89,8 +89,8 @@ class Identifiers:
                 continue
             number = HOUSE_NUMBER_RE.match(text, e)
             start = self.det._prefix_start(toks, s, 6, at)
-            while start < s and text[start] in v.function_chars:
-                start += 1  # 在霁川 glued by the tagger
+            cut = [i + 1 for i in range(start, s) if text[i] in v.function_chars]
+            start = max([start, *cut])  # 车辆/在霁川: the name starts after 在
             if number and s - start < 2:
                 start = s  # 重工大道88号: any two name characters before a numbered road
                 while start > 0 and s - start < 4 and re.match(f"[{CJK}]", text[start - 1]):

@@ -10,7 +10,8 @@ from .detect import CJK, NOT_IN_NAMES, PERSON_TAGS, STOP_TAGS, Candidate, Detect
 from .nlp import Token
 
 NICKNAME_PREFIXES = "老小"
-DOT_NAME_RE = re.compile(f"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}})+")
+DOTS = "·•・"
+DOT_NAME_RE = re.compile(f"[{CJK}]{{1,8}}(?:[{DOTS}][{CJK}]{{1,8}})+")
 
 
 class NameForms:
@@ -33,7 +34,7 @@ class NameForms:
         out += self.short_titled(toks)
         out += self.mou(text, starts)
         out += self.compounds(text, starts)
-        out += self.dotted(text)
+        out += self.dotted(text, toks)
         out += self.after_roles(text, starts)
         return out
 
@@ -71,8 +72,8 @@ class NameForms:
             if a.tag in PERSON_TAGS and a.word in self.single and b.word in shorts:
                 out.append(self._titled(a.start, b.end, b.word))
         for t in toks:
-            two = t.tag in PERSON_TAGS and len(t.word) == 2
-            if two and t.word[0] in self.single and t.word[1] in shorts:
+            two = len(t.word) == 2 and t.word not in self.det.v.not_names
+            if two and t.word[0] in self.single and t.word[1] in shorts:  # 李总/nr, 蔺总/b
                 out.append(self._titled(t.start, t.end, t.word[1]))
         return out
 
@@ -113,9 +114,27 @@ class NameForms:
                 out.append(self._person(b, e, "复姓人名"))
         return out
 
-    def dotted(self, text: str) -> list[Candidate]:
-        """吐尔洪·买买提: a transliterated name with a middle dot (public ones are shielded)."""
-        return [self._person(*m.span(), "音译人名") for m in DOT_NAME_RE.finditer(text)]
+    def dotted(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """吐尔洪·买买提: a transliterated name with a middle dot (public ones are shielded),
+        each outer part at most five characters, after a role, verb or function word."""
+        fn = self.det.v.function_chars
+        role_ends = {m.end() for m in self.role_re.finditer(text)}
+        verb_ends = {t.end for t in toks if t.tag in STOP_TAGS}
+        out = []
+        for m in DOT_NAME_RE.finditer(text):
+            dots = [m.start() + i for i, c in enumerate(m.group(0)) if c in DOTS]
+            b = max(m.start(), dots[0] - 5)
+            for i in range(b, dots[0]):
+                if text[i] in fn:
+                    b = i + 1
+                elif i in role_ends or i in verb_ends:
+                    b = i
+            end = dots[-1] + 1
+            while end < m.end() and end - dots[-1] <= 5 and text[end] not in fn:
+                end += 1
+            if b < dots[0] and end > dots[-1] + 1:
+                out.append(self._person(b, end, "音译人名"))
+        return out
 
     def after_roles(self, text: str, starts: dict[int, Token]) -> list[Candidate]:
         """村民蒙秀英家, 驾驶人单春雷酒后, 室友古丽娜尔: after a role, a surname and the given
