@@ -327,7 +327,10 @@ class Detector:
                 start = self._list_item_start(text, s, m.group(0), start)
             official = any(text.startswith(w, e) for w in self.v.division_organs)
             if s - start < 2 and official:
-                start = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
+                bare = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
+                inside = [t for t in toks if bare <= t.start < s and t.end <= s]
+                if all(t.tag in NAME_TAGS for t in inside):  # not 按照/p|市委
+                    start = bare
             word = text[start:e]
             if s - start < 2 or not self.is_place(word, text[e : e + 1], official):
                 continue

@@ -150,6 +150,8 @@ class NameForms:
                 and 2 <= len(whole.word) <= 4
                 and not set(whole.word) & NOT_IN_NAMES
                 and whole.word not in v.titles
+                and whole.word not in v.not_names
+                and not self.det._not_name(whole.word)  # 同志|廉政, 病人|康复
             ):
                 end = whole.end
                 glued = starts.get(end)
