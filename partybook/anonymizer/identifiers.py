@@ -16,7 +16,9 @@ PLATE_RE = re.compile(
     "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]"
     r"[A-HJ-NP-Z][·•.\s]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])"
 )
-NUMERIC_DATE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])")
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})([./-])(1[0-2]|0?[1-9])(?:\2([12]\d|3[01]|0?[1-9]))?(?![\d.-])"
+)
 TOKEN_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
 STANDARD_PREFIX_RE = re.compile(r"(?<![A-Za-z])(?:GB|GJB|ISO|IEC|JGJ|DB\d*)(?:/[TZ])?\s*$")
 HOUSE_NUMBER_RE = re.compile(r"\d+(?:-\d+)?号(?:\d+(?:栋|幢|号楼|楼|单元|室))*")
@@ -45,7 +47,7 @@ class Identifiers:
                 taken.append(m.span())
         for m in NUMERIC_DATE_RE.finditer(text):
             sep = m.group(2)
-            after = f"{m.group(1)[:2]}XX{sep}X{sep}X"
+            after = f"{m.group(1)[:2]}XX{sep}X" + (f"{sep}X" if m.group(4) else "")
             out.append(Candidate(m.start(), m.end(), after, "日期", "date", 1))
             taken.append(m.span())
         for m in TOKEN_RE.finditer(text):
