@@ -63,6 +63,9 @@ NOT_IN_NAMES = set("的地得了着过们是在把被让给将我你他她它这
 STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
 
 
+NEXT_TOWN_RE = re.compile(f"[{CJK}]{{2,4}}?(?:街道|镇|乡)")
+
+
 class Candidate(NamedTuple):
     start: int
     end: int
@@ -198,7 +201,7 @@ class Detector:
                 a.tag == "nr"
                 and len(a.word) == 1
                 and a.word in self.v.surnames
-                and b.tag in ("nr", "nz", "nrfg", "t", "n")
+                and b.tag in ("nr", "nz", "nrfg", "t")
                 and len(b.word) <= 2
                 and b.word not in self.v.titles
                 and a.end == b.start
@@ -325,7 +328,9 @@ class Detector:
                 start += 1  # 我镇鹤岭村: the name starts after the other place's suffix
             if s - start < 2:
                 start = self._list_item_start(text, s, m.group(0), start)
-            official = any(text.startswith(w, e) for w in self.v.division_organs)
+            official = any(text.startswith(w, e) for w in self.v.division_organs) or (
+                m.group(0) in "区县" and NEXT_TOWN_RE.match(text, e) is not None
+            )  # 桐山区审计局, 菰城区榉林街道: an organ or a town of the division follows
             if s - start < 2 and official:
                 bare = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
                 inside = [t for t in toks if bare <= t.start < s and t.end <= s]

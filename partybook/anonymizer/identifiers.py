@@ -14,7 +14,7 @@ PHONE_RE = re.compile(
 )
 PLATE_RE = re.compile(
     "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]"
-    r"[A-HJ-NP-Z][·•.\s]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])"
+    r"[A-HJ-NP-Z][·•.\s]?(?:[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])|[A-HJ-NP-Z0-9]{4}(?:应急|警|学|挂))"
 )
 NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})([./-])(1[0-2]|0?[1-9])(?:\2([12]\d|3[01]|0?[1-9]))?(?![\d.-])"
@@ -87,8 +87,12 @@ class Identifiers:
         at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
         for m in self.road_re.finditer(text):
             s, e = m.span()
-            if s not in starts or s == 0:
+            if s == 0:
                 continue
+            if s not in starts:
+                inner = toks[at[s]] if s in at else None
+                if inner is None or inner.end != e or inner.tag != "ns":
+                    continue  # 邮路, 思路: a word of its own; but 芸/台路 (ns) is a road
             number = HOUSE_NUMBER_RE.match(text, e)
             start = self.det._prefix_start(toks, s, 6, at)
             cut = [i + 1 for i in range(start, s) if text[i] in v.function_chars]

@@ -10,6 +10,7 @@ from .detect import CJK, NOT_IN_NAMES, PERSON_TAGS, STOP_TAGS, Candidate, Detect
 from .nlp import Token
 
 NICKNAME_PREFIXES = "老小"
+GIVEN_TAGS = {*PERSON_TAGS, "nz", "ng", "zg", "g"}  # tags of a given name the tagger split off
 DOTS = "·•・"
 DOT_NAME_RE = re.compile(f"[{CJK}]{{1,8}}(?:[{DOTS}][{CJK}]{{1,8}})+")
 
@@ -50,12 +51,13 @@ class NameForms:
         for m in self.nick_re.finditer(text):
             b, e = m.span()
             word = m.group(0)
-            if word in self.det.v.not_names or e not in ends:
+            if word in self.det.v.not_names or (e not in ends and b not in role_ends):
                 continue
             first = starts.get(b)
+            if b in role_ends:  # 楼栋长老包, 保安老甘提的: the role says who follows
+                out.append(self._person(b, e, "姓氏加老/小的称呼"))
+                continue
             if first is None:
-                if b in role_ends:  # 楼栋长老包: the tagger read 长老, the role says otherwise
-                    out.append(self._person(b, e, "姓氏加老/小的称呼"))
                 continue
             glued = first.word == word and first.tag in (*PERSON_TAGS, "n", "nz", "ng")
             split = first.word == word[0] and (t := starts.get(b + 1)) is not None
@@ -114,6 +116,12 @@ class NameForms:
                 out.append(self._person(b, e, "复姓人名"))
         return out
 
+    @staticmethod
+    def _adjective_first(first: Token | None) -> bool:
+        """代表|高/质量: a surname character the tagger reads as an adjective or adverb
+        before an ordinary word is that word's start, not a name (but 邓/nr 春生/n is)."""
+        return first is not None and first.tag in {"a", "ad", "d", "b", "m", "q"}
+
     def dotted(self, text: str, toks: list[Token]) -> list[Candidate]:
         """吐尔洪·买买提: a transliterated name with a middle dot (public ones are shielded),
         each outer part at most five characters, after a role, verb or function word."""
@@ -152,11 +160,18 @@ class NameForms:
                 and whole.word not in v.titles
                 and whole.word not in v.not_names
                 and not self.det._not_name(whole.word)  # 同志|廉政, 病人|康复
+                and not self.nick_re.match(whole.word)  # 老甘提/nr: 老甘, found above
             ):
                 end = whole.end
+                while (more := starts.get(end)) is not None and more.tag in PERSON_TAGS:
+                    if end - p + len(more.word) > 6:
+                        break
+                    end = more.end  # 阿依/努尔: one name in two tagged pieces
                 glued = starts.get(end)
                 if glued is not None and len(glued.word) == 2 and glued.word[1] == "家":
                     end += 1  # 郝秀/珍家: the tagger glued the name's end to 家
+                if end - p >= 4 and text[end - 1] == "家":
+                    end -= 1  # 韦桂英家/nr: her home, not her name
                 out.append(self._person(p, end, "身份后的人名"))
                 continue
             surname = text[p : p + 2] if text[p : p + 2] in self.compound else text[p : p + 1]
@@ -167,6 +182,7 @@ class NameForms:
                 given is None
                 or not 1 <= len(given.word) <= 2
                 or given.tag in STOP_TAGS
+                or (given.tag not in GIVEN_TAGS and self._adjective_first(starts.get(p)))
                 or given.word in v.titles
                 or set(given.word) & NOT_IN_NAMES
             ):

@@ -44,6 +44,7 @@ class Vocabulary:
     roles: list[str] = field(default_factory=list)
     markers_before: list[str] = field(default_factory=list)
     markers_after: list[str] = field(default_factory=list)
+    markers_after_list: list[str] = field(default_factory=list)
     identifier_cues: list[str] = field(default_factory=list)
     measure_chars: set[str] = field(default_factory=set)
     road_suffixes: list[str] = field(default_factory=list)
@@ -150,6 +151,7 @@ def load_vocabulary() -> Vocabulary:
         roles=sorted(rules.get("roles", []), key=len, reverse=True),
         markers_before=sorted(markers.get("before", []), key=len, reverse=True),
         markers_after=list(markers.get("after", [])),
+        markers_after_list=list(markers.get("after_list", [])),
         identifier_cues=list(rules.get("identifier_cues", [])),
         measure_chars=set(str(rules.get("measure_chars", ""))),
         road_suffixes=sorted(rules.get("road_suffixes", []), key=len, reverse=True),

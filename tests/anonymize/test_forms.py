@@ -22,6 +22,7 @@ def test_numbers_that_identify_a_person_are_replaced() -> None:
         "他的电话1XXXXXXXXXX，工号XXXX，户号XXXX，身份证尾号XXXX，"
         "车牌某车牌号，线索编号XXXX，20XX-X-X那天来过。"
     )
+    assert _one("消防车湘A2119应急到场。") == "消防车某车牌号到场。"
 
 
 def test_quantities_standards_and_hotlines_are_not_identifiers() -> None:
@@ -59,6 +60,17 @@ def test_a_name_after_a_role_word_is_replaced() -> None:
         _one("村民蒙秀英家的老房子漏雨，驾驶人单春雷酒后驾车，博士生宁思远反映情况。")
         == "村民某某家的老房子漏雨，驾驶人某某酒后驾车，博士生某某反映情况。"
     )
+    assert _one("护理员阿依努尔及时发现，保安老甘提了建议。") == (
+        "护理员某某及时发现，保安某某提了建议。"
+    )
+    text = "人大代表要代表高质量发展的方向，同志们应该学习，病人康复出院。"
+    assert _one(text) == text
+
+
+def test_a_list_closed_by_a_public_category_is_public() -> None:
+    text = "学习宋立群、蒋可欣等老一辈科学家的报国情怀。"
+    assert _one(text) == text
+    assert _one("宋立群、蒋可欣等同事帮了我。") == "某某、某某等同事帮了我。"
 
 
 def test_a_national_honour_makes_the_names_after_it_public() -> None:
@@ -79,7 +91,13 @@ def test_places_in_the_authors_unit_and_national_bodies() -> None:
         unit="国家税务总局苇塘市澜湾区税务局",
     )
     assert out == "国家税务总局部署以后，某区税务局和某市的同事都行动起来。"
-    assert _one("我在雁汀县城区工作，桐山区审计局来过。") == "我在某县城区工作，某区审计局来过。"
+    assert (
+        _one("我在雁汀县城区工作，桐山区审计局来过。", unit="国网雁汀县供电公司城关供电所")
+        == "我在某县城区工作，某区审计局来过。"
+    )
+    # without the author's unit, 县城 is the county seat: 来一趟县城 names no county
+    assert _one("他们来一趟县城要花半天。") == "他们来一趟县城要花半天。"
+    assert _one("菰城区榉林街道的群众。") == "某区某街道的群众。"
 
 
 def test_a_public_village_stays_public_before_its_villagers() -> None:

@@ -12,17 +12,20 @@ import pytest
 from partybook.anonymizer.evaluate import PRECISION_TARGET, RECALL_TARGET, Labelled, load, score
 
 HERE = Path(__file__).parent
-SETS = {name: load(HERE / f"{name}.yaml") for name in ("labelled", "heldout", "heldout2")}
+SETS = {
+    name: load(HERE / f"{name}.yaml") for name in ("labelled", "heldout", "heldout2", "heldout3")
+}
 CASES = [(f"{name}:{case.id}", case) for name, cases in SETS.items() for case in cases]
 
 
 def test_the_sets_are_large_enough_to_measure() -> None:
     sizes = {name: len(cases) for name, cases in SETS.items()}
     assert sizes["labelled"] >= 40 and sizes["heldout"] >= 10 and sizes["heldout2"] >= 15
+    assert sizes["heldout3"] >= 8
     for cases in SETS.values():
         private = sum(len(p) for case in cases for p in case.private)
         public = sum(len(p) for case in cases for p in case.public)
-        assert private >= 40 and public >= 25, (private, public)
+        assert private >= 40 and public >= 20, (private, public)
 
 
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
