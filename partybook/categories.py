@@ -272,8 +272,8 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
     # heading, said again
     heading_words = _longest(_found(heading, matcher))
     body_words = _longest(_found(body, matcher))
-    kept = _longest(heading_words | body_words)
-    body_words &= kept
+    longest = _longest(heading_words | body_words)
+    body_words &= longest
     # per category (by index): its keywords found in the heading and in the body
     hits: dict[int, tuple[set[str], set[str]]] = {}
     for words, where in ((heading_words, 0), (body_words, 1)):

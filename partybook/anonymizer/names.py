@@ -61,7 +61,7 @@ class NameForms:
                 continue
             glued = first.word == word and first.tag in (*PERSON_TAGS, "n", "nz", "ng")
             split = first.word == word[0] and (t := starts.get(b + 1)) is not None
-            if glued or (split and len(t.word) == 1):
+            if glued or (split and t is not None and len(t.word) == 1):
                 out.append(self._person(b, e, "姓氏加老/小的称呼"))
         return out
 
