@@ -1,6 +1,7 @@
-"""The anonymiser on the labelled set (tests/anonymize/labelled.yaml): recall on private
-details, precision, public names replaced, time for a 4,000-character draft (warm) and the
-cold load of the tagger and the division dataset."""
+"""The anonymiser on the labelled set (tests/anonymize/labelled.yaml) and the three held-out
+sets, each printed separately: recall on private details, precision, public names replaced;
+then the time for a 4,000-character draft (warm) and the cold load of the tagger and the
+division dataset."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ from common import median_ms
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "anonymize" / "labelled.yaml"  # the detectors were tuned on it
 HELDOUT = ROOT / "tests" / "anonymize" / "heldout.yaml"  # written afterwards, not tuned on
+# a second held-out set, 16 drafts of other genres and occupations; its first run (before
+# any fix) is recorded in docs/EXPORT.md, the fixes since were made looking at it
+HELDOUT2 = ROOT / "tests" / "anonymize" / "heldout2.yaml"
+# a third, 8 drafts written after the fixes made on the second (its first run: EXPORT.md)
+HELDOUT3 = ROOT / "tests" / "anonymize" / "heldout3.yaml"
 
 COLD = """
 import time
@@ -47,7 +53,7 @@ def _draft_of(chars: int):
 def run() -> list[dict]:
     from partybook.anonymizer import anonymize
     from partybook.anonymizer.divisions import load_divisions
-    from partybook.anonymizer.evaluate import load, score
+    from partybook.anonymizer.evaluate import PRECISION_TARGET, RECALL_TARGET, load, score
 
     out = subprocess.run(
         [sys.executable, "-c", COLD], capture_output=True, text=True, cwd=ROOT, check=True
@@ -61,7 +67,13 @@ def run() -> list[dict]:
         anonymize(draft)
     cpu = (time.process_time() - cpu0) * 100  # ms per draft: CPU time, unaffected by load
     figures: list[dict] = []
-    for label, path in (("labelled set", LABELLED), ("held-out set", HELDOUT)):
+    sets = (
+        ("labelled set", LABELLED),
+        ("held-out set", HELDOUT),
+        ("held-out set 2", HELDOUT2),
+        ("held-out set 3", HELDOUT3),
+    )
+    for label, path in sets:
         sample = load(path)
         s = score(sample)
         figures += [
@@ -69,13 +81,14 @@ def run() -> list[dict]:
                 "name": f"anonymise ({label}): recall on private details",
                 "value": s.recall,
                 "unit": "",
-                "note": f"{s.private_found}/{s.private} in {len(sample)} drafts; target ≥ 0.98",
+                "note": f"{s.private_found}/{s.private} in {len(sample)} drafts; "
+                f"target ≥ {RECALL_TARGET}",
             },
             {
                 "name": f"anonymise ({label}): precision",
                 "value": s.precision,
                 "unit": "",
-                "note": f"{s.true_replacements}/{s.replacements}; target ≥ 0.95",
+                "note": f"{s.true_replacements}/{s.replacements}; target ≥ {PRECISION_TARGET}",
             },
             {
                 "name": f"anonymise ({label}): public names replaced",

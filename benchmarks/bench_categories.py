@@ -1,12 +1,15 @@
 """Problem categories: micro-averaged precision, recall and F1 over (item, category) pairs on
 the labelled problem items of tests/categories, overall and per category:
 
-* ``labelled*.yaml`` — the tuning set: the items the keywords were broadened and weighed on;
-* ``heldout*.yaml`` — items written and committed before the last tuning and never used for
-  it: the figure for new writing.
+* ``labelled*.yaml`` — the tuning set: the items the keywords were broadened and weighed on
+  (each held-out set joins it once its misses have been read to tune);
+* ``heldout*.yaml`` — items written, labelled and committed before the round of tuning they
+  measure and never used for it, each file on its own (each was written at a different
+  round), then all of them pooled: the figure for new writing.
 
-``python benchmarks/bench_categories.py [PATTERN …]`` lists the items it gets wrong with the
-words that decided (default: the tuning set), for an instructor editing the taxonomy.
+``python benchmarks/bench_categories.py`` prints the figures of every set; with patterns
+(``python benchmarks/bench_categories.py 'labelled*.yaml'``) it lists the items it gets wrong
+with the words that decided, for an instructor editing the taxonomy.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ LABELLED = ROOT / "tests" / "categories"
 
 
 def sets() -> list[tuple[str, str]]:
-    """The tuning set, then each held-out file on its own (each was written at a different
-    round of tuning)."""
+    """The tuning set, each held-out file on its own (each was written at a different round
+    of tuning), then the held-out files pooled."""
     held = sorted(p.name for p in LABELLED.glob("heldout*.yaml"))
-    return [("tuning set", "labelled*.yaml")] + [(f"held out {h}", h) for h in held]
+    pooled = [("held out, pooled", "heldout*.yaml")] if len(held) > 1 else []
+    return [("tuning set", "labelled*.yaml")] + [(f"held out {h}", h) for h in held] + pooled
 
 
 def load(pattern: str) -> list[dict]:
@@ -115,6 +119,18 @@ def _speed() -> dict:
     }
 
 
+def summary() -> None:
+    """Every set's size and P/R/F1, one line each."""
+    for label, pattern in sets():
+        items = load(pattern)
+        p, r, f1 = scores(items)
+        print(f"{label:28} {len(items):4} items  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}")
+
+
 if __name__ == "__main__":
-    for pattern in sys.argv[1:] or ["labelled*.yaml"]:
-        print(pattern, scores(load(pattern), verbose=True))
+    if len(sys.argv) > 1:
+        for pattern in sys.argv[1:]:
+            p, r, f1 = scores(load(pattern), verbose=True)
+            print(f"{pattern}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    else:
+        summary()

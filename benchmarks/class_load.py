@@ -11,7 +11,7 @@ messages over the kernel websocket), then types into 基本情况: every 1.5 s (
 widget ``update`` of the Textarea's value with 2–4 more characters, as the browser sends it.
 
 Measured: the delay from sending an update to the next update of a findings widget
-(``pb-findings`` / ``pb-section-findings``: a debounced check runs after each pause), the
+(``pb-findings`` / ``pb-section-findings``: the paced check of each keystroke), the
 autosave delay (from sending a text to that text being in the draft file on disk), lost
 saves (the file does not end with the last text typed) and conflict copies, and memory as
 PSS of the hub, the proxy, the single-user servers and their kernels.

@@ -114,7 +114,9 @@ def prepare_user(spawner) -> None:
             os.chown(target, account.pw_uid, account.pw_gid)
     if not teacher:
         _share_with_teachers(unix_name(name), drafts, home)
-    env = {**spawner.environment, "PARTYBOOK_DRAFTS": str(drafts)}
+    # two malloc arenas, not one per thread: the server's and the kernel's helper threads
+    # would each keep their own heap (per-student memory, measured by class_load.py)
+    env = {**spawner.environment, "PARTYBOOK_DRAFTS": str(drafts), "MALLOC_ARENA_MAX": "2"}
     # the class's exercise (workbook and dashboard) and its shared examples folder
     for name in ("PARTYBOOK_EXERCISE", "PARTYBOOK_EXAMPLES"):
         if os.environ.get(name):
@@ -126,6 +128,13 @@ def prepare_user(spawner) -> None:
 
 
 c.Spawner.pre_spawn_hook = prepare_user
+# Only what a student uses: JupyterLab. The language server, terminals (a shell per student
+# is more than a writing class needs) and the Voila server extension each cost memory in
+# every student's server (benchmarks/class_load.py measures it).
+c.Spawner.args = [
+    "--ServerApp.jpserver_extensions="
+    '{"jupyter_lsp": False, "jupyter_server_terminals": False, "voila.server_extension": False}'
+]
 c.Spawner.notebook_dir = "~"  # each server sees only its own home: students cannot browse others
 c.Spawner.default_url = f"/lab/tree/partybook/{WORKBOOK}"
 # Drafts are created group-readable (0660) so the instructors' group can read them; the

@@ -90,11 +90,15 @@ def settings() -> Settings:
     return _settings_from(str(p), p.stat().st_mtime)
 
 
-def rule_texts() -> dict[str, str]:
-    """PB650's catalogue entry (code, title, severity, message, what, why, example)."""
-    from .datafile import read_yaml
+CODE = "PB650"
 
-    return {k: str(v) for k, v in (read_yaml(data_path(), "旧稿比对设置文件")["rule"]).items()}
+
+def rule_texts() -> dict[str, str]:
+    """PB650's catalogue entry (title, severity, message, what, why, example), from the
+    rule catalogue like every other rule's."""
+    from .checks.registry import catalogue
+
+    return {k: str(v) for k, v in catalogue()[CODE].items()}
 
 
 @dataclass
@@ -308,7 +312,7 @@ def _shown(text: str, width: int = 30) -> str:
 
 def findings(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = None) -> list[Any]:
     """PB650 findings (:class:`partybook.checks.Finding`, warning) for :func:`find`'s
-    passages, texts from ``templates/rules/carryover.yaml``."""
+    passages, texts from the rule catalogue (``templates/rules/catalogue.yaml``)."""
     from .checks import Finding
 
     texts = rule_texts()
@@ -317,6 +321,6 @@ def findings(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = No
         year = f"{c.year}年" if c.year else f"旧稿“{c.earlier}”"
         message = texts["message"].format(length=c.length, year=year, old=_shown(c.earlier_text))
         out.append(
-            Finding(texts["code"], texts["severity"], message, c.section, c.item, c.start, c.end)
+            Finding(CODE, texts["severity"], message, c.section, c.item, c.start, c.end)
         )
     return out

@@ -39,6 +39,9 @@ class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min_score: float = 2
     share: float = 0.5
+    # the least weight of a keyword that decides a category alone; a category whose only
+    # keyword found is lighter (a hint such as 学习, 技术, 居民) needs a second one
+    strong: float = 2
     heading_weight: float = 2
     sections: list[str] = Field(default_factory=lambda: ["problems"])
     categories: list[CategorySpec]
@@ -116,9 +119,10 @@ def _learned(path: Path, ids: set[str]) -> dict[str, dict[str, float]]:
     return data
 
 
-# 的 is dropped from keywords and texts alike before matching, so a keyword matches with or
-# without it (身边工作人员 finds 身边的工作人员, 学习的深度 finds 学习深度).
-_FILLER = str.maketrans("", "", "的")
+# 的 and quotation marks are dropped from keywords and texts alike before matching, so a
+# keyword matches with or without them (身边工作人员 finds 身边的工作人员, 精神缺钙 finds
+# 精神“缺钙”: this genre quotes catchwords inside otherwise plain phrases).
+_FILLER = str.maketrans("", "", "的“”‘’\"'「」『』")
 
 
 def _plain(text: str) -> str:
@@ -166,17 +170,25 @@ def taxonomy(path: str | Path | None = None) -> tuple[Taxonomy, re.Pattern[str] 
     return tax, example
 
 
-# "不是能力不足，而是担当不够": what comes between 不是/并非 and 而是 is what the item is not
-# about; it is blanked before matching (same length, so nothing else moves).
-_NOT_BUT = re.compile(r"(?:不是|并非|并不是)([^。；！？\n]{1,40}?)(?=[，,、]?\s*而是)")
+# "不是能力不足，而是担当不够", "问题不在于…，而在于…": what comes between 不是/并非/不在于
+# and 而是/而在于 is what the item is not about; it is blanked before matching (same length,
+# so nothing else moves).
+# "不缺为民情怀，缺的是办法" likewise.
+_NOT_BUT = re.compile(
+    r"(?:不是|并非|并不是|不在于)([^。；！？\n]{1,40}?)(?=[，,、]?\s*而(?:是|在于))"
+    r"|(?:不缺|并不缺)(?:少|乏)?([^。；！？\n]{1,40}?)(?=[，,、]?\s*缺的是)"
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    n = 1 if m.group(1) is not None else 2
+    return m.group(0)[: m.start(n) - m.start(0)] + "　" * len(m.group(n))
 
 
 def _said(text: str) -> str:
-    if "而是" not in text:
+    if "而是" not in text and "而在于" not in text and "缺的是" not in text:
         return text
-    return _NOT_BUT.sub(
-        lambda m: m.group(0)[: m.start(1) - m.start(0)] + "　" * len(m.group(1)), text
-    )
+    return _NOT_BUT.sub(_blank, text)
 
 
 def _found(text: str, matcher: _Matcher | None) -> set[str]:
@@ -256,8 +268,12 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
         return []
     # a keyword inside a longer one found in the same text, of any category, counts only as
     # the longer (马克思主义信仰 is about belief, not about theory study)
+    # the heading's and the body's words together: 家长 in the body is the 学生家长 of the
+    # heading, said again
     heading_words = _longest(_found(heading, matcher))
     body_words = _longest(_found(body, matcher))
+    longest = _longest(heading_words | body_words)
+    body_words &= longest
     # per category (by index): its keywords found in the heading and in the body
     hits: dict[int, tuple[set[str], set[str]]] = {}
     for words, where in ((heading_words, 0), (body_words, 1)):
@@ -269,6 +285,8 @@ def _categorise(loaded: Loaded, heading: str, body: str) -> list[Assigned]:
         c = tax.categories[n]
         in_heading, in_body = h, b - h
         words = in_heading | in_body
+        if len(words) < 2 and max(c.keywords[w] for w in words) < tax.strong:
+            continue  # one hint, however placed, is not a category
         score = sum(c.keywords[w] * (tax.heading_weight if w in in_heading else 1) for w in words)
         if score:
             ranked = sorted(words, key=lambda w: (-c.keywords[w], -len(w), w))

@@ -22,9 +22,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-# anything that is not a Chinese character breaks a pair, and so do function characters: a
-# pair like 的能 would explain nothing to the reader
-_BREAK = re.compile(r"[^\u4e00-\u9fff]|[的了我们是在和也就都着过把被这那个]")
+# anything that is not a Chinese character breaks a pair, and so do function characters,
+# pronouns and counters: a pair like 的能 or 一位 would explain nothing to the reader (and
+# pairs that explain nothing are what a new writer's item matches by chance)
+_BREAK = re.compile(r"[^\u4e00-\u9fff]|[的了我们是在和也就都着过把被这那个一他她你您位名有很]")
 
 
 def pairs(text: str) -> set[str]:

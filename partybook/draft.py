@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .genre import Genre, SectionKind
+from .meta import Meta
 from .validation import zh_reason
 
 SCHEMA_VERSION = 1
@@ -35,15 +36,6 @@ class Item(BaseModel):
 
     def is_empty(self) -> bool:
         return not self.heading.strip() and not self.body.strip() and not self.items
-
-
-class Meta(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    author: str = ""
-    unit: str = ""
-    position: str = ""
-    class_name: str = ""
-    date: str = ""  # "2021-10" or "2021-10-08"; kept as written when it is not
 
 
 class Comment(BaseModel):

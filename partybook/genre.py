@@ -7,7 +7,6 @@ naming the file, the key and the problem in Chinese.
 
 from __future__ import annotations
 
-import datetime as _dt
 import string
 from enum import StrEnum
 from functools import lru_cache
@@ -25,6 +24,7 @@ from pydantic import (
 
 from .datafile import read_yaml
 from .errors import GenreError
+from .meta import ExampleMeta
 from .paths import templates_dir
 from .validation import zh_reason
 
@@ -141,20 +141,6 @@ def signature_fields(line: str) -> list[str]:
         return [f for _, f, _, _ in string.Formatter().parse(line) if f is not None]
     except ValueError:
         raise ValueError(f"落款行“{line}”的花括号不成对") from None
-
-
-class ExampleMeta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    author: str = ""
-    unit: str = ""
-    position: str = ""
-    class_name: str = ""
-    date: str = ""
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date_as_text(cls, v: Any) -> Any:  # an unquoted YAML date is a date object
-        return v.isoformat() if isinstance(v, _dt.date) else v
 
 
 class WorkedExample(BaseModel):

@@ -63,6 +63,9 @@ NOT_IN_NAMES = set("的地得了着过们是在把被让给将我你他她它这
 STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
 
 
+NEXT_TOWN_RE = re.compile(f"[{CJK}]{{2,4}}?(?:街道|镇|乡)")
+
+
 class Candidate(NamedTuple):
     start: int
     end: int
@@ -105,7 +108,7 @@ class Detector:
         enders = "|".join(map(re.escape, vocab.list_enders))
         self.list_re = re.compile(f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+")
         self.closed_list_re = re.compile(
-            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+(?=(?:{enders}))" if enders else "(?!)"
+            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}}?)+(?=(?:{enders}))" if enders else "(?!)"
         )
         self.suffix_re = re.compile("|".join((*PLACE_SUFFIXES, "省", "州", "旗", "盟")))
         units = sorted(vocab.units, key=len, reverse=True)
@@ -116,9 +119,6 @@ class Detector:
             f"((?:{surnames})[{CJK}]{{1,2}}?)(?=[{stops}]|[^{CJK}]|$)"
         )
         self.bureau_re = re.compile(f"(?<=[省市县区镇乡])([{CJK}]{{2,4}}?)局")
-        self.year_re = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=年)")
-        self.month_re = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])(?=月)")
-        self.day_re = re.compile(r"(?<![\d.])([12]\d|3[01]|0?[1-9])(?=日)")
 
     # --- people ---------------------------------------------------------------------
     def titled(self, text: str, toks: list[Token]) -> list[Candidate]:
@@ -126,7 +126,9 @@ class Detector:
         surname starting a word: 身边同志 and 分管副县长 are no Mr 边 or Mr 管)."""
         out = []
         starts = {t.start for t in toks}
-        for m in self.name_re.finditer(text):
+        pos = 0
+        while (m := self.name_re.search(text, pos)) is not None:
+            pos = m.start() + 1  # a rejected match may hide one inside it: 党委|贺书记
             if (
                 m.start() not in starts
                 and text[m.start() - 1 : m.start()] not in self.v.function_chars
@@ -139,6 +141,7 @@ class Detector:
                 continue  # 礁石小学校长 is a school's head, not a Mr 石
             person = ph(self.v, "person") if given else self.v.ph.get("person_with_title", "某")
             out.append(Candidate(m.start(), m.end(), person + title, "姓名加称谓", "title", 2))
+            pos = m.end()
         return out
 
     def pre_titled(self, text: str, toks: list[Token]) -> list[Candidate]:
@@ -167,8 +170,8 @@ class Detector:
             return False
         if any(c in NOT_IN_NAMES for c in word):
             return False
-        if self._not_name(word):
-            return False
+        if self._not_name(word) or word[:2] in self.v.word_like_surnames:
+            return False  # 东方红 is no Mr 东方 (with a title he is found: 东方明同志)
         return word[:1] in self.v.surnames or word[:2] in self.v.surnames
 
     def persons(self, text: str, toks: list[Token]) -> list[Candidate]:
@@ -195,7 +198,7 @@ class Detector:
                 a.tag == "nr"
                 and len(a.word) == 1
                 and a.word in self.v.surnames
-                and b.tag in ("nr", "nz", "nrfg", "t", "n")
+                and b.tag in ("nr", "nz", "nrfg", "t")
                 and len(b.word) <= 2
                 and b.word not in self.v.titles
                 and a.end == b.start
@@ -232,8 +235,8 @@ class Detector:
                     spans.append((start, start + len(item)))
                 pos += len(items[k]) + 1
             closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
-            if closed and person_words and words is not None and person_words & set(items[1:]):
-                # 买买提、古丽等: one item is a tagged name, so are the others of its size
+            if closed and person_words and words is not None and person_words & set(items):
+                # 买买提、古丽等, 乌日娜、苏和等: one item is a tagged name, so are the others
                 spans = []
                 pos = run.start()
                 for k, item in enumerate(items):
@@ -320,8 +323,18 @@ class Detector:
             start = self._prefix_start(toks, s, 4, at)
             while start < s and text[start] in "省市县区镇乡村":
                 start += 1  # 我镇鹤岭村: the name starts after the other place's suffix
+            if s - start < 2:
+                start = self._list_item_start(text, s, m.group(0), start)
+            official = any(text.startswith(w, e) for w in self.v.division_organs) or (
+                m.group(0) in "区县" and NEXT_TOWN_RE.match(text, e) is not None
+            )  # 桐山区审计局, 菰城区榉林街道: an organ or a town of the division follows
+            if s - start < 2 and official:
+                bare = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
+                inside = [t for t in toks if bare <= t.start < s and t.end <= s]
+                if all(t.tag in NAME_TAGS for t in inside):  # not 按照/p|市委
+                    start = bare
             word = text[start:e]
-            if s - start < 2 or not self.is_place(word, text[e : e + 1]):
+            if s - start < 2 or not self.is_place(word, text[e : e + 1], official):
                 continue
             if text[s - 1] in self.v.function_chars:
                 continue  # 任镇, 向镇, 到村: a verb before 镇/村, not a name
@@ -329,6 +342,7 @@ class Detector:
             if (
                 token is not None
                 and toks[token].word == m.group(0)
+                and len(m.group(0)) == 1
                 and text[e : e + 1] in ABBREVIATION_NEXT
             ):
                 continue  # 报告镇党委书记, 面向镇党委: 镇 is "the town", not a suffix
@@ -354,11 +368,38 @@ class Detector:
                 )
         return out
 
-    def is_place(self, word: str, next_char: str) -> bool:
+    def _bare_start(self, text: str, s: int) -> int:
+        """Up to three name characters before ``s``, back to a function word or another
+        place's suffix."""
+        j = s
+        while j > 0 and s - j < 3 and re.match(f"[{CJK}]", text[j - 1]):
+            if text[j - 1] in self.v.function_chars or text[j - 1] in "省市县区镇乡村":
+                break
+            j -= 1
+        return j
+
+    def _list_item_start(self, text: str, s: int, suffix: str, start: int) -> int:
+        """木樨社区、鹭鸣社区: in a list of places with the same suffix, an item's name runs
+        back to the 、 even where the tagger split it into other words (鹭/鸣)."""
+        j = s
+        while j > 0 and s - j < 4 and re.match(f"[{CJK}]", text[j - 1]):
+            if text[j - 1] in self.v.function_chars:
+                return start
+            j -= 1
+        if j > 0 and text[j - 1] == "、" and text[: j - 1].endswith(suffix):
+            return j
+        return start
+
+    def is_place(self, word: str, next_char: str, official: bool = False) -> bool:
+        """``official``: an organ of the division follows (桐山区审计局), so a name ending
+        like an ordinary word (山区, 湾区) is the division's."""
         suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), word[-1:])
         if any(c in "XＸx×某" for c in word) or any(c in "个些座各每几多" for c in word[:-1]):
             return False
-        if any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
+        if official:  # 桐山区审计局: only the bare name must not be an ordinary word
+            if word[: -len(suffix)] in self.v.generic_words:
+                return False
+        elif any(word[i:] in self.v.generic_words for i in range(len(word) - len(suffix))):
             return False
         return not (next_char and next_char in self.v.not_followed_by.get(suffix, ""))
 
@@ -402,34 +443,4 @@ class Detector:
                     start, m.end(), self.v.units[m.group(0)], f"单位名称（{m.group(0)}）", "unit", 7
                 )
             )
-        return out
-
-    # --- dates ------------------------------------------------------------------------
-    def dates(self, text: str, historical_years: set[int]) -> list[Candidate]:
-        """Personal dates: 2024年 → 20XX年, 3月 → X月, 18日 → X日. Years up to 1949 and the
-        year of a meeting or document named nearby (1929年古田会议) are history, kept."""
-        out: list[Candidate] = []
-        year_ph = self.v.ph.get("year", "XX年").removesuffix("年")
-        for m in self.year_re.finditer(text):
-            year = int(m.group(1))
-            if year <= 1949 or year in historical_years:
-                continue
-            out.append(
-                Candidate(m.start(), m.end(), m.group(1)[:2] + year_ph, "日期（年份）", "date", 8)
-            )
-        month_ph = self.v.ph.get("month", "X月").removesuffix("月")
-        day_ph = self.v.ph.get("day", "X日").removesuffix("日")
-        kept = [
-            c
-            for c in self.year_re.finditer(text)
-            if int(c.group(1)) <= 1949 or int(c.group(1)) in historical_years
-        ]
-        for regex, after, reason in (
-            (self.month_re, month_ph, "日期（月）"),
-            (self.day_re, day_ph, "日期（日）"),
-        ):
-            for m in regex.finditer(text):
-                if any(0 <= m.start() - k.end() <= 7 for k in kept):
-                    continue  # 1949年10月1日: part of a historical date
-                out.append(Candidate(m.start(), m.end(), after, reason, "date", 8))
         return out

@@ -7,15 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .detect import Candidate, Detector, ph, place_key
+from .dates import personal_dates
+from .detect import PLACE_SUFFIXES, Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
+from .honours import Honours
+from .identifiers import Identifiers
 from .model import Decisions, Proposal
+from .names import NameForms
 from .nlp import tokens
 from .vocab import Lexicon, Public, Vocabulary, load_vocabulary
 
 UNIT_TAILS = ("人民政府", "办事处", "管委会", "委员会")
 META_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|市|县|区|镇|乡|村)")
 SUFFIX_CHARS = set("省市县区镇乡村州旗")
+INNER_SUFFIX_RE = re.compile(r"^.*(?:街道|[市县区镇乡])(?=[\u4e00-\u9fff]{2})")
+CHAINED_PLACE_RE = re.compile(r"(?<=[市州盟])([\u4e00-\u9fff]{2,4}?[区县旗])(?![域别分块划])")
 SENTENCE_END = re.compile(r"[。！？；\n]")
 
 
@@ -37,6 +43,9 @@ class DraftContext:
         self.d = divisions
         self.decisions = decisions
         self.detector = Detector(vocab, divisions)
+        self.name_forms = NameForms(self.detector)
+        self.identifiers = Identifiers(self.detector)
+        self.honours = Honours(vocab)
         self.fixed: dict[str, Fixed] = {}
         self.meta_places: set[str] = set()
         self._meta(meta)
@@ -70,11 +79,7 @@ class DraftContext:
             value = str(meta.get(field, "") or "").strip()
             if not value:
                 continue
-            places.extend(
-                m.group(0)
-                for m in META_PLACE_RE.finditer(value)
-                if self.detector.is_place(m.group(0), value[m.end() : m.end() + 1])
-            )
+            places.extend(self._places_in(value))
             if field == "unit":
                 self._fix(value, ph(v, "unit"), "作者所在单位")
                 short = value.removeprefix("中共")
@@ -90,11 +95,33 @@ class DraftContext:
             key = place_key(place) or "place"
             self.meta_places.add(place)
             self._fix(place, ph(v, key), "作者所在地")
-            stem = place.removesuffix("街道")
-            stem = stem[:-1] if stem == place else stem
+            suffix = next((x for x in PLACE_SUFFIXES if place.endswith(x)), place[-1:])
+            stem = place.removesuffix(suffix)
             if len(stem) >= 2 and stem not in self.v.generic_words:
                 self.meta_places.add(stem)
                 self._fix(stem, ph(v, key), "作者所在地（简称）")
+
+    def _places_in(self, value: str) -> list[str]:
+        """The places named in a meta field (国家税务总局苇塘市澜湾区税务局 → 苇塘市, 澜湾区):
+        found as in the text, plus a district or county named right after its city (its
+        name may end like an ordinary word: 澜湾区, not a 湾区)."""
+        found = [
+            value[c.start : c.end]
+            for c in self.detector.places(value, tokens(value))
+            if c.detector in ("place", "division")
+        ]
+        found += [m.group(1) for m in CHAINED_PLACE_RE.finditer(value)]
+        # 竹岗镇榆林坪村党支部: a place right after another one, even before 党/委
+        found += [
+            m.group(0)
+            for m in META_PLACE_RE.finditer(value)
+            if m.start() > 0
+            and value[m.start() - 1] in SUFFIX_CHARS
+            and self.detector.is_place(m.group(0), "")
+        ]
+        # 澄溪区东湖街道 → 东湖街道: one place each (the other is found on its own)
+        found = [INNER_SUFFIX_RE.sub("", p) if INNER_SUFFIX_RE.sub("", p) else p for p in found]
+        return list(dict.fromkeys(p for p in found if len(p) >= 3))
 
     # --- one text ------------------------------------------------------------------------
     def public_spans(self, text: str) -> tuple[list[tuple[int, int, Public]], list[Candidate]]:
@@ -106,7 +133,11 @@ class DraftContext:
             return spans, sites
         for start, end, word in self.v.public_lexicon.finditer(text):
             pub = self.v.public[word]
-            if pub.kind == "site" and text[end : end + 1] in SUFFIX_CHARS:
+            if (
+                pub.kind == "site"
+                and text[end : end + 1] in SUFFIX_CHARS
+                and text[start : end + 1] in self.d.full
+            ):
                 continue  # 林州 of 林州市: the division's own name, not the site
             if pub.kind == "site" and pub.name in self.own_sites:
                 sites.append(
@@ -141,6 +172,8 @@ class DraftContext:
         toks = tokens(text)
         cands.extend(det.titled(text, toks))
         cands.extend(det.persons(text, toks))
+        cands.extend(self.name_forms.find(text, toks))
+        cands.extend(self.identifiers.find(text, toks))
         places = det.places(text, toks)
         cands.extend(places)
         cands.extend(
@@ -149,7 +182,7 @@ class DraftContext:
             )
         )
         cands.extend(det.units(text, toks))
-        cands.extend(det.dates(text, self._years_near(text, public)))
+        cands.extend(personal_dates(self.v, text, self._years_near(text, public)))
         # 河南林州红旗渠: a division written just before a site that lies in it names the site
         site_at = {b: pub for b, e, pub in public if pub.kind == "site"}
         cands = [
@@ -167,7 +200,9 @@ class DraftContext:
         shield = bytearray(len(text))
         for b, e, pub in public:
             shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
-        for c in sorted(cands, key=lambda c: (c.priority > 1, -(c.end - c.start), c.priority)):
+        for b, e in self.honours.spans(text, cands):
+            shield[b:e] = b"\x01" * (e - b)  # named as a national hero or model
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority)):
             if any(taken[c.start : c.end]):
                 continue
             guard = max(shield[c.start : c.end], default=0)

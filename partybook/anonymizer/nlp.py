@@ -32,12 +32,14 @@ def tagger() -> Any:
 
 
 def tokens(text: str) -> list[Token]:
-    """Tagged words with their offsets (text outside CJK runs is not tagged)."""
+    """Tagged words with their offsets (text outside CJK runs is not tagged). A character
+    the dictionary does not know (蕖, 昇: tag ``x``) is tagged ``zg`` like other rare
+    characters, so that it can be part of a name."""
     tag = tagger().tag
     out: list[Token] = []
     for run in _CJK_RUN.finditer(text):
         pos = run.start()
         for word, flag in tag(run.group(0), True):
-            out.append(Token(pos, pos + len(word), word, flag))
+            out.append(Token(pos, pos + len(word), word, "zg" if flag == "x" else flag))
             pos += len(word)
     return out

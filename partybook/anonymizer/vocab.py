@@ -38,6 +38,17 @@ class Vocabulary:
     units: dict[str, str]
     generic_unit_prefixes: set[str]
     list_enders: list[str]
+    word_like_surnames: set[str] = field(default_factory=set)
+    short_titles: set[str] = field(default_factory=set)
+    division_organs: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    markers_before: list[str] = field(default_factory=list)
+    markers_after: list[str] = field(default_factory=list)
+    markers_after_list: list[str] = field(default_factory=list)
+    identifier_cues: list[str] = field(default_factory=list)
+    measure_chars: set[str] = field(default_factory=set)
+    road_suffixes: list[str] = field(default_factory=list)
+    generic_roads: set[str] = field(default_factory=set)
     public: dict[str, Public] = field(default_factory=dict)
     public_lexicon: Lexicon | None = None
 
@@ -120,6 +131,7 @@ def load_vocabulary() -> Vocabulary:
     rules = _read("rules.yaml")
     public = _public_names()
     ordered = list(public)
+    markers = dict(rules.get("public_markers", {}) or {})
     return Vocabulary(
         ph=dict(rules.get("placeholders", {})),
         generic_words=set(rules.get("generic_words", [])),
@@ -133,6 +145,17 @@ def load_vocabulary() -> Vocabulary:
         units=dict(rules.get("units", {})),
         generic_unit_prefixes=set(rules.get("generic_unit_prefixes", [])),
         list_enders=list(rules.get("list_enders", [])),
+        word_like_surnames=set(rules.get("word_like_surnames", [])),
+        short_titles=set(rules.get("short_titles", [])),
+        division_organs=list(rules.get("division_organs", [])),
+        roles=sorted(rules.get("roles", []), key=len, reverse=True),
+        markers_before=sorted(markers.get("before", []), key=len, reverse=True),
+        markers_after=list(markers.get("after", [])),
+        markers_after_list=list(markers.get("after_list", [])),
+        identifier_cues=list(rules.get("identifier_cues", [])),
+        measure_chars=set(str(rules.get("measure_chars", ""))),
+        road_suffixes=sorted(rules.get("road_suffixes", []), key=len, reverse=True),
+        generic_roads=set(rules.get("generic_roads", [])),
         public=public,
         public_lexicon=Lexicon(ordered),
     )

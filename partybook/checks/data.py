@@ -116,6 +116,7 @@ class Substance:
     criticism_sections: frozenset[str]
     quotation: re.Pattern[str]
     virtue_faults: re.Pattern[str]
+    virtue_unmasked: re.Pattern[str]
     objective_causes: re.Pattern[str]
     excuse_named: re.Pattern[str]
     measure_checkable: tuple[re.Pattern[str], ...]
@@ -159,6 +160,7 @@ def substance() -> Substance:
         criticism_sections=frozenset(d["criticism_sections"]),
         quotation=re.compile(d["quotation"]),
         virtue_faults=_any(d["virtue_faults"]),
+        virtue_unmasked=re.compile(d["virtue_unmasked"]),
         objective_causes=_any(d["objective_causes"]),
         excuse_named=re.compile(d["excuse_named"]),
         measure_checkable=tuple(re.compile(p) for p in d["measure_checkable"]),

@@ -220,10 +220,38 @@ def copied_from_example(unit: Unit, env: Env) -> list[Hit]:
             if e - s > best[1] - best[0]:
                 best = (s, e)
         s, e = best
-        if e - s >= COPY_MIN:
+        if e - s >= COPY_MIN and e - s - _official_chars(text, s, e) >= COPY_MIN:
             hits.append(("PB504", s, e, {"count": e - s}, None))
+        if e - s >= COPY_MIN:
             covered = e
     return hits
+
+
+@lru_cache(maxsize=1)
+def _official_wordings() -> tuple[str, ...]:
+    """What every writer of the genre quotes word for word: the political formulas (their
+    wordings, clauses, members and names) and the names of campaigns and meetings, from
+    templates/rules/formulas.yaml. Shared with the example, they are no sign of copying."""
+    from ..carryover import MIN_STOCK, formula_phrases
+    from ..formulas.data import load_file
+
+    names = [d.name.replace("“", "").replace("”", "") for d in load_file().dated]
+    names += [d.name for d in load_file().dated]
+    found = {w for w in [*formula_phrases(), *names] if len(w) >= MIN_STOCK}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _official_chars(text: str, s: int, e: int) -> int:
+    """Characters of ``text[s:e]`` inside an official wording (see ``_official_wordings``)."""
+    run = text[s:e]
+    mask = [False] * len(run)
+    for phrase in _official_wordings():
+        i = text.find(phrase, max(0, s - len(phrase) + 1), e + len(phrase) - 1)
+        while i >= 0 and i < e:
+            for k in range(max(i, s), min(i + len(phrase), e)):
+                mask[k - s] = True
+            i = text.find(phrase, i + 1, e + len(phrase) - 1)
+    return sum(mask)
 
 
 # --- misspellings ----------------------------------------------------------------------

@@ -127,6 +127,8 @@ def virtue_as_fault(unit: Unit, env: Env) -> list[Hit]:
         return []
     hits: list[Hit] = []
     for s, _e, sentence in _own_sentences(unit.text, sub.quotation):
+        if sub.virtue_unmasked.search(sentence):
+            continue
         for m in sub.virtue_faults.finditer(sentence):
             hits.append(("PB603", s + m.start(), s + m.end(), None, None))
     return hits

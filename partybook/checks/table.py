@@ -36,8 +36,9 @@ FIXABLE: frozenset[str] = frozenset(
 )
 
 # codes raised outside the rule functions: PB208 reports what the importer removed that
-# is no leftover kind (``partybook check`` on a .txt/.md/.docx, see cli/_report.py)
-EXTERNAL_CODES = frozenset({"PB208"})
+# is no leftover kind (``partybook check`` on a .txt/.md/.docx, see cli/_report.py); PB650
+# needs the author's earlier drafts (``check --earlier``, the workbook: carryover.findings)
+EXTERNAL_CODES = frozenset({"PB208", "PB650"})
 
 
 def implemented_codes() -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
+from typing import Any
 
 from ..draft import Draft
 from ..errors import ExportError
@@ -24,7 +25,8 @@ FORMATS: dict[str, str] = {
 }
 
 
-def get_exporter(fmt: str) -> Exporter:
+def get_exporter(fmt: str, **options: Any) -> Exporter:
+    """The exporter of ``fmt``; ``options`` go to its constructor (``findings=True`` …)."""
     target = FORMATS.get(fmt.lower().lstrip("."))
     if target is None:
         raise ExportError(f"不支持的导出格式 {fmt}。可用格式：{'、'.join(FORMATS)}。")
@@ -33,7 +35,7 @@ def get_exporter(fmt: str) -> Exporter:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as err:
         raise ExportError(f"导出格式 {fmt} 暂不可用（缺少模块 {err.name}）。") from None
-    return getattr(module, cls_name)()
+    return getattr(module, cls_name)(**options)
 
 
 def format_from_path(path: str | os.PathLike[str]) -> str:

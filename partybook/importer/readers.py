@@ -124,8 +124,8 @@ _MD_BOLD = re.compile(r"^(?:\*\*[^*\n]+\*\*|<p\s+align)", re.M)
 def looks_like_markdown(text: str) -> bool:
     """Clearly Markdown: two ``#`` headings or more, or a heading and a bold lead. One
     line starting with “# ” is not enough (a plain text may begin so)."""
-    if not _MD_HINT.search(text):
-        return False
+    if ("#" not in text and "**" not in text and "<p" not in text) or not _MD_HINT.search(text):
+        return False  # substring tests first: a multiline regex tries every position
     headings = len(_MD_HEADING.findall(text, 0, 200_000))
     return headings >= 2 or (headings >= 1 and bool(_MD_BOLD.search(text)))
 

@@ -53,7 +53,7 @@ class Replaced(ContentChanged):
 
 @dataclass(frozen=True)
 class FindingsReady(SessionEvent):
-    """Fresh findings and preview (after the debounced check)."""
+    """Fresh findings and preview (after the paced check)."""
 
 
 @dataclass(frozen=True)

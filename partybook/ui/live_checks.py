@@ -1,7 +1,8 @@
 """Live checks and preview of the open draft, and the progress figures derived from them.
 
-The checks and the preview run ``check_delay`` seconds after the last change (debounced)
-on a copy whose over-long sections are cut to a bound, so a 1 MB paste keeps the page
+The checks and the preview run at once after a change that follows a pause, then at most
+every ``check_delay`` seconds while typing goes on, and once after the last change
+(:class:`~partybook.ui.scheduler.Pace`), on a copy whose over-long sections are cut to a bound, so a 1 MB paste keeps the page
 responsive; the draft itself keeps everything. Character counts are cached per section.
 """
 
@@ -16,9 +17,9 @@ from ..errors import PartybookError
 from ..genre import Genre, SectionKind, SectionSpec
 from .events import FindingsReady, Message, SessionEvent
 from .observable import Observable
-from .scheduler import Debounce, Scheduler
+from .scheduler import Pace, Scheduler
 
-CHECK_DELAY = 0.3  # seconds: checks and preview after a pause in typing
+CHECK_DELAY = 0.3  # seconds: the shortest interval between two runs while typing
 CHECK_LIMIT = 20_000  # characters per section given to the checks (bounded time)
 PREVIEW_LIMIT = 20_000  # characters per section shown in the live preview
 
@@ -77,7 +78,7 @@ class LiveChecks:
     ) -> None:
         self._open_draft = open_draft
         self._events = events
-        self._debounce = Debounce(delay, self._refresh_safe, scheduler)
+        self._pace = Pace(delay, self._refresh_safe, scheduler)
         self.findings: list[Any] = []
         self.preview = ""
         self.notice = ""  # why not everything was checked (Chinese)
@@ -100,7 +101,7 @@ class LiveChecks:
         else:
             for sid in (*sections, "signoff"):  # the sign-off counts author and unit
                 self._chars.pop(sid, None)
-        self._debounce.trigger()
+        self._pace.trigger()
 
     def _refresh_safe(self) -> None:
         try:
@@ -114,7 +115,7 @@ class LiveChecks:
             )
 
     def refresh(self, emit: bool = True) -> None:
-        """Run the checks and render the preview now (the debounced path calls this)."""
+        """Run the checks and render the preview now (the paced path calls this)."""
         opened = self._open_draft()
         if opened is None:
             return

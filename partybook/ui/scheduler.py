@@ -1,4 +1,4 @@
-"""Timers for debouncing, without threads: callbacks run on the kernel's event loop.
+"""Timers for throttling and pacing, without threads: callbacks run on the kernel's event loop.
 
 ipywidgets callbacks run on the kernel's main thread inside its asyncio loop, so a timer
 scheduled with ``loop.call_later`` fires on that same thread, between two messages, and
@@ -107,11 +107,49 @@ class Throttle:
         return self._pending
 
 
-class Debounce(Throttle):
-    """Run ``fn`` once ``delay`` seconds after the last trigger of a burst."""
+class Pace(Throttle):
+    """Run ``fn`` at once on the first trigger after a quiet spell, then at most once every
+    ``delay`` seconds while triggers keep coming, and once more after the last of them.
+
+    The live checks use it: a pause-then-keystroke gets its findings without waiting for
+    a timer, continuous typing is checked every ``delay`` seconds, and the last text
+    typed is always checked.
+    """
+
+    def __init__(self, delay: float, fn: Callable[[], None], scheduler: Scheduler) -> None:
+        super().__init__(delay, fn, scheduler)
+        self._rest: Any = None  # the timer ending the interval after a run
+        self._again = False  # triggered during that interval
 
     def trigger(self) -> None:
         if self._pending:
-            self.scheduler.cancel(self._handle)
+            return  # the run already scheduled reads the latest text
+        if self._rest is not None:
+            self._again = True
+            return
         self._pending = True
-        self._handle = self.scheduler.call_later(self.delay, self._fire)
+        # not inline: the caller (a widget's change handler) finishes first
+        self._handle = self.scheduler.call_later(0, self._fire)
+
+    def _fire(self) -> None:
+        self._pending = False
+        self._handle = None
+        self._again = False
+        self._rest = self.scheduler.call_later(self.delay, self._rested)
+        self.fn()
+
+    def _rested(self) -> None:
+        self._rest = None
+        if self._again:
+            self._fire()
+
+    def cancel(self) -> None:
+        super().cancel()
+        if self._rest is not None:
+            self.scheduler.cancel(self._rest)
+        self._rest = None
+        self._again = False
+
+    @property
+    def pending(self) -> bool:
+        return self._pending or self._again

@@ -6,7 +6,7 @@ them. Its parts, each in its own module:
 
 - :class:`~partybook.ui.autosave.Autosave` (``session.saver``): throttled atomic saving,
   conflicts and the instructor's comments;
-- :class:`~partybook.ui.live_checks.LiveChecks` (``session.checks``): debounced checks,
+- :class:`~partybook.ui.live_checks.LiveChecks` (``session.checks``): paced checks,
   preview, character counts and progress;
 - :mod:`~partybook.ui.editing`: text cleaning, aligned linked items, the undo stack;
 - :mod:`~partybook.ui.shared_examples`, :mod:`~partybook.ui.export_files`.

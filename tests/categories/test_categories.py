@@ -97,10 +97,10 @@ def test_grouped_items_are_categorised_point_by_point():
 
 def test_an_instructors_edited_taxonomy_is_used_and_errors_are_chinese(tmp_path):
     data = yaml.safe_load(taxonomy_path().read_text("utf-8"))
-    data["categories"].append({"id": "safety", "name": "安全生产", "keywords": {"安全生产": 3}})
+    data["categories"].append({"id": "fire", "name": "消防安全", "keywords": {"消防安全": 3}})
     mine = tmp_path / "problems.yaml"
     mine.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    assert [c.name for c in categorise("安全生产抓得不紧。", "", mine)] == ["安全生产"]
+    assert [c.name for c in categorise("消防安全抓得不紧。", "", mine)] == ["消防安全"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("categories:\n  - id: X\n    name: 坏\n    keywords: {}\n", "utf-8")
     with pytest.raises(PartybookError, match="问题类别文件"):
@@ -114,13 +114,103 @@ def test_an_instructors_edited_taxonomy_is_used_and_errors_are_chinese(tmp_path)
         categorise("学习。", "", unknown)
 
 
+def _load(pattern: str) -> list[dict]:
+    return [d for p in sorted(HERE.glob(pattern)) for d in yaml.safe_load(p.read_text("utf-8"))]
+
+
 def test_labelled_sets_are_large_and_use_known_ids():
     ids = {c.id for c in taxonomy()[0].categories}
-    items = [d for p in HERE.glob("*.yaml") for d in yaml.safe_load(p.read_text("utf-8"))]
+    items = _load("*.yaml")
     assert len(items) >= 150
     assert sum(len(d["categories"]) > 1 for d in items) >= 20
+    for d in items:  # an empty body is a heading-only item, a style of its own
+        assert set(d["categories"]) <= ids and d["heading"] and isinstance(d["body"], str)
+    assert sum(not d["body"] for d in items) >= 10
+
+
+def test_held_out_items_are_not_in_the_tuning_set():
+    # a held-out item copied into the tuning set would make the held-out figure a lie
+    tuning = {(d["heading"], d["body"]) for d in _load("labelled*.yaml")}
+    held = [(d["heading"], d["body"]) for d in _load("heldout*.yaml")]
+    assert len(held) >= 60
+    assert not [h for h in held if h in tuning]
+
+
+def _micro_f1(items: list[dict]) -> tuple[float, dict[str, float]]:
+    """Micro F1 over (item, category) pairs, and recall per category."""
+    tp: dict[str, int] = {}
+    fp = fn = 0
+    gold_n: dict[str, int] = {}
     for d in items:
-        assert set(d["categories"]) <= ids and d["heading"] and d["body"]
+        got = {c.id for c in categorise(d["heading"], d["body"])}
+        gold = set(d["categories"])
+        for cid in gold:
+            gold_n[cid] = gold_n.get(cid, 0) + 1
+            tp[cid] = tp.get(cid, 0) + (cid in got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+    hits = sum(tp.values())
+    f1 = 2 * hits / (2 * hits + fp + fn)
+    return f1, {cid: tp[cid] / n for cid, n in gold_n.items()}
+
+
+def test_the_tuning_set_keeps_its_f1_and_every_category_its_recall():
+    # floors a little under the figures measured when this test was written (F1 0.905,
+    # lowest category recall 0.75): a change to the taxonomy or the scoring that loses them
+    # is a regression, whatever it gains elsewhere
+    f1, recall = _micro_f1(_load("labelled*.yaml"))
+    assert f1 >= 0.89, f1
+    low = {cid: round(r, 2) for cid, r in recall.items() if r < 0.7}
+    assert not low, low
+
+
+def test_the_held_out_sets_stay_above_the_first_lists():
+    # the first keyword lists scored 0.70 pooled on the held-out writing of their day; the
+    # held-out sets of today (0.73 pooled when this floor was set) must not fall below it
+    f1, _ = _micro_f1(_load("heldout*.yaml"))
+    assert f1 >= 0.70, f1
+
+
+# One line per phrasing class the categoriser must handle; the sentences are not in any
+# labelled set. Each is (heading, body, expected category ids).
+PHRASINGS = [
+    # heading only, no body: the usual terse headings of a 对照检查 list
+    ("理论武装不够扎实。", "", {"theory"}),
+    ("宗旨观念有所弱化。", "", {"masses"}),
+    ("精神“缺钙”，信念不牢。", "", {"ideals"}),  # quotation marks inside a phrase
+    ("“四风”问题仍有反弹。", "", {"integrity"}),
+    # heading + body with an occupation's own vocabulary
+    ("接诊时缺乏耐心。", "门诊病人多时，我对患者的询问常常几句话打发。", {"masses"}),
+    ("执法能力有欠缺。", "对新修订的治安管理规定不熟悉，办案时要反复请教同事。", {"ability"}),
+    ("收了学生家长的购物卡。", "教师节时一位家长送来购物卡，我过了一周才退回。", {"integrity"}),
+    # 一是……二是……: the aspect heading and both points
+    (
+        "在工作作风方面。",
+        "一是会多文多，一项工作开了三次部署会；二是调研蜻蜓点水，只看安排好的点。",
+        {"style"},
+    ),
+    # what the item says it is not about does not count
+    ("症结不在于能力不足，而在于担当意识不强。", "", {"duty"}),
+    ("不缺担当意识，缺的是专业能力。", "", {"ability"}),
+    # 民主生活会: a leading cadre's aspect point
+    (
+        "在带头执行民主集中制方面。",
+        "班子研究重要事项时，我会前酝酿不充分，个人说了算的情况偶有发生。",
+        {"discipline"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("heading", "body", "expected"), PHRASINGS)
+def test_phrasing_classes_get_their_category(heading, body, expected):
+    assert {c.id for c in categorise(heading, body)} == expected
+
+
+def test_a_who_word_beside_the_topic_adds_no_category():
+    # 患者, 家属, 居民 say who was involved, not what the problem is
+    got = categorise("收受患者家属的红包。", "手术后家属塞来红包，我没有当场拒绝。")
+    assert [c.id for c in got] == ["integrity"]
+    assert categorise("居民。", "") == []  # one hint alone, even in the heading
 
 
 def test_class_report_json_rows_carry_categories(tmp_path, genre):
@@ -200,3 +290,10 @@ def test_backed_off_categories_say_so_and_a_broken_pairs_file_is_a_chinese_error
     mine.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     with pytest.raises(PartybookError, match="不是已定义的类别"):
         categorise("有一件事没做好。", "蓝鲸跃出水面。", mine)
+
+
+def test_quotation_marks_inside_a_phrase_do_not_hide_it():
+    # this genre quotes catchwords inside plain phrases: 精神“缺钙” is the phrase 精神缺钙
+    cats = categorise("精神“缺钙”。", "")
+    assert [c.id for c in cats] == ["ideals"] and cats[0].words[0] == "精神缺钙"
+    assert categorise("学用‘两张皮’。", "")[0].words[0] == "学用两张皮"

@@ -95,3 +95,37 @@ def test_docx_path_imports_only_what_it_uses(draft_file: Path, tmp_path: Path) -
     assert not {m for m in modules if m.split(".")[0] in forbidden}
     for other in ("pdf", "html", "md", "txt"):
         assert f"partybook.exporters.{other}" not in modules
+
+
+def test_export_docx_with_findings_as_word_comments(example_draft: Draft, tmp_path: Path) -> None:
+    """--findings writes the checks' findings as Word comments beside the instructor's;
+    --no-comments leaves the instructor's out; both refuse a format that has no comments."""
+    from partybook.draft import Comment
+    from partybook.exporters.word_comments import FINDINGS_AUTHOR
+
+    draft = example_draft.model_copy(deep=True)
+    draft.sections["basic"] = [
+        *draft.paragraphs("basic"),
+        "我始终坚持“两个维护”，即坚决维护党中央权威。",
+    ]
+    draft.comments = [Comment(section="basic", text="再补一件具体的事。", author="周老师")]
+    source = tmp_path / "带批注.json"
+    source.write_text(json.dumps(draft.to_dict(), ensure_ascii=False), encoding="utf-8")
+
+    def comments(*flags: str) -> list[tuple[str, str]]:
+        out = tmp_path / f"out{len(list(tmp_path.glob('out*')))}.docx"
+        r = _cli("export", str(source), "-o", str(out), *flags, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        return [(c.author, c.text) for c in docx.Document(io.BytesIO(out.read_bytes())).comments]
+
+    assert comments() == [("周老师", "再补一件具体的事。")]
+    both = comments("--findings")
+    assert both[0] == ("周老师", "再补一件具体的事。")
+    found = [text for author, text in both[1:] if author == FINDINGS_AUTHOR]
+    assert any("坚决维护党中央权威和集中统一领导" in t for t in found), found
+    only = comments("--findings", "--no-comments")
+    assert only and all(author == FINDINGS_AUTHOR for author, _ in only)
+
+    r = _cli("export", str(source), "-o", str(tmp_path / "a.html"), "--findings", cwd=tmp_path)
+    assert r.returncode == 2 and ".docx" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "a.html").exists()
