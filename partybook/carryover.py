@@ -320,7 +320,5 @@ def findings(draft: Draft, earlier: Sequence[Earlier], cfg: Settings | None = No
     for c in find(draft, earlier, cfg):
         year = f"{c.year}年" if c.year else f"旧稿“{c.earlier}”"
         message = texts["message"].format(length=c.length, year=year, old=_shown(c.earlier_text))
-        out.append(
-            Finding(CODE, texts["severity"], message, c.section, c.item, c.start, c.end)
-        )
+        out.append(Finding(CODE, texts["severity"], message, c.section, c.item, c.start, c.end))
     return out
