@@ -22,6 +22,7 @@ from partybook.assembly import Block, blocks
 from partybook.exporters.docx import DocxExporter
 from partybook.exporters.fonts import load_fonts
 from partybook.exporters.pdf import (
+    PdfExporter,
     find_soffice,
     fontconfig_xml,
     installed_families,
@@ -151,6 +152,33 @@ def test_japanese_forms_are_caught_and_come_from_the_language_tag(tmp_path: Path
         wrong[lang] = [g for f in faces for g in non_sc_glyphs(f)]
     assert wrong["zh-CN"] == []
     assert {g[0] for g in wrong["ja-JP"]} >= {"修", "直", "骨", "写", "部"}, wrong
+
+
+def test_without_liberation_serif_digits_are_noto_not_dejavu(monkeypatch, tmp_path) -> None:
+    """A machine without fonts-liberation2 (hidden here from fontconfig): fontconfig's own
+    choice for Times New Roman would be DejaVu Serif; the alias's last family takes it."""
+    from partybook.exporters import pdf as pdf_module
+
+    with_system = pdf_module.fontconfig_xml
+    hide = "<selectfont><rejectfont><glob>*/liberation*</glob></rejectfont></selectfont>"
+    monkeypatch.setattr(
+        pdf_module,
+        "fontconfig_xml",
+        lambda fonts, missing=None: with_system(fonts, missing).replace(
+            "</fontconfig>", hide + "</fontconfig>"
+        ),
+    )
+    without = installed_families() - {"Liberation Serif", "Tinos"}
+    monkeypatch.setattr(pdf_module, "installed_families", lambda: without)
+    genre = load_genre("sixiang-huibao")
+    exporter = PdfExporter()
+    pdf = tmp_path / "无Liberation.pdf"
+    pdf.write_bytes(exporter.export(genre.example_draft()))
+    names = pdffonts_names(pdf)
+    assert not [n for n in names if "DejaVu" in n or "Liberation" in n], names
+    digits = _faces(embedded_faces(pdf), r"^NotoSerifCJK\w*-Regular")
+    assert set("0123456789") & digits, names
+    assert "Times New Roman → Noto Serif CJK SC" in " ".join(exporter.notices)
 
 
 def test_latin_alias_never_leaves_times_new_roman_to_the_default_serif() -> None:
