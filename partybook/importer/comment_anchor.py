@@ -57,14 +57,17 @@ class _Target:
 
 
 def _targets(draft: Draft, genre: Genre) -> list[_Target]:
+    leads = {s.id: s.lead_key for s in genre.sections if s.lead_key}
     out: list[_Target] = []
     for b in blocks(draft, genre):
         if not b.section:  # closing lines (此致 / 敬礼！) are no section's
             continue
-        item = b.item if b.role in ("item", "paragraph") else None
+        section, item = b.section, b.item if b.role in ("item", "paragraph") else None
+        if b.role == "paragraph" and item is None and section in leads:
+            section = leads[section]  # a lead-in paragraph above the items (draft key)
         key = compact(b.heading + b.text)
         if key:
-            out.append(_Target(b.section, item, key, compact(b.heading)))
+            out.append(_Target(section, item, key, compact(b.heading)))
     return out
 
 
