@@ -88,6 +88,7 @@ def read_comments(
     anchors = Anchors(draft, genre, texts, headings, simplify)
     names = {s.display_name: s.id for s in genre.sections}
     shown = {s.id: s.display_name for s in genre.sections}
+    shown |= {s.lead_key: f"{s.display_name}的引导语" for s in genre.sections if s.lead_key}
     first = next((s.id for s in genre.sections if draft.text_of(s.id).strip()), None)
     first = first or genre.sections[0].id
     for c in found:
