@@ -127,7 +127,7 @@ def add_docx_comments(result: ImportResult, data: bytes) -> None:
     result.notices.append(f"已读入 {len(read.comments)} 条 Word 批注。")
     if read.moved:
         result.notices.append(
-            "这些批注所批的文字导入时已删去，已放在它前面的内容所在部分："
+            "这些批注所批的文字不在导入后的正文里（已删去或列入未归类），已放在它前面的内容所在部分："
             + "；".join(read.moved)
             + "。"
         )
