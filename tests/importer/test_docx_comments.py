@@ -151,3 +151,27 @@ def test_headings_worded_freely_and_points_numbered_yi_shi() -> None:
     out = io.BytesIO()
     document.save(out)
     assert _places(out.getvalue()) == dict(wanted.values())
+
+
+def test_traditional_characters_made_simplified_still_find_their_items() -> None:
+    texts = [
+        "學員個人黨性分析",
+        "一、存在的問題",
+        "（一）學習不夠深入。對理論學習滿足於一般性了解，沒有學深悟透，聯繫實際不夠緊密。",
+        "（二）作風不夠紮實。",
+        "二、原因分析",
+        "（一）理想信念有所弱化。",
+        "三、整改措施",
+        "（一）加強學習。每週學習兩次。",
+    ]
+    document = docx.Document()
+    paragraphs = [document.add_paragraph(text) for text in texts]
+    wanted = {1: ("problems", None), 2: ("problems", 0), 3: ("problems", 1), 7: ("measures", 0)}
+    for index in wanted:
+        document.add_comment(paragraphs[index].runs, f"意见{index}", author="周老师")
+    out = io.BytesIO()
+    document.save(out)
+    result = import_bytes(out.getvalue(), "學員稿.docx")
+    assert result.draft.items("problems")[0].heading == "学习不够深入。"  # made simplified
+    got = {c.text: (c.section, c.item) for c in result.draft.comments}
+    assert got == {f"意见{i}": place for i, place in wanted.items()}
