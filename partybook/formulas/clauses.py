@@ -12,11 +12,12 @@ is not an attempt: too few skeleton words, or too far apart, or too unlike the e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .data import ClausePart, Misquote, NameRx, Wording, compiled, plain
+from .data import QUOTES, ClausePart, Misquote, NameRx, Wording, compiled, plain
 
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
 _ENDS = frozenset("，。；！？：,;!?:\n")
@@ -52,6 +53,9 @@ def _bare(found: str, want: str) -> str:
 
 
 def _closest(found: str, cp: ClausePart) -> tuple[float, str]:
+    bare = plain(found)
+    if bare in cp.part.text:
+        return 1.0, bare
     return max((Indel.normalized_similarity(_bare(found, t), t), t) for t in cp.part.text)
 
 
@@ -74,59 +78,72 @@ def _raw_len(raw: str, n: int) -> int:
     for i, c in enumerate(raw):
         if seen == n:
             return i
-        seen += plain(c) != ""
+        seen += c not in QUOTES
     return len(raw)
 
 
 def _chain(
-    spans: list[tuple[int, int, str]], cp: ClausePart, limit: int
+    spans: list[tuple[int, int, str]], i: int, words: list[str], limit: int
 ) -> list[tuple[int, int, int]]:
-    """The longest run of skeleton words in order, as (start, end, index in the skeleton)."""
-    words = [w for w, _, _ in cp.skeleton]
-    best: list[tuple[int, int, int]] = []
-    for i, (s0, e0, w0) in enumerate(spans):
-        if w0 not in words:
+    """Skeleton words in order from ``spans[i]`` on, as (start, end, index in the skeleton)."""
+    s0, e0, w0 = spans[i]
+    chain = [(s0, e0, words.index(w0))]
+    for s, e, w in spans[i + 1 :]:
+        if e - s0 > limit:
+            break
+        if s < chain[-1][1] or w not in words[chain[-1][2] + 1 :]:
             continue
-        chain = [(s0, e0, words.index(w0))]
-        for s, e, w in spans[i + 1 :]:
-            if e - s0 > limit:
-                break
-            if s < chain[-1][1] or w not in words[chain[-1][2] + 1 :]:
-                continue
-            chain.append((s, e, words.index(w, chain[-1][2] + 1)))
-        if len(chain) > len(best):
-            best = chain
-    return best
+        chain.append((s, e, words.index(w, chain[-1][2] + 1)))
+    return chain
 
 
 def _from_skeleton(text: str, cp: ClausePart, spans: list[tuple[int, int, str]]) -> list[_Attempt]:
     exact = cp.part.text[0]
-    m = len(cp.skeleton)
+    words = [w for w, _, _ in cp.skeleton]
+    m = len(words)
     need = max(2, m - 1)
-    if len({w for _, _, w in spans} & {w for w, _, _ in cp.skeleton}) < need:
+    spans = [sp for sp in spans if sp[2] in words]
+    if len({w for _, _, w in spans}) < need:
         return []
     slack = max(4, len(exact) // 4)
     out: list[_Attempt] = []
-    rest = spans
-    while rest:
-        chain = _chain(rest, cp, len(exact) + slack)
+    i = 0
+    while i < len(spans):
+        chain = _chain(spans, i, words, len(exact) + slack)
         if len(chain) < need:
-            break
-        rest = [s for s in rest if s[0] >= chain[-1][1]]
-        (s0, _, k0), (_, e1, k1) = chain[0], chain[-1]
-        if e1 - s0 > cp.skeleton[k1][2] - cp.skeleton[k0][1] + slack:
-            continue  # the words are there but too far apart (维护以……为核心的党中央权威)
-        if any(c in _ENDS for c in text[s0:e1]):
-            continue  # in different clauses
-        lo, hi = s0 - cp.skeleton[k0][1], e1 + len(exact) - cp.skeleton[k1][2]
-        if k1 < m - 1:  # its last word changed: the attempt runs to the end of the clause
-            hi += slack
-        start, end = _trimmed(text, max(lo, _clause_start(text, s0, lo)), _clause_end(text, e1, hi))
-        if end - start < 2:
+            i += 1
             continue
-        score, want = _closest(text[start:end], cp)
-        out.append(_Attempt(start, end, cp, score, want, len(chain) == m))
+        j = i + 1  # a longer run starting inside this one (确立……确立习近平……)
+        while j < len(spans) and spans[j][0] < chain[-1][1]:
+            other = _chain(spans, j, words, len(exact) + slack)
+            chain = other if len(other) > len(chain) else chain
+            j += 1
+        while i < len(spans) and spans[i][0] < chain[-1][1]:
+            i += 1
+        attempt = _judged_stretch(text, cp, chain, slack)
+        if attempt is not None:
+            out.append(attempt)
     return out
+
+
+def _judged_stretch(
+    text: str, cp: ClausePart, chain: list[tuple[int, int, int]], slack: int
+) -> _Attempt | None:
+    """The stretch of text a run of skeleton words stands for, with its similarity."""
+    exact, m = cp.part.text[0], len(cp.skeleton)
+    (s0, _, k0), (_, e1, k1) = chain[0], chain[-1]
+    if e1 - s0 > cp.skeleton[k1][2] - cp.skeleton[k0][1] + slack:
+        return None  # the words are there but too far apart (维护以……为核心的党中央权威)
+    if _CLAUSE_END.search(text, s0, e1):
+        return None  # in different clauses
+    lo, hi = s0 - cp.skeleton[k0][1], e1 + len(exact) - cp.skeleton[k1][2]
+    if k1 < m - 1:  # its last word changed: the attempt runs to the end of the clause
+        hi += slack
+    start, end = _trimmed(text, max(lo, _clause_start(text, s0, lo)), _clause_end(text, e1, hi))
+    if end - start < 2:
+        return None
+    score, want = _closest(text[start:end], cp)
+    return _Attempt(start, end, cp, score, want, len(chain) == m)
 
 
 def _clause_start(text: str, at: int, lo: int) -> int:
@@ -145,9 +162,9 @@ def _clause_end(text: str, at: int, hi: int) -> int:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch without quote marks at its edges (they belong to the writer's sentence)."""
-    while start < end and plain(text[start]) == "":
+    while start < end and text[start] in QUOTES:
         start += 1
-    while end > start and plain(text[end - 1]) == "":
+    while end > start and text[end - 1] in QUOTES:
         end -= 1
     return start, end
 
@@ -173,28 +190,39 @@ def difference(found: str, want: str) -> str:
 
 def _attempts(text: str, found_hits: dict[str, list[tuple[int, int]]]) -> list[_Attempt]:
     out: list[_Attempt] = []
-    for i, (_f, parts, _name) in enumerate(compiled().clauses):
-        headed = f"C{i}" in found_hits
-        skeleton = [(s, e, text[s:e]) for s, e in found_hits.get(f"K{i}", ())]
-        for cp in parts:
-            if headed:
+    clauses = compiled().clauses
+    for i, (_f, parts, _name) in enumerate(clauses):
+        if f"C{i}" in found_hits:
+            for cp in parts:
                 out += [_from_anchor(text, cp, m.start()) for m in cp.anchor.finditer(text)]
-            if skeleton:
+    # the skeleton's slower, approximate look only where no part is spelled out exactly
+    exact = sorted((a.start, a.end) for a in out if a.score == 1.0)
+    for i, (_f, parts, _name) in enumerate(clauses):
+        spans = found_hits.get(f"K{i}")
+        if exact and spans:
+            spans = [sp for sp in spans if not _inside(sp, exact)]
+        if spans and len(spans) >= 2:
+            skeleton = [(s, e, text[s:e]) for s, e in spans]
+            for cp in parts:
                 out += _from_skeleton(text, cp, skeleton)
     return out
 
 
-def _counts(a: _Attempt, near: list[_Attempt], text: str, name: NameRx) -> bool:
-    """Whether an attempt is close enough, given what is around it, to be judged."""
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies within one of ``spans`` (sorted by start)."""
+    k = bisect_right(spans, (span[0], 1 << 60)) - 1  # the last one starting at or before it
+    return k >= 0 and spans[k][1] >= span[1]
+
+
+def _counts(a: _Attempt, same: list[_Attempt], starts: list[int], text: str, name: NameRx) -> bool:
+    """Whether an attempt is close enough, given what is around it, to be judged
+    (``same``: the attempts at the same formula, by start)."""
     if a.score == 1.0:
         return True
-    context = any(
-        b.cp.f is a.cp.f
-        and b.cp is not a.cp
-        and b.score >= SIMILAR
-        and abs(b.start - a.start) <= _NEAR
-        for b in near
-    ) or _near_name(text, a.start, a.start, name)
+    near = same[bisect_left(starts, a.start - _NEAR) : bisect_right(starts, a.start + _NEAR)]
+    context = any(b.cp is not a.cp and b.score >= SIMILAR for b in near) or _near_name(
+        text, a.start, a.start, name
+    )
     if a.headed:  # its exact head: the writer is quoting this part
         return context or a.cp.part.alone
     if context:
@@ -213,14 +241,24 @@ def clause_wordings(
     if not attempts:
         return
     names = {id(f): name for f, _, name in compiled().clauses}
-    judged = [a for a in attempts if _counts(a, attempts, text, names[id(a.cp.f)])]
+    by_formula: dict[int, list[_Attempt]] = {}
+    for a in sorted(attempts, key=lambda a: a.start):
+        by_formula.setdefault(id(a.cp.f), []).append(a)
+    starts = {k: [a.start for a in v] for k, v in by_formula.items()}
+    judged = [
+        a
+        for k, same in by_formula.items()
+        for a in same
+        if _counts(a, same, starts[k], text, names[k])
+    ]
     # the exact wording first, then the closest: one reading per stretch of text
     judged.sort(key=lambda a: (-a.score, not a.headed, not a.sure, a.start))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # non-overlapping, by start
     for a in judged:
-        if any(a.start < e and s < a.end for s, e in taken):
+        k = bisect_left(taken, (a.start, a.end))
+        if (k and taken[k - 1][1] > a.start) or (k < len(taken) and taken[k][0] < a.end):
             continue
-        taken.append((a.start, a.end))
+        taken.insert(k, (a.start, a.end))
         f, found = a.cp.f, text[a.start : a.end]
         if a.score == 1.0:
             out.append(Wording(a.start, a.end, found, f.name))
