@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import rjieba
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .data import QUOTES, ClausePart, Misquote, NameRx, Wording, compiled, plain
@@ -137,6 +138,8 @@ def _judged_stretch(
     if _CLAUSE_END.search(text, s0, e1):
         return None  # in different clauses
     lo, hi = s0 - cp.skeleton[k0][1], e1 + len(exact) - cp.skeleton[k1][2]
+    if k0 == 0:  # its first word is there: what precedes it is the writer's, unless exact
+        lo = s0 - _common_suffix(text[max(lo, 0) : s0], exact[: cp.skeleton[0][1]])
     if k1 < m - 1:  # its last word changed: the attempt runs to the end of the clause
         hi += slack
     start, end = _trimmed(text, max(lo, _clause_start(text, s0, lo)), _clause_end(text, e1, hi))
@@ -144,6 +147,13 @@ def _judged_stretch(
         return None
     score, want = _closest(text[start:end], cp)
     return _Attempt(start, end, cp, score, want, len(chain) == m)
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _clause_start(text: str, at: int, lo: int) -> int:
@@ -170,14 +180,26 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def difference(found: str, want: str) -> str:
-    """Chinese: what differs between what was written and the exact text."""
+    """Chinese: what differs between what was written and the exact text, a changed
+    character shown with the rest of its word (“勇于斗争”应为“敢于斗争”)."""
     bare, pieces = _bare(found, want), []
     for op in Levenshtein.opcodes(bare, want):
         was, right = bare[op.src_start : op.src_end], want[op.dest_start : op.dest_end]
-        one = op.tag == "replace" and len(was) == len(right) == 1
-        if one and bare[op.src_end : op.src_end + 1] == want[op.dest_end : op.dest_end + 1]:
-            was, right = bare[op.src_start : op.src_end + 1], want[op.dest_start : op.dest_end + 1]
         if op.tag == "replace":
+            left, after = _word_around(want, op.dest_start, op.dest_end)
+            if (
+                bare[op.src_start - left : op.src_start]
+                == want[op.dest_start - left : op.dest_start]
+            ):
+                was, right = (
+                    bare[op.src_start - left : op.src_start] + was,
+                    want[op.dest_start - left : op.dest_start] + right,
+                )
+            if bare[op.src_end : op.src_end + after] == want[op.dest_end : op.dest_end + after]:
+                was, right = (
+                    was + bare[op.src_end : op.src_end + after],
+                    right + want[op.dest_end : op.dest_end + after],
+                )
             pieces.append(f"“{was}”应为“{right}”")
         elif op.tag == "delete":
             pieces.append(f"多了“{was}”")
@@ -186,6 +208,20 @@ def difference(found: str, want: str) -> str:
     if not pieces or len(pieces) > 3:
         return f"应为“{want}”"
     return "，".join(pieces)
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """How many characters the words of ``text`` holding ``text[start:end]`` reach before
+    and after it (rjieba's segmentation)."""
+    at, left, after = 0, 0, 0
+    for word in rjieba.cut(text):
+        lo, hi = at, at + len(word)
+        at = hi
+        if lo < start < hi:
+            left = start - lo
+        if lo < end < hi:
+            after = hi - end
+    return left, after
 
 
 def _attempts(text: str, found_hits: dict[str, list[tuple[int, int]]]) -> list[_Attempt]:
