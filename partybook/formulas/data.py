@@ -31,6 +31,7 @@ class Part(_Model):
     anchor: str
     text: list[str]
     skeleton: list[str] = []  # key words of text[0] in order: what an attempt keeps
+    keys: list[str] = []  # the skeleton's rarer words: every attempt holds one (the trigger)
     alone: bool = False
 
 
@@ -158,7 +159,7 @@ class ClausePart:
 @dataclass(slots=True)
 class Compiled:
     trigger: AhoCorasick
-    words: tuple[str, ...]  # every trigger and skeleton word (a text holding none has no formula)
+    words: tuple[str, ...]  # the trigger words (a text holding none has no formula)
     groups: list[list[str]]  # per trigger word, the groups it stands for
     skeleton: AhoCorasick | None  # the clause parts' skeleton words (overlapping matches)
     skeleton_groups: list[list[str]]  # per skeleton word, the clause formulas (K<i>) using it
@@ -231,6 +232,8 @@ def compiled() -> Compiled:
             parts = []
             for part in f.parts:
                 add(_key(part.anchor), f"C{len(clauses)}")
+                for w in _keys(part):
+                    add(w, f"C{len(clauses)}")
                 for w in part.skeleton:
                     owners = skeleton_keys.setdefault(w, [])
                     if f"K{len(clauses)}" not in owners:
@@ -251,7 +254,7 @@ def compiled() -> Compiled:
     skeleton_words = list(skeleton_keys)
     return Compiled(
         trigger,
-        tuple(dict.fromkeys([*words, *skeleton_words])),
+        tuple(words),
         [keys[w] for w in words],
         AhoCorasick(skeleton_words) if skeleton_words else None,
         [skeleton_keys[w] for w in skeleton_words],
@@ -261,6 +264,19 @@ def compiled() -> Compiled:
         dated,
         ff.current,
     )
+
+
+def _keys(part: Part) -> list[str]:
+    """The words that show a text may hold an attempt at ``part``: an attempt keeps all its
+    skeleton words but one (at least two), so fewer words than that may be left out."""
+    keys = part.keys or part.skeleton
+    left_out = [w for w in part.skeleton if w not in keys]
+    if len(left_out) >= max(2, len(part.skeleton) - 1) or not set(keys) <= set(part.skeleton):
+        raise PartybookError(
+            f"{WHAT}：“{part.text[0]}”的 keys 必须是 skeleton 中的词，"
+            f"且最多只能比 skeleton 少 {max(2, len(part.skeleton) - 1) - 1} 个。"
+        )
+    return keys
 
 
 def _places(part: Part) -> tuple[tuple[str, int, int], ...]:
@@ -291,8 +307,10 @@ def hits(text: str) -> dict[str, list[tuple[int, int]]]:
                     continue
                 span = m.span()
             out.setdefault(group, set()).add(span)
-    if d.skeleton is not None:  # overlapping: 习近平 inside a longer trigger word still counts
+    wanted = {"K" + g[1:] for g in out if g[0] == "C"}  # a clause formula's key word is there
+    if wanted and d.skeleton is not None:  # overlapping: 习近平 inside 习近平新时代… counts
         for index, start, end in d.skeleton.find_matches_as_indexes(text, overlapping=True):
             for group in d.skeleton_groups[index]:
-                out.setdefault(group, set()).add((start, end))
+                if group in wanted:
+                    out.setdefault(group, set()).add((start, end))
     return {group: sorted(spans) for group, spans in out.items()}
