@@ -24,6 +24,7 @@ _CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
 _ENDS = frozenset("，。；！？：,;!?:\n")
 _NEAR = 90  # another part of the formula within this many characters: it is being quoted
 _NAME_BEFORE = 24
+_REACH = 48  # an attempt at a clause part lies this close to its key word (parts ≤ 30 chars)
 # How close an attempt must be to the exact text (Indel similarity, 0–1). Measured on the
 # labelled sets: misquotes score 0.64–0.94, ordinary sentences sharing the words ≤ 0.82.
 SIMILAR = 0.6  # an attempt among the formula's other parts or after its name
@@ -226,21 +227,62 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _attempts(text: str, found_hits: dict[str, list[tuple[int, int]]]) -> list[_Attempt]:
     out: list[_Attempt] = []
-    clauses = compiled().clauses
-    for i, (_f, parts, _name) in enumerate(clauses):
-        if f"C{i}" in found_hits:
+    d = compiled()
+    for i, (_f, parts, _name) in enumerate(d.clauses):
+        for lo, hi in _around(found_hits.get(f"C{i}", []), len(text)):  # near its head's key
             for cp in parts:
-                out += [_from_anchor(text, cp, m.start()) for m in cp.anchor.finditer(text)]
+                out += [_from_anchor(text, cp, m.start()) for m in cp.anchor.finditer(text, lo, hi)]
     # the skeleton's slower, approximate look only where no part is spelled out exactly
     exact = sorted((a.start, a.end) for a in out if a.score == 1.0)
-    for i, (_f, parts, _name) in enumerate(clauses):
-        spans = found_hits.get(f"K{i}")
-        if exact and spans:
-            spans = [sp for sp in spans if not _inside(sp, exact)]
-        if spans and len(spans) >= 2:
-            skeleton = [(s, e, text[s:e]) for s, e in spans]
-            for cp in parts:
-                out += _from_skeleton(text, cp, skeleton)
+    keyed = {
+        i: spans
+        for i in range(len(d.clauses))
+        if (spans := [sp for sp in found_hits.get(f"R{i}", ()) if not _inside(sp, exact)])
+    }
+    for i, spans in _skeleton_hits(text, keyed).items():
+        if len(spans) >= 2:
+            for cp in d.clauses[i][1]:
+                out += _from_skeleton(text, cp, spans)
+    return out
+
+
+def _skeleton_hits(
+    text: str, keyed: dict[int, list[tuple[int, int]]]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Skeleton words, by clause formula, near the key words of the formulas in ``keyed``:
+    one automaton pass over the windows around them joined by line breaks (no word holds
+    one); overlapping, so 习近平 inside 习近平新时代… counts."""
+    d = compiled()
+    if not keyed or d.skeleton is None:
+        return {}
+    windows = _around(sorted(sp for spans in keyed.values() for sp in spans), len(text))
+    joined, starts, at = [], [], 0
+    for lo, hi in windows:
+        joined.append(text[lo:hi])
+        starts.append(at)
+        at += hi - lo + 1
+    wanted = {f"K{i}": i for i in keyed}
+    out: dict[int, set[tuple[int, int, str]]] = {}
+    found = d.skeleton.find_matches_as_indexes("\n".join(joined), overlapping=True)
+    for index, start, end in found:
+        k = bisect_right(starts, start) - 1
+        shift = windows[k][0] - starts[k]
+        for group in d.skeleton_groups[index]:
+            if group in wanted:
+                word = (start + shift, end + shift, d.skeleton_words[index])
+                out.setdefault(wanted[group], set()).add(word)
+    return {i: sorted(words) for i, words in out.items()}
+
+
+def _around(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Merged windows of ``_REACH`` characters around each span."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - _REACH), min(size, end + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
     return out
 
 

@@ -163,6 +163,7 @@ class Compiled:
     groups: list[list[str]]  # per trigger word, the groups it stands for
     skeleton: AhoCorasick | None  # the clause parts' skeleton words (overlapping matches)
     skeleton_groups: list[list[str]]  # per skeleton word, the clause formulas (K<i>) using it
+    skeleton_words: tuple[str, ...]
     lists: list[ListFormula]
     clauses: list[tuple[Formula, list[ClausePart], NameRx]]
     names: dict[str, tuple[Formula, str]]
@@ -233,7 +234,7 @@ def compiled() -> Compiled:
             for part in f.parts:
                 add(_key(part.anchor), f"C{len(clauses)}")
                 for w in _keys(part):
-                    add(w, f"C{len(clauses)}")
+                    add(w, f"R{len(clauses)}")
                 for w in part.skeleton:
                     owners = skeleton_keys.setdefault(w, [])
                     if f"K{len(clauses)}" not in owners:
@@ -258,6 +259,7 @@ def compiled() -> Compiled:
         [keys[w] for w in words],
         AhoCorasick(skeleton_words) if skeleton_words else None,
         [skeleton_keys[w] for w in skeleton_words],
+        tuple(skeleton_words),
         lists,
         clauses,
         names,
@@ -307,10 +309,4 @@ def hits(text: str) -> dict[str, list[tuple[int, int]]]:
                     continue
                 span = m.span()
             out.setdefault(group, set()).add(span)
-    wanted = {"K" + g[1:] for g in out if g[0] == "C"}  # a clause formula's key word is there
-    if wanted and d.skeleton is not None:  # overlapping: 习近平 inside 习近平新时代… counts
-        for index, start, end in d.skeleton.find_matches_as_indexes(text, overlapping=True):
-            for group in d.skeleton_groups[index]:
-                if group in wanted:
-                    out.setdefault(group, set()).add((start, end))
     return {group: sorted(spans) for group, spans in out.items()}
