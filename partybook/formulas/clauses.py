@@ -61,6 +61,20 @@ def _closest(found: str, cp: ClausePart) -> tuple[float, str]:
     return max((Indel.normalized_similarity(_bare(found, t), t), t) for t in cp.part.text)
 
 
+def _without_extra(text: str, start: int, end: int, want: str) -> tuple[int, int]:
+    """The stretch without words at its ends that the exact text does not have (……统一领导
+    做得不够: 做得不够 is the writer's own), so the fix keeps them."""
+    found = text[start:end]
+    if _bare(found, want) != found:  # quote marks or 了: offsets would not match
+        return start, end
+    ops = Levenshtein.opcodes(found, want)
+    if len(ops) > 1 and ops[-1].tag == "delete":
+        end -= ops[-1].src_end - ops[-1].src_start
+    if len(ops) > 1 and ops[0].tag == "delete":
+        start += ops[0].src_end - ops[0].src_start
+    return start, end
+
+
 def _from_anchor(text: str, cp: ClausePart, at: int) -> _Attempt:
     """The clause from the part's literal head: right when it starts with an exact text."""
     stop = _CLAUSE_END.search(text, at)
@@ -71,6 +85,8 @@ def _from_anchor(text: str, cp: ClausePart, at: int) -> _Attempt:
     want = cp.part.text[0]
     end = at + (len(clause) if len(clause) <= len(want) + 10 else len(want))
     score, want = _closest(text[at:end], cp)
+    at, end = _without_extra(text, at, end, want)
+    score = 1.0 if _bare(text[at:end], want) == want else score
     return _Attempt(at, end, cp, score, want, True, True)
 
 
@@ -147,6 +163,8 @@ def _judged_stretch(
     if end - start < 2:
         return None
     score, want = _closest(text[start:end], cp)
+    start, end = _without_extra(text, start, end, want)
+    score = 1.0 if _bare(text[start:end], want) == want else score
     return _Attempt(start, end, cp, score, want, len(chain) == m)
 
 
