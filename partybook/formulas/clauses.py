@@ -72,7 +72,16 @@ def _without_extra(text: str, start: int, end: int, want: str) -> tuple[int, int
         end -= ops[-1].src_end - ops[-1].src_start
     if len(ops) > 1 and ops[0].tag == "delete":
         start += ops[0].src_end - ops[0].src_start
+    # a subject the aligner paired with the formula's first word (我拥护… for 坚决维护…) is
+    # the writer's own: the fix inserts the exact wording after it instead of replacing it
+    for own in _OWN_SUBJECTS:
+        if text.startswith(own, start) and not want.startswith(own) and end - start > len(own):
+            start += len(own)
+            break
     return start, end
+
+
+_OWN_SUBJECTS = ("我们", "咱们", "自己", "我")  # longest first
 
 
 def _from_anchor(text: str, cp: ClausePart, at: int) -> _Attempt:
