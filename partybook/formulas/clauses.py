@@ -266,10 +266,10 @@ def _attempts(text: str, found_hits: dict[str, list[tuple[int, int]]]) -> list[_
         for i in range(len(d.clauses))
         if (spans := [sp for sp in found_hits.get(f"R{i}", ()) if not _inside(sp, exact)])
     }
-    for i, spans in _skeleton_hits(text, keyed).items():
-        if len(spans) >= 2:
+    for i, words in _skeleton_hits(text, keyed).items():
+        if len(words) >= 2:
             for cp in d.clauses[i][1]:
-                out += _from_skeleton(text, cp, spans)
+                out += _from_skeleton(text, cp, words)
     return out
 
 
