@@ -122,3 +122,24 @@ def earlier_in(
             found.append((when, as_earlier(other, label)))
     found.sort(key=lambda t: t[0])
     return [e for _, e in found]
+
+
+def earlier_doubts(draft: Draft, earlier: Iterable[Earlier]) -> list[str]:
+    """Why a given "earlier draft" may not be the author's own earlier one (Chinese, one
+    line each): another author, or a date after the draft's. It is compared all the same."""
+    out = []
+    author = draft.meta.author.strip()
+    year = draft_date(draft)
+    for e in earlier:
+        other = e.draft.meta.author.strip()
+        if author and other and other != author:
+            out.append(
+                f"提示：旧稿 {e.label} 的作者是“{other}”，本稿的作者是“{author}”。"
+                "照搬旧稿只比对本人往年的材料，请确认给的是你自己的旧稿。"
+            )
+        if year is not None and e.year is not None and e.year > year.year:
+            out.append(
+                f"提示：旧稿 {e.label} 是 {e.year} 年的，晚于本稿（{year.year} 年）。"
+                "请确认给的是往年的材料。"
+            )
+    return out

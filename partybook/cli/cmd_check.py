@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from ..checks import check, load_phrase_rules
-    from ._io import say
+    from ..earlier import earlier_doubts
+    from ._io import say, warn
     from ._report import read_for_check
 
     extra = load_phrase_rules(args.rules) if args.rules else None
@@ -47,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
         for p in args.earlier:
             if Path(p).resolve() == Path(args.input).resolve():
                 raise InputError(f"--earlier 给出的 {p} 就是要检查的草稿本身，请给出往年的旧稿。")
-        findings += carried_over(draft, [read_earlier(p) for p in args.earlier])
+        earlier = [read_earlier(p) for p in args.earlier]
+        for note in earlier_doubts(draft, earlier):
+            warn(note)
+        findings += carried_over(draft, earlier)
     if args.fmt == "json":
         say(
             json.dumps(

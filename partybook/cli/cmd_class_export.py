@@ -61,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
 
     refuse_overwrite(args.output, args.force)
     coll = collect(args.folder)
+    if not coll.entries:  # an empty zip helps nobody: say where nothing was found
+        from ..errors import InputError
+
+        raise InputError(
+            f"{args.folder} 里没有找到学员的草稿或文档（.json、.docx、.txt、.md 等），没有导出。"
+            "请检查文件夹是否选对，学员的文件是否已经收齐。"
+        )
     result = export_class(
         coll.entries,
         args.output,

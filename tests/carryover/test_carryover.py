@@ -173,6 +173,20 @@ def test_check_earlier_with_a_json_draft_and_an_unrelated_one(tmp_path, genre):
     assert itself.returncode == 2 and "草稿本身" in itself.stderr
 
 
+def test_check_earlier_says_when_the_old_draft_is_someone_elses_or_later(tmp_path, genre):
+    new = _write(tmp_path / "new.json", _draft(genre, "韩知秋", "2024-10", [("", OLD)]))
+    mine = _write(tmp_path / "mine.json", _draft(genre, "韩知秋", "2023-10", [("", OLD)]))
+    quiet = run_partybook("check", str(new), "--earlier", str(mine))
+    assert "提示：旧稿" not in quiet.stderr
+    theirs = _write(tmp_path / "theirs.json", _draft(genre, "邵明远", "2023-10", [("", OLD)]))
+    r = run_partybook("check", str(new), "--earlier", str(theirs))
+    assert "旧稿 theirs.json 的作者是“邵明远”，本稿的作者是“韩知秋”" in r.stderr
+    later = _write(tmp_path / "later.json", _draft(genre, "韩知秋", "2025-10", [("", OLD)]))
+    r = run_partybook("check", str(new), "--earlier", str(later), "--format", "json")
+    assert "旧稿 later.json 是 2025 年的，晚于本稿（2024 年）" in r.stderr
+    assert json.loads(r.stdout)["findings"]  # compared all the same: the output stays JSON
+
+
 def test_class_report_column_share_carried_over(tmp_path, genre):
     _write(tmp_path / "han2024.json", _draft(genre, "韩知秋", "2024-10", [("", OLD)]))
     _write(

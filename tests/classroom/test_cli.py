@@ -93,3 +93,12 @@ def test_model_modules_do_not_load_widgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_class_export_of_an_empty_folder_says_so_and_writes_nothing(tmp_path, capsys):
+    empty = tmp_path / "班级"
+    empty.mkdir()
+    out = tmp_path / "返还.zip"
+    assert main(["class-export", str(empty), "-o", str(out), "--no-pdf", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "没有找到学员的草稿或文档" in err and not out.exists()
