@@ -63,6 +63,7 @@ NOT_IN_NAMES = set("的地得了着过们是在把被让给将我你他她它这
 STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f", "t", "q", "m"}
 
 
+LIST_JOINERS = "和与及"
 NEXT_TOWN_RE = re.compile(f"[{CJK}]{{2,4}}?(?:街道|镇|乡)")
 
 
@@ -168,6 +169,8 @@ class Detector:
     def is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or word in self.v.not_names or word in self.v.public:
             return False
+        if len(word) == 2 and word[0] == word[1]:
+            return False  # 感/谢谢/nr: a doubled character is a word (谢谢, 常常), no name
         if any(c in NOT_IN_NAMES for c in word):
             return False
         if self._not_name(word) or word[:2] in self.v.word_like_surnames:
@@ -180,6 +183,7 @@ class Detector:
             text,
             {t.word for t in toks if t.tag in PERSON_TAGS},
             {t.word for t in toks if t.tag in NAME_TAGS},
+            toks,
         )
         out.extend(self.pre_titled(text, toks))
         for t in toks:
@@ -210,11 +214,21 @@ class Detector:
         return out
 
     def _listed(
-        self, text: str, person_words: set[str] | None = None, words: set[str] | None = None
+        self,
+        text: str,
+        person_words: set[str] | None = None,
+        words: set[str] | None = None,
+        toks: list[Token] | None = None,
     ) -> list[Candidate]:
         """Names in a list joined by 、 and closed by 等/两位/同志… (张三、李四等): each
-        item of two or three characters that starts with a surname is a name."""
+        item of two or three characters that starts with a surname is a name. The first
+        item starts and the last one ends where the tagger's words do (感谢|许华、…,
+        …、赖霞|多次), so that no neighbouring character is taken for a name's."""
         out: list[Candidate] = []
+        toks = toks or []
+        bounds = {t.start for t in toks} | {t.end for t in toks}
+        # a word the tagger is sure of (多次/m, 都/d) starts after a name, not inside it
+        word_after = {t.start for t in toks if t.tag in STOP_TAGS}
         runs = list(self.closed_list_re.finditer(text))
         covered = [(r.start(), r.end()) for r in runs]
         runs += [
@@ -229,8 +243,14 @@ class Detector:
             for k, item in enumerate(items):
                 start = pos
                 if k == 0:  # the first item: a surname starts it (的符建华 → 符建华)
-                    item = next((item[-n:] for n in (3, 2) if self.is_name(item[-n:])), "")
-                    start = pos + len(items[0]) - len(item)
+                    names = [item[-n:] for n in (3, 2) if self.is_name(item[-n:])]
+                    end = pos + len(item)
+                    fallback = names[-1] if names else ""  # the shorter: never a neighbour
+                    item = next((w for w in names if end - len(w) in bounds), fallback)
+                    start = end - len(item)
+                elif k == len(items) - 1 and len(item) == 3 and bounds:
+                    if pos + 3 not in bounds and pos + 2 in word_after and self.is_name(item[:2]):
+                        item = item[:2]  # …、赖霞|多次
                 if item and self.is_name(item) and len(item) <= 3:
                     spans.append((start, start + len(item)))
                 pos += len(items[k]) + 1
@@ -251,9 +271,30 @@ class Detector:
                         spans.append((pos, pos + len(item)))
                     pos += len(item) + 1
             if (closed and len(spans) >= 2) or (spans and len(items) == len(spans)):
+                spans = self._joined_last(text, spans, bounds)
                 for b, e in spans:
                     out.append(Candidate(b, e, ph(self.v, "person"), "并列的人名", "list", 3))
         return out
+
+    def _joined_last(
+        self, text: str, spans: list[tuple[int, int]], bounds: set[int]
+    ) -> list[tuple[int, int]]:
+        """马丽娟、郭晓峰和付强: the last member of a list joined by 和/与/及 is a name too
+        (the tagger may read it as a verb: 付强/v); it ends where a word ends."""
+        b, e = spans[-1]
+        if e - b == 3 and text[e - 1] in LIST_JOINERS and self.is_name(text[b : e - 1]):
+            spans = [*spans[:-1], (b, e - 1)]  # 郭峰和|付强: the item ran into 和
+            e -= 1
+        if text[e : e + 1] not in LIST_JOINERS:
+            return spans
+        start = e + 1
+        for n in (3, 2):
+            end = start + n
+            word = text[start:end]
+            boundary = end in bounds or not re.match(f"[{CJK}]", text[end : end + 1])
+            if re.fullmatch(f"[{CJK}]{{{n}}}", word) and boundary and self.is_name(word):
+                return [*spans, (start, end)]
+        return spans
 
     # --- places and units -------------------------------------------------------------
     def _prefix_start(self, toks: list[Token], pos: int, max_len: int, at: dict[int, int]) -> int:
@@ -354,6 +395,10 @@ class Detector:
                 t.tag in ALIAS_TAGS
                 and t.word in self.d.alias
                 and t.word not in self.v.ambiguous_aliases
+                and not (  # 和/田敏对我说: a conjunction before a name, not 和田
+                    t.word[0] in self.v.function_chars
+                    and self.is_name(text[t.start + 1 : t.end + 1])
+                )
             ):
                 key = self.d.alias[t.word]
                 out.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .boundaries import trim_glued
 from .dates import personal_dates
 from .detect import PLACE_SUFFIXES, Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
@@ -183,6 +184,7 @@ class DraftContext:
         )
         cands.extend(det.units(text, toks))
         cands.extend(personal_dates(self.v, text, self._years_near(text, public)))
+        cands = trim_glued(text, cands, self.v.name_glue_chars, ph(self.v, "person"))
         # 河南林州红旗渠: a division written just before a site that lies in it names the site
         site_at = {b: pub for b, e, pub in public if pub.kind == "site"}
         cands = [

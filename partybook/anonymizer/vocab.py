@@ -49,6 +49,7 @@ class Vocabulary:
     measure_chars: set[str] = field(default_factory=set)
     road_suffixes: list[str] = field(default_factory=list)
     generic_roads: set[str] = field(default_factory=set)
+    name_glue_chars: set[str] = field(default_factory=set)
     public: dict[str, Public] = field(default_factory=dict)
     public_lexicon: Lexicon | None = None
 
@@ -156,6 +157,7 @@ def load_vocabulary() -> Vocabulary:
         measure_chars=set(str(rules.get("measure_chars", ""))),
         road_suffixes=sorted(rules.get("road_suffixes", []), key=len, reverse=True),
         generic_roads=set(rules.get("generic_roads", [])),
+        name_glue_chars=set(str(rules.get("name_glue_chars", ""))),
         public=public,
         public_lexicon=Lexicon(ordered),
     )
