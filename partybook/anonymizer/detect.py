@@ -248,9 +248,14 @@ class Detector:
                     fallback = names[-1] if names else ""  # the shorter: never a neighbour
                     item = next((w for w in names if end - len(w) in bounds), fallback)
                     start = end - len(item)
-                elif k == len(items) - 1 and len(item) == 3 and bounds:
-                    if pos + 3 not in bounds and pos + 2 in word_after and self.is_name(item[:2]):
-                        item = item[:2]  # …、赖霞|多次
+                elif (
+                    k == len(items) - 1
+                    and len(item) == 3
+                    and pos + 3 not in bounds
+                    and pos + 2 in word_after
+                    and self.is_name(item[:2])
+                ):
+                    item = item[:2]  # …、赖霞|多次
                 if item and self.is_name(item) and len(item) <= 3:
                     spans.append((start, start + len(item)))
                 pos += len(items[k]) + 1
