@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .division_match import accept_division
 from .divisions import Divisions
 from .nlp import Token
 from .vocab import Vocabulary
@@ -341,13 +342,13 @@ class Detector:
         for m in self.suffix_re.finditer(text):
             s, e = m.start(), m.end()
             found = False
-            for k in range(min(self.d.max_len, 10, s + len(m.group(0))), len(m.group(0)), -1):
+            for k in range(min(self.d.max_len, s + len(m.group(0))), len(m.group(0)), -1):
                 b = e - k
                 if b >= 0 and text[b:e] in self.d.full:
                     name = text[b:e]
                     if len(name) == 2 and name[0] in self.v.function_chars:
                         break  # 和县, 沙县 … written after 和/在: too likely ordinary words
-                    if not self.is_place(name, text[e : e + 1]):
+                    if not accept_division(self.v, text, b, e, text[e : e + 1]):
                         break
                     key = self.d.full[text[b:e]]
                     out.append(

@@ -134,12 +134,8 @@ class DraftContext:
             return spans, sites
         for start, end, word in self.v.public_lexicon.finditer(text):
             pub = self.v.public[word]
-            if (
-                pub.kind == "site"
-                and text[end : end + 1] in SUFFIX_CHARS
-                and text[start : end + 1] in self.d.full
-            ):
-                continue  # 林州 of 林州市: the division's own name, not the site
+            if any(text[start : end + n] in self.d.full for n in range(1, 5)):
+                continue  # 林州 of 林州市, 欧阳海镇, 长征街街道: the division's own name
             if pub.kind == "site" and pub.name in self.own_sites:
                 sites.append(
                     Candidate(

@@ -50,6 +50,7 @@ class Vocabulary:
     road_suffixes: list[str] = field(default_factory=list)
     generic_roads: set[str] = field(default_factory=set)
     name_glue_chars: set[str] = field(default_factory=set)
+    ordinary_modifiers: set[str] = field(default_factory=set)
     public: dict[str, Public] = field(default_factory=dict)
     public_lexicon: Lexicon | None = None
 
@@ -158,6 +159,7 @@ def load_vocabulary() -> Vocabulary:
         road_suffixes=sorted(rules.get("road_suffixes", []), key=len, reverse=True),
         generic_roads=set(rules.get("generic_roads", [])),
         name_glue_chars=set(str(rules.get("name_glue_chars", ""))),
+        ordinary_modifiers=set(str(rules.get("ordinary_modifiers", ""))),
         public=public,
         public_lexicon=Lexicon(ordered),
     )
