@@ -303,13 +303,23 @@ class Detector:
         return spans
 
     # --- places and units -------------------------------------------------------------
-    def _prefix_start(self, toks: list[Token], pos: int, max_len: int, at: dict[int, int]) -> int:
-        """Walk back over name-like words before ``pos`` (at most ``max_len`` characters)."""
+    def _prefix_start(
+        self, toks: list[Token], pos: int, max_len: int, at: dict[int, int], unit: bool = False
+    ) -> int:
+        """Walk back over name-like words before ``pos`` (at most ``max_len`` characters).
+        ``unit``: a unit's name, which may start with a place's bare name whatever its tag
+        (遵义/v 医科大学附属医院, 井冈山/ns 大学)."""
         start = pos
         k = at.get(pos - 1)
         while k is not None and k >= 0:
             t = toks[k]
             short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
+            if unit and pos - t.start <= max_len and self._place_word(t.word):
+                start = t.start
+                k -= 1
+                if k >= 0 and toks[k].end != start:
+                    break
+                continue
             if (
                 short
                 and t.tag not in NAME_TAGS
@@ -333,6 +343,11 @@ class Detector:
             if k >= 0 and toks[k].end != start:
                 break
         return start
+
+    def _place_word(self, word: str) -> bool:
+        """A province's or city's bare name, or a public site's (遵义, 井冈山, 延安)."""
+        pub = self.v.public.get(word)
+        return word in self.d.alias or (pub is not None and pub.kind == "site")
 
     def places(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Divisions from the dataset (full names, and bare province/city names tagged as
@@ -485,7 +500,7 @@ class Detector:
         for m in self.unit_re.finditer(text):
             if m.start() not in bounds and m.end() not in bounds:
                 continue  # 集中学习 holds no 中学 (but 师范学院, 小学校长 do)
-            start = self._prefix_start(toks, m.start(), 8, at)
+            start = self._prefix_start(toks, m.start(), 8, at, unit=True)
             prefix = text[start : m.start()]
             if len(prefix) < 2 or prefix in self.v.generic_unit_prefixes:
                 continue

@@ -87,6 +87,7 @@ class DraftContext:
                 for tail in UNIT_TAILS:
                     short = short.removesuffix(tail)
                 self._fix(short, ph(v, "unit"), "作者所在单位（简称）")
+                self._institution(value)
             elif field == "school":
                 self._fix(value, ph(v, "school"), "作者的学校")
             elif field == "position" and META_PLACE_RE.search(value):
@@ -101,6 +102,16 @@ class DraftContext:
             if len(stem) >= 2 and stem not in self.v.generic_words:
                 self.meta_places.add(stem)
                 self._fix(stem, ph(v, key), "作者所在地（简称）")
+
+    def _institution(self, unit: str) -> None:
+        """井冈山大学马克思主义学院 → 井冈山大学: the institution the author's unit belongs
+        to, named on its own in the text (我在井冈山大学任教), is the author's too."""
+        pattern = self.detector.unit_re
+        for m in pattern.finditer(unit) if pattern is not None else ():
+            name = unit[: m.end()]
+            if m.start() >= 2 and m.end() < len(unit) and name not in self.v.public:
+                self._fix(name, self.v.units[m.group(0)], "作者所在单位（所属机构）")
+                return
 
     def _places_in(self, value: str) -> list[str]:
         """The places named in a meta field (国家税务总局苇塘市澜湾区税务局 → 苇塘市, 澜湾区):
@@ -200,10 +211,13 @@ class DraftContext:
             shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
         for b, e in self.honours.spans(text, cands):
             shield[b:e] = b"\x01" * (e - b)  # named as a national hero or model
+        sites = [(b, e) for b, e, pub in public if pub.kind == "site"]
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority)):
             if any(taken[c.start : c.end]):
                 continue
             guard = max(shield[c.start : c.end], default=0)
+            if guard == 2 and c.detector == "unit" and _names_after_site(c, sites):
+                guard = 0  # 井冈山大学, 遵义医科大学附属医院: an institution, not the site
             if guard == 1 or (guard == 2 and c.detector not in ("meta", "site")):
                 continue  # touches a public name; the author's own place beats a site
             original = text[c.start : c.end]
@@ -225,6 +239,13 @@ class DraftContext:
             if str(pub.year) in text[left:right]:
                 years.add(pub.year)
         return years
+
+
+def _names_after_site(c: Candidate, sites: list[tuple[int, int]]) -> bool:
+    """Is ``c`` a unit whose name starts with a protected site's name and goes on past it
+    (井冈山大学 holds 井冈山; 红旗渠干部学院 is itself a listed site, so it stays)?"""
+    touching = [(b, e) for b, e in sites if b < c.end and c.start < e]
+    return bool(touching) and all(c.start <= b and e < c.end for b, e in touching)
 
 
 def _with_stems(names: tuple[str, ...]) -> list[str]:
