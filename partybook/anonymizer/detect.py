@@ -68,6 +68,12 @@ LIST_JOINERS = "和与及"
 NEXT_TOWN_RE = re.compile(f"[{CJK}]{{2,4}}?(?:街道|镇|乡)")
 
 
+def text_at(toks: list[Token], at: dict[int, int], i: int) -> str:
+    """The character at offset ``i`` (from its token: the walk has no text at hand)."""
+    k = at.get(i)
+    return "" if k is None else toks[k].word[i - toks[k].start]
+
+
 class Candidate(NamedTuple):
     start: int
     end: int
@@ -128,14 +134,15 @@ class Detector:
         surname starting a word: 身边同志 and 分管副县长 are no Mr 边 or Mr 管)."""
         out = []
         starts = {t.start for t in toks}
+        # 对景/经理: a function character glued to the surname as a two-character word
+        glued = {t.start + 1 for t in toks if len(t.word) == 2}
         pos = 0
         while (m := self.name_re.search(text, pos)) is not None:
             pos = m.start() + 1  # a rejected match may hide one inside it: 党委|贺书记
-            if (
-                m.start() not in starts
-                and text[m.start() - 1 : m.start()] not in self.v.function_chars
+            if m.start() not in starts and not (
+                m.start() in glued and text[m.start() - 1] in self.v.function_chars
             ):
-                continue  # 身边同志, 分管副县长; but 对|景经理 (the tagger glued 对景)
+                continue  # 身边同志, 分管副县长, 调解员仇大姐; but 对|景经理
             surname, given, title = m.groups()
             if self._not_name(surname + given) or any(c in self.v.function_chars for c in given):
                 continue
@@ -311,9 +318,20 @@ class Detector:
         (遵义/v 医科大学附属医院, 井冈山/ns 大学)."""
         start = pos
         k = at.get(pos - 1)
+        named = False  # a word the tagger knows as a place is in the name already
         while k is not None and k >= 0:
             t = toks[k]
             short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
+            if (
+                start < pos
+                and len(t.word) > 1
+                and t.word[0] in self.v.name_breaking_chars
+                and t.tag in NAME_TAGS
+            ):
+                start = t.start + 1  # 毕业于云岚/nr 师范大学: the name starts after 于
+                break
+            if named and len(t.word) > 1 and t.tag in ("n", "vn", "v"):
+                break  # 办理/n 鹤岭/ns 县: the tagger's place name starts the name
             if unit and pos - t.start <= max_len and self._place_word(t.word):
                 start = t.start
                 k -= 1
@@ -330,7 +348,11 @@ class Detector:
                 t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars)
             ):
                 break
-            if t.word in self.v.generic_words or t.word in self.v.generic_unit_prefixes:
+            if (
+                t.word in self.v.generic_words
+                or t.word in self.v.generic_unit_prefixes
+                or t.word in self.v.verbs_before_names
+            ):
                 break
             if t.end <= pos and t.word.endswith(("局", "委", "府", *"省市县区镇乡村")):
                 break  # the end of another place or unit (红枫镇|枫林村, 公安局|城关派出所)
@@ -339,9 +361,17 @@ class Detector:
             if pos - t.start > max_len and pos - start >= 2:
                 break
             start = t.start
+            named = named or (t.tag == "ns" and len(t.word) > 1)
             k -= 1
             if k >= 0 and toks[k].end != start:
                 break
+        trimmed = False
+        while start < pos - 2 and (
+            text_at(toks, at, start) in self.v.not_name_starts
+            or (trimmed and text_at(toks, at, start) in self.v.name_breaking_chars)
+        ):
+            start += 1  # 我向沅芷区/n, 从溪棠/n 县: a pronoun or preposition glued to the name
+            trimmed = True
         return start
 
     def _place_word(self, word: str) -> bool:
@@ -354,6 +384,7 @@ class Detector:
         places), and unknown names ending in 市/县/区/镇/乡/村/街道/社区."""
         out: list[Candidate] = []
         at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        starts = {t.start for t in toks}
         for m in self.suffix_re.finditer(text):
             s, e = m.start(), m.end()
             found = False
@@ -363,7 +394,7 @@ class Detector:
                     name = text[b:e]
                     if len(name) == 2 and name[0] in self.v.function_chars:
                         break  # 和县, 沙县 … written after 和/在: too likely ordinary words
-                    if not accept_division(self.v, text, b, e, text[e : e + 1]):
+                    if not accept_division(self.v, text, b, e, text[e : e + 1], starts):
                         break
                     key = self.d.full[text[b:e]]
                     out.append(

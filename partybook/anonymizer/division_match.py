@@ -5,7 +5,8 @@ A town's name may end in an ordinary word (姚村镇, 段家乡, 福宁集镇, �
 the text around it: the whole name an ordinary phrase (小城镇, 老城区: a modifier of
 ``rules.yaml`` ``ordinary_modifiers`` before the ordinary word), or a function word glued to
 that word (有利于城镇化 holds 于城镇, 城市和村镇 holds 和村镇) unless a verb of going or
-being there comes before it (到任村镇调研: 任村镇 in 林州)."""
+being there comes before it (到任村镇调研: 任村镇 in 林州), or a one-character stem that
+is the end of another word (夏英/nr 下乡 holds 英下乡)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ def ordinary_tail(v: Vocabulary, name: str) -> int:
     return next((i for i in range(len(name) - 1) if name[i:] in v.generic_words), -1)
 
 
-def accept_division(v: Vocabulary, text: str, b: int, e: int, next_char: str) -> bool:
+def accept_division(
+    v: Vocabulary, text: str, b: int, e: int, next_char: str, starts: set[int]
+) -> bool:
+    """``starts``: where the tagger's words start (夏英/nr 下乡: 英下乡 starts inside a word)."""
     name = text[b:e]
     suffix = "街道" if name.endswith("街道") else name[-1]
     if any(c in "XＸx×某" for c in name):
@@ -38,4 +42,5 @@ def accept_division(v: Vocabulary, text: str, b: int, e: int, next_char: str) ->
         if stem in v.function_chars:
             before = text[b - 1 : b]
             return bool(before) and before in TOWARDS  # 到|任村镇, not 担任|村镇, 我以|古镇
+        return b in starts  # 姚/nr 村镇; not 夏英/nr 下乡 (英下乡)
     return True

@@ -157,7 +157,10 @@ class NameForms:
                 elif i in role_ends or i in verb_ends:
                     b = i
             end = dots[-1] + 1
+            titles = self.det.v.titles
             while end < m.end() and end - dots[-1] <= 5 and text[end] not in fn:
+                if any(text.startswith(t, end) for t in titles):
+                    break  # 吐尔洪·买买提|大爷
                 end += 1
             if b < dots[0] and end > dots[-1] + 1:
                 out.append(self._person(b, end, "音译人名"))

@@ -51,6 +51,9 @@ class Vocabulary:
     generic_roads: set[str] = field(default_factory=set)
     name_glue_chars: set[str] = field(default_factory=set)
     ordinary_modifiers: set[str] = field(default_factory=set)
+    not_name_starts: set[str] = field(default_factory=set)
+    name_breaking_chars: set[str] = field(default_factory=set)
+    verbs_before_names: set[str] = field(default_factory=set)
     public: dict[str, Public] = field(default_factory=dict)
     public_lexicon: Lexicon | None = None
 
@@ -160,6 +163,9 @@ def load_vocabulary() -> Vocabulary:
         generic_roads=set(rules.get("generic_roads", [])),
         name_glue_chars=set(str(rules.get("name_glue_chars", ""))),
         ordinary_modifiers=set(str(rules.get("ordinary_modifiers", ""))),
+        not_name_starts=set(str(rules.get("not_name_starts", ""))),
+        name_breaking_chars=set(str(rules.get("name_breaking_chars", ""))),
+        verbs_before_names=set(rules.get("verbs_before_names", [])),
         public=public,
         public_lexicon=Lexicon(ordered),
     )

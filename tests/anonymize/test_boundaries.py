@@ -140,9 +140,18 @@ def test_words_around_names_in_a_list_are_never_changed(seed: int) -> None:
         ("今天吕桂说的话我记住了。", "今天某某说的话我记住了。"),
         ("我与贺桂同大家一起干。", "我与某某同大家一起干。"),
         ("村民郝秀珍家的房子漏雨。", "村民某某家的房子漏雨。"),
+        ("调解员仇大姐很热心。", "调解员某大姐很热心。"),
+        ("独居老人吐尔洪·买买提大爷走失了。", "独居老人某某大爷走失了。"),
+        ("老人的女儿温丽华住在城里。", "老人的女儿某某住在城里。"),
+        ("我向沅芷区民政局反映过。", "我向某区民政局反映过。"),
+        ("第一书记从溪棠县财政局下来。", "第一书记从某县财政局下来。"),
+        ("我毕业于云岚师范大学。", "我毕业于某大学。"),
+        ("我办理蕖州恒昇置业有限公司的案子。", "我办理某公司的案子。"),
     ],
 )
-def test_names_glued_to_the_next_word_are_cut_at_the_name(text: str, expected: str) -> None:
+def test_details_glued_to_the_next_or_previous_word_are_cut_at_the_detail(
+    text: str, expected: str
+) -> None:
     assert _example(text) == expected
 
 
