@@ -5,7 +5,8 @@ The tagger sometimes glues a name to the particle, adverb or verb that follows i
 the next word (林芳一起 → 林芳一). Replacing such a span would change the user's words
 (某某起, 某某大家). A person's span therefore loses a last character that is one of the
 ``name_glue_chars`` of ``rules.yaml`` (characters that start the words written after a
-name and rarely end a given name), as long as a name of two characters is left. Trimming
+name and rarely end a given name) or one of ``name_glue_if_followed`` before a character
+that shows it is a verb (康芳来|电话), as long as a name of two characters is left. Trimming
 can only leave a character of the name visible; it never changes the text around it."""
 
 from __future__ import annotations
@@ -13,9 +14,21 @@ from __future__ import annotations
 from .detect import Candidate
 
 
-def trim_glued(text: str, cands: list[Candidate], glue: set[str], person: str) -> list[Candidate]:
+def trim_glued(
+    text: str,
+    cands: list[Candidate],
+    glue: set[str],
+    person: str,
+    glue_if: dict[str, str] | None = None,
+) -> list[Candidate]:
     """``cands`` with every person span ending in a glued character shortened; a name the
     tagger cut across the glue (卢刚/nr 林才/nr 明白: 卢刚林 and 才) made one span."""
+    follow = glue_if or {}
+
+    def glued(end: int) -> bool:  # is the character before ``end`` the next word's?
+        last = text[end - 1]
+        return last in glue or (end < len(text) and text[end] in follow.get(last, ""))
+
     persons = [c for c in cands if c.detector != "meta" and c.placeholder == person]
     by_start = {c.start: c for c in persons}
     out = []
@@ -25,11 +38,11 @@ def trim_glued(text: str, cands: list[Candidate], glue: set[str], person: str) -
             continue
         if c.detector != "meta" and c.placeholder == person:
             nxt = by_start.get(c.end)
-            if nxt is not None and nxt.end - nxt.start == 2 and text[nxt.end - 1] in glue:
+            if nxt is not None and nxt.end - nxt.start == 2 and glued(nxt.end):
                 absorbed.add(nxt)
                 c = c._replace(end=nxt.start + 1)
             end = c.end
-            while end - c.start > 2 and text[end - 1] in glue:
+            while end - c.start > 2 and glued(end):
                 end -= 1
             if end != c.end:
                 c = c._replace(end=end)

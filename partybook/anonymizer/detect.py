@@ -237,6 +237,8 @@ class Detector:
         bounds = {t.start for t in toks} | {t.end for t in toks}
         # a word the tagger is sure of (多次/m, 都/d) starts after a name, not inside it
         word_after = {t.start for t in toks if t.tag in STOP_TAGS}
+        # …、韩杰/nr 主动: the tagger's two-character name ends the item
+        word_after |= {t.end for t in toks if t.tag in PERSON_TAGS and len(t.word) == 2}
         runs = list(self.closed_list_re.finditer(text))
         covered = [(r.start(), r.end()) for r in runs]
         runs += [

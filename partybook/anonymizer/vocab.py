@@ -54,6 +54,7 @@ class Vocabulary:
     not_name_starts: set[str] = field(default_factory=set)
     name_breaking_chars: set[str] = field(default_factory=set)
     verbs_before_names: set[str] = field(default_factory=set)
+    name_glue_if_followed: dict[str, str] = field(default_factory=dict)
     public: dict[str, Public] = field(default_factory=dict)
     public_lexicon: Lexicon | None = None
 
@@ -166,6 +167,9 @@ def load_vocabulary() -> Vocabulary:
         not_name_starts=set(str(rules.get("not_name_starts", ""))),
         name_breaking_chars=set(str(rules.get("name_breaking_chars", ""))),
         verbs_before_names=set(rules.get("verbs_before_names", [])),
+        name_glue_if_followed={
+            str(k): str(v) for k, v in (rules.get("name_glue_if_followed") or {}).items()
+        },
         public=public,
         public_lexicon=Lexicon(ordered),
     )
