@@ -24,6 +24,7 @@ SUFFIX_CHARS = set("省市县区镇乡村州旗")
 INNER_SUFFIX_RE = re.compile(r"^.*(?:街道|[市县区镇乡])(?=[\u4e00-\u9fff]{2})")
 CHAINED_PLACE_RE = re.compile(r"(?<=[市州盟])([\u4e00-\u9fff]{2,4}?[区县旗])(?![域别分块划])")
 SENTENCE_END = re.compile(r"[。！？；\n]")
+GIVEN_NAME = "作者本人的名字"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ class DraftContext:
             surname = author[:2] if author[:2] in v.surnames and len(author) >= 4 else author[:1]
             given = author[len(surname) :]
             if len(given) >= 2:
-                self._fix(given, ph(v, "person"), "作者本人的名字")
+                self._fix(given, ph(v, "person"), GIVEN_NAME)
         places: list[str] = []
         for field in ("unit", "position", "class_name", "county", "school", "place", "hometown"):
             value = str(meta.get(field, "") or "").strip()
@@ -169,15 +170,18 @@ class DraftContext:
         if not text:
             return []
         cands: list[Candidate] = []
+        toks = tokens(text)
+        starts, ends = {t.start for t in toks}, {t.end for t in toks}
         for start, end, word in self.fixed_lexicon.finditer(text):
             f = self.fixed[word]
             if f.reason.endswith("（简称）") and text[end : end + 1] in SUFFIX_CHARS:
                 continue  # 青川 of 青川市 inside 青川县: another place, found by its own name
+            if f.reason == GIVEN_NAME and (start not in starts or end not in ends):
+                continue  # 建军 of the author 李建军 is a name in 建军说, not in 建军节
             cands.append(Candidate(start, end, f.placeholder, f.reason, "meta", 0))
         public, sites = self.public_spans(text)
         cands.extend(sites)
         det = self.detector
-        toks = tokens(text)
         cands.extend(det.titled(text, toks))
         cands.extend(det.persons(text, toks))
         cands.extend(self.name_forms.find(text, toks))

@@ -169,3 +169,12 @@ def test_details_glued_to_the_next_or_previous_word_are_cut_at_the_detail(
 def test_a_conjunction_before_a_name_is_no_place() -> None:
     out = _example("和田敏对我说。")  # 和 + 田敏, not 和田 (a prefecture)
     assert out.startswith("和") and out.endswith("对我说。")
+
+
+def test_the_authors_given_name_inside_a_longer_word_is_kept() -> None:
+    draft = Draft(
+        meta=Meta(author="李建军", unit="某单位"),
+        sections={"opening": ["庆祝建军节时，建军同志说要带头。"]},
+    )
+    example, _ = anonymize(draft)
+    assert example.sections["opening"][0] == "庆祝建军节时，某某同志说要带头。"
