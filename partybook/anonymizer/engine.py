@@ -13,6 +13,7 @@ from .detect import PLACE_SUFFIXES, Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
 from .honours import Honours
 from .identifiers import Identifiers
+from .lists import Lists
 from .model import Decisions, Proposal
 from .names import NameForms
 from .nlp import tokens
@@ -46,6 +47,7 @@ class DraftContext:
         self.decisions = decisions
         self.detector = Detector(vocab, divisions)
         self.name_forms = NameForms(self.detector)
+        self.lists = Lists(self.detector)
         self.identifiers = Identifiers(self.detector)
         self.honours = Honours(vocab)
         self.fixed: dict[str, Fixed] = {}
@@ -183,6 +185,7 @@ class DraftContext:
         cands.extend(sites)
         det = self.detector
         cands.extend(det.titled(text, toks))
+        cands.extend(self.lists.find(text, toks))
         cands.extend(det.persons(text, toks))
         cands.extend(self.name_forms.find(text, toks))
         cands.extend(self.identifiers.find(text, toks))
