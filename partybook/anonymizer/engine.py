@@ -173,12 +173,11 @@ class DraftContext:
             return []
         cands: list[Candidate] = []
         toks = tokens(text)
-        starts, ends = {t.start for t in toks}, {t.end for t in toks}
         for start, end, word in self.fixed_lexicon.finditer(text):
             f = self.fixed[word]
             if f.reason.endswith("（简称）") and text[end : end + 1] in SUFFIX_CHARS:
                 continue  # 青川 of 青川市 inside 青川县: another place, found by its own name
-            if f.reason == GIVEN_NAME and (start not in starts or end not in ends):
+            if f.reason == GIVEN_NAME and not any(t.start == start and t.end == end for t in toks):
                 continue  # 建军 of the author 李建军 is a name in 建军说, not in 建军节
             cands.append(Candidate(start, end, f.placeholder, f.reason, "meta", 0))
         public, sites = self.public_spans(text)

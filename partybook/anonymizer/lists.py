@@ -26,13 +26,6 @@ class Lists:
         item starts and the last one ends where the tagger's words do (感谢|许华、…,
         …、赖霞|多次), so that no neighbouring character is taken for a name's."""
         out: list[Candidate] = []
-        person_words = {t.word for t in toks if t.tag in PERSON_TAGS}
-        words = {t.word for t in toks if t.tag in NAME_TAGS}
-        bounds = {t.start for t in toks} | {t.end for t in toks}
-        # a word the tagger is sure of (多次/m, 都/d) starts after a name, not inside it
-        word_after = {t.start for t in toks if t.tag in STOP_TAGS}
-        # …、韩杰/nr 主动: the tagger's two-character name ends the item
-        word_after |= {t.end for t in toks if t.tag in PERSON_TAGS and len(t.word) == 2}
         runs = list(self.closed_list_re.finditer(text))
         covered = [(r.start(), r.end()) for r in runs]
         runs += [
@@ -40,6 +33,15 @@ class Lists:
             for r in self.list_re.finditer(text)
             if not any(r.start() < e and b < r.end() for b, e in covered)
         ]
+        if not runs:
+            return out
+        person_words = {t.word for t in toks if t.tag in PERSON_TAGS}
+        words = {t.word for t in toks if t.tag in NAME_TAGS}
+        bounds = {t.start for t in toks} | {t.end for t in toks}
+        # a word the tagger is sure of (多次/m, 都/d) starts after a name, not inside it
+        word_after = {t.start for t in toks if t.tag in STOP_TAGS}
+        # …、韩杰/nr 主动: the tagger's two-character name ends the item
+        word_after |= {t.end for t in toks if t.tag in PERSON_TAGS and len(t.word) == 2}
         for run in runs:
             items = run.group(0).split("、")
             pos = run.start()

@@ -45,11 +45,14 @@ class NameForms:
     def nicknames(self, text: str, toks: list[Token], starts: dict[int, Token]) -> list[Candidate]:
         """老覃, 小马: 老/小 and a surname, written as a word of its own (老党员 and 小康 are
         other words: the tagger puts 党 in 党员 and reads 小康 as one word)."""
-        out = []
+        out: list[Candidate] = []
+        matches = list(self.nick_re.finditer(text))
+        if not matches:
+            return out
         ends = {t.end for t in toks}
         role_ends = {m.end() for m in self.role_re.finditer(text)}
         at = {i: t for t in toks for i in range(t.start, t.end)}
-        for m in self.nick_re.finditer(text):
+        for m in matches:
             b, e = m.span()
             word = m.group(0)
             if word in self.det.v.not_names:
