@@ -6,10 +6,14 @@ the next word (林芳一起 → 林芳一). Replacing such a span would change t
 (某某起, 某某大家). A person's span therefore loses a last character that is one of the
 ``name_glue_chars`` of ``rules.yaml`` (characters that start the words written after a
 name and rarely end a given name) or one of ``name_glue_if_followed`` before a character
-that shows it is a verb (康芳来|电话), as long as a name of two characters is left. Trimming
+that shows it is a verb (康芳来|电话), as long as a name of two characters is left; a
+two-character name ending so is the character before and its first one (叫曾/林来了 → 曾林),
+or no name. Trimming
 can only leave a character of the name visible; it never changes the text around it."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from .detect import Candidate
 
@@ -20,6 +24,7 @@ def trim_glued(
     glue: set[str],
     person: str,
     glue_if: dict[str, str] | None = None,
+    is_name: Callable[[str], bool] = lambda w: False,
 ) -> list[Candidate]:
     """``cands`` with every person span ending in a glued character shortened; a name the
     tagger cut across the glue (卢刚/nr 林才/nr 明白: 卢刚林 and 才) made one span."""
@@ -46,5 +51,11 @@ def trim_glued(
                 end -= 1
             if end != c.end:
                 c = c._replace(end=end)
+            if end - c.start == 2 and glued(end) and c.detector == "nlp":
+                # 叫曾/林来/nr 了: the name is the character before and the first one
+                b = c.start - 1
+                if b < 0 or not is_name(text[b : b + 2]):
+                    continue
+                c = c._replace(start=b, end=b + 2)
         out.append(c)
     return [c for c in out if c not in absorbed]

@@ -286,6 +286,7 @@ class Detector:
         out: list[Candidate] = []
         at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
         starts = {t.start for t in toks}
+        name_ends = {t.end for t in toks if t.tag in PERSON_TAGS}
         for m in self.suffix_re.finditer(text):
             s, e = m.start(), m.end()
             found = False
@@ -295,7 +296,7 @@ class Detector:
                     name = text[b:e]
                     if len(name) == 2 and name[0] in self.v.function_chars:
                         break  # 和县, 沙县 … written after 和/在: too likely ordinary words
-                    if not accept_division(self.v, text, b, e, text[e : e + 1], starts):
+                    if not accept_division(self.v, text, b, e, text[e : e + 1], starts, name_ends):
                         break
                     key = self.d.full[text[b:e]]
                     out.append(

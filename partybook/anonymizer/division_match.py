@@ -23,9 +23,10 @@ def ordinary_tail(v: Vocabulary, name: str) -> int:
 
 
 def accept_division(
-    v: Vocabulary, text: str, b: int, e: int, next_char: str, starts: set[int]
+    v: Vocabulary, text: str, b: int, e: int, next_char: str, starts: set[int], names: set[int]
 ) -> bool:
-    """``starts``: where the tagger's words start (夏英/nr 下乡: 英下乡 starts inside a word)."""
+    """``starts``: where the tagger's words start (夏英/nr 下乡: 英下乡 starts inside a word);
+    ``names``: where its person names end (董刚/nr 英/j 下乡: 英 ends the name 董刚英)."""
     name = text[b:e]
     suffix = "街道" if name.endswith("街道") else name[-1]
     if any(c in "XＸx×某" for c in name):
@@ -42,5 +43,5 @@ def accept_division(
         if stem in v.function_chars:
             before = text[b - 1 : b]
             return bool(before) and before in TOWARDS  # 到|任村镇, not 担任|村镇, 我以|古镇
-        return b in starts  # 姚/nr 村镇; not 夏英/nr 下乡 (英下乡)
+        return b in starts and b not in names  # 姚/nr 村镇; not 夏英/nr 下乡 (英下乡)
     return True

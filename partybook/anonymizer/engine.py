@@ -198,7 +198,12 @@ class DraftContext:
         cands.extend(det.units(text, toks))
         cands.extend(personal_dates(self.v, text, self._years_near(text, public)))
         cands = trim_glued(
-            text, cands, self.v.name_glue_chars, ph(self.v, "person"), self.v.name_glue_if_followed
+            text,
+            cands,
+            self.v.name_glue_chars,
+            ph(self.v, "person"),
+            self.v.name_glue_if_followed,
+            det.is_name,
         )
         # 河南林州红旗渠: a division written just before a site that lies in it names the site
         site_at = {b: pub for b, e, pub in public if pub.kind == "site"}

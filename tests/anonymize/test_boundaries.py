@@ -158,6 +158,10 @@ def test_words_around_names_in_a_list_are_never_changed(seed: int) -> None:
         ("第一书记从溪棠县财政局下来。", "第一书记从某县财政局下来。"),
         ("我毕业于云岚师范大学。", "我毕业于某大学。"),
         ("我办理蕖州恒昇置业有限公司的案子。", "我办理某公司的案子。"),
+        ("叫曾林来了以后。", "叫某某来了以后。"),
+        ("和同事薛国家里困难。", "和同事某某家里困难。"),
+        ("康芳来电话说。", "某某来电话说。"),
+        ("在董刚英下乡了。", "在某某英下乡了。"),  # the name's end: no 英下乡 (a township)
     ],
 )
 def test_details_glued_to_the_next_or_previous_word_are_cut_at_the_detail(
