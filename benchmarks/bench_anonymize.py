@@ -97,6 +97,13 @@ def run() -> list[dict]:
                 "target": 0,
                 "note": f"of {s.protected} labelled public names",
             },
+            {
+                "name": f"anonymise ({label}): details replaced with a neighbour",
+                "value": s.overreach,
+                "unit": "",
+                "target": 0,
+                "note": "replacements changing characters next to the labelled detail",
+            },
         ]
     return figures + [
         {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .division_match import accept_division
 from .divisions import Divisions
 from .nlp import Token
 from .vocab import Vocabulary
@@ -66,6 +67,12 @@ STOP_TAGS = {"x", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "d", "v", "vn", "f
 NEXT_TOWN_RE = re.compile(f"[{CJK}]{{2,4}}?(?:街道|镇|乡)")
 
 
+def text_at(toks: list[Token], at: dict[int, int], i: int) -> str:
+    """The character at offset ``i`` (from its token: the walk has no text at hand)."""
+    k = at.get(i)
+    return "" if k is None else toks[k].word[i - toks[k].start]
+
+
 class Candidate(NamedTuple):
     start: int
     end: int
@@ -105,11 +112,6 @@ class Detector:
         self.name_re = re.compile(
             f"({surnames})([{CJK}]{{0,2}}?)({'|'.join(map(re.escape, titles))})"
         )
-        enders = "|".join(map(re.escape, vocab.list_enders))
-        self.list_re = re.compile(f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+")
-        self.closed_list_re = re.compile(
-            f"[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}}?)+(?=(?:{enders}))" if enders else "(?!)"
-        )
         self.suffix_re = re.compile("|".join((*PLACE_SUFFIXES, "省", "州", "旗", "盟")))
         units = sorted(vocab.units, key=len, reverse=True)
         self.unit_re = re.compile("|".join(map(re.escape, units))) if units else None
@@ -126,14 +128,15 @@ class Detector:
         surname starting a word: 身边同志 and 分管副县长 are no Mr 边 or Mr 管)."""
         out = []
         starts = {t.start for t in toks}
+        # 对景/经理: a function character glued to the surname as a two-character word
+        glued = {t.start + 1 for t in toks if len(t.word) == 2}
         pos = 0
         while (m := self.name_re.search(text, pos)) is not None:
             pos = m.start() + 1  # a rejected match may hide one inside it: 党委|贺书记
-            if (
-                m.start() not in starts
-                and text[m.start() - 1 : m.start()] not in self.v.function_chars
+            if m.start() not in starts and not (
+                m.start() in glued and text[m.start() - 1] in self.v.function_chars
             ):
-                continue  # 身边同志, 分管副县长; but 对|景经理 (the tagger glued 对景)
+                continue  # 身边同志, 分管副县长, 调解员仇大姐; but 对|景经理
             surname, given, title = m.groups()
             if self._not_name(surname + given) or any(c in self.v.function_chars for c in given):
                 continue
@@ -168,6 +171,8 @@ class Detector:
     def is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or word in self.v.not_names or word in self.v.public:
             return False
+        if len(word) == 2 and word[0] == word[1]:
+            return False  # 感/谢谢/nr: a doubled character is a word (谢谢, 常常), no name
         if any(c in NOT_IN_NAMES for c in word):
             return False
         if self._not_name(word) or word[:2] in self.v.word_like_surnames:
@@ -175,13 +180,9 @@ class Detector:
         return word[:1] in self.v.surnames or word[:2] in self.v.surnames
 
     def persons(self, text: str, toks: list[Token]) -> list[Candidate]:
-        """Person names tagged by the tagger (nr), and names in lists (张三、李四等)."""
-        out = self._listed(
-            text,
-            {t.word for t in toks if t.tag in PERSON_TAGS},
-            {t.word for t in toks if t.tag in NAME_TAGS},
-        )
-        out.extend(self.pre_titled(text, toks))
+        """Person names tagged by the tagger (nr) or after a title (names in lists:
+        ``lists.py``)."""
+        out = self.pre_titled(text, toks)
         for t in toks:
             if (
                 t.tag in ("nr", "nrfg")
@@ -209,60 +210,35 @@ class Detector:
                 )
         return out
 
-    def _listed(
-        self, text: str, person_words: set[str] | None = None, words: set[str] | None = None
-    ) -> list[Candidate]:
-        """Names in a list joined by 、 and closed by 等/两位/同志… (张三、李四等): each
-        item of two or three characters that starts with a surname is a name."""
-        out: list[Candidate] = []
-        runs = list(self.closed_list_re.finditer(text))
-        covered = [(r.start(), r.end()) for r in runs]
-        runs += [
-            r
-            for r in self.list_re.finditer(text)
-            if not any(r.start() < e and b < r.end() for b, e in covered)
-        ]
-        for run in runs:
-            items = run.group(0).split("、")
-            pos = run.start()
-            spans = []
-            for k, item in enumerate(items):
-                start = pos
-                if k == 0:  # the first item: a surname starts it (的符建华 → 符建华)
-                    item = next((item[-n:] for n in (3, 2) if self.is_name(item[-n:])), "")
-                    start = pos + len(items[0]) - len(item)
-                if item and self.is_name(item) and len(item) <= 3:
-                    spans.append((start, start + len(item)))
-                pos += len(items[k]) + 1
-            closed = any(text.startswith(e, run.end()) for e in self.v.list_enders)
-            if closed and person_words and words is not None and person_words & set(items):
-                # 买买提、古丽等, 乌日娜、苏和等: one item is a tagged name, so are the others
-                spans = []
-                pos = run.start()
-                for k, item in enumerate(items):
-                    plausible = (
-                        item not in self.v.generic_words
-                        and item not in self.v.titles
-                        and not set(item) & NOT_IN_NAMES
-                    )
-                    # the first item must be one word of its own (我和|买买提、古丽等)
-                    first_ok = k > 0 or item in words or self.is_name(item)
-                    if plausible and first_ok:
-                        spans.append((pos, pos + len(item)))
-                    pos += len(item) + 1
-            if (closed and len(spans) >= 2) or (spans and len(items) == len(spans)):
-                for b, e in spans:
-                    out.append(Candidate(b, e, ph(self.v, "person"), "并列的人名", "list", 3))
-        return out
-
     # --- places and units -------------------------------------------------------------
-    def _prefix_start(self, toks: list[Token], pos: int, max_len: int, at: dict[int, int]) -> int:
-        """Walk back over name-like words before ``pos`` (at most ``max_len`` characters)."""
+    def _prefix_start(
+        self, toks: list[Token], pos: int, max_len: int, at: dict[int, int], unit: bool = False
+    ) -> int:
+        """Walk back over name-like words before ``pos`` (at most ``max_len`` characters).
+        ``unit``: a unit's name, which may start with a place's bare name whatever its tag
+        (遵义/v 医科大学附属医院, 井冈山/ns 大学)."""
         start = pos
         k = at.get(pos - 1)
+        named = False  # a word the tagger knows as a place is in the name already
         while k is not None and k >= 0:
             t = toks[k]
             short = pos - start < 2  # 上/坳村, 五里/铺村: a name's first word may be anything
+            if (
+                start < pos
+                and len(t.word) > 1
+                and t.word[0] in self.v.name_breaking_chars
+                and t.tag in NAME_TAGS
+            ):
+                start = t.start + 1  # 毕业于云岚/nr 师范大学: the name starts after 于
+                break
+            if named and len(t.word) > 1 and t.tag in ("n", "vn", "v"):
+                break  # 办理/n 鹤岭/ns 县: the tagger's place name starts the name
+            if unit and pos - t.start <= max_len and self._place_word(t.word):
+                start = t.start
+                k -= 1
+                if k >= 0 and toks[k].end != start:
+                    break
+                continue
             if (
                 short
                 and t.tag not in NAME_TAGS
@@ -273,7 +249,11 @@ class Detector:
                 t.tag in STOP_TAGS or (len(t.word) == 1 and t.word in self.v.function_chars)
             ):
                 break
-            if t.word in self.v.generic_words or t.word in self.v.generic_unit_prefixes:
+            if (
+                t.word in self.v.generic_words
+                or t.word in self.v.generic_unit_prefixes
+                or t.word in self.v.verbs_before_names
+            ):
                 break
             if t.end <= pos and t.word.endswith(("局", "委", "府", *"省市县区镇乡村")):
                 break  # the end of another place or unit (红枫镇|枫林村, 公安局|城关派出所)
@@ -282,26 +262,41 @@ class Detector:
             if pos - t.start > max_len and pos - start >= 2:
                 break
             start = t.start
+            named = named or (t.tag == "ns" and len(t.word) > 1)
             k -= 1
             if k >= 0 and toks[k].end != start:
                 break
+        trimmed = False
+        while start < pos - 2 and (
+            text_at(toks, at, start) in self.v.not_name_starts
+            or (trimmed and text_at(toks, at, start) in self.v.name_breaking_chars)
+        ):
+            start += 1  # 我向沅芷区/n, 从溪棠/n 县: a pronoun or preposition glued to the name
+            trimmed = True
         return start
+
+    def _place_word(self, word: str) -> bool:
+        """A province's or city's bare name, or a public site's (遵义, 井冈山, 延安)."""
+        pub = self.v.public.get(word)
+        return word in self.d.alias or (pub is not None and pub.kind == "site")
 
     def places(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Divisions from the dataset (full names, and bare province/city names tagged as
         places), and unknown names ending in 市/县/区/镇/乡/村/街道/社区."""
         out: list[Candidate] = []
         at = {i: k for k, t in enumerate(toks) for i in range(t.start, t.end)}
+        starts = {t.start for t in toks}
+        name_ends = {t.end for t in toks if t.tag in PERSON_TAGS}
         for m in self.suffix_re.finditer(text):
             s, e = m.start(), m.end()
             found = False
-            for k in range(min(self.d.max_len, 10, s + len(m.group(0))), len(m.group(0)), -1):
+            for k in range(min(self.d.max_len, s + len(m.group(0))), len(m.group(0)), -1):
                 b = e - k
                 if b >= 0 and text[b:e] in self.d.full:
                     name = text[b:e]
                     if len(name) == 2 and name[0] in self.v.function_chars:
                         break  # 和县, 沙县 … written after 和/在: too likely ordinary words
-                    if not self.is_place(name, text[e : e + 1]):
+                    if not accept_division(self.v, text, b, e, text[e : e + 1], starts, name_ends):
                         break
                     key = self.d.full[text[b:e]]
                     out.append(
@@ -354,6 +349,10 @@ class Detector:
                 t.tag in ALIAS_TAGS
                 and t.word in self.d.alias
                 and t.word not in self.v.ambiguous_aliases
+                and not (  # 和/田敏对我说: a conjunction before a name, not 和田
+                    t.word[0] in self.v.function_chars
+                    and self.is_name(text[t.start + 1 : t.end + 1])
+                )
             ):
                 key = self.d.alias[t.word]
                 out.append(
@@ -434,7 +433,7 @@ class Detector:
         for m in self.unit_re.finditer(text):
             if m.start() not in bounds and m.end() not in bounds:
                 continue  # 集中学习 holds no 中学 (but 师范学院, 小学校长 do)
-            start = self._prefix_start(toks, m.start(), 8, at)
+            start = self._prefix_start(toks, m.start(), 8, at, unit=True)
             prefix = text[start : m.start()]
             if len(prefix) < 2 or prefix in self.v.generic_unit_prefixes:
                 continue

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .boundaries import trim_glued
 from .dates import personal_dates
 from .detect import PLACE_SUFFIXES, Candidate, Detector, ph, place_key
 from .divisions import Divisions, load_divisions
 from .honours import Honours
 from .identifiers import Identifiers
+from .lists import Lists
 from .model import Decisions, Proposal
 from .names import NameForms
 from .nlp import tokens
@@ -23,6 +25,7 @@ SUFFIX_CHARS = set("省市县区镇乡村州旗")
 INNER_SUFFIX_RE = re.compile(r"^.*(?:街道|[市县区镇乡])(?=[\u4e00-\u9fff]{2})")
 CHAINED_PLACE_RE = re.compile(r"(?<=[市州盟])([\u4e00-\u9fff]{2,4}?[区县旗])(?![域别分块划])")
 SENTENCE_END = re.compile(r"[。！？；\n]")
+GIVEN_NAME = "作者本人的名字"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class DraftContext:
         self.decisions = decisions
         self.detector = Detector(vocab, divisions)
         self.name_forms = NameForms(self.detector)
+        self.lists = Lists(self.detector)
         self.identifiers = Identifiers(self.detector)
         self.honours = Honours(vocab)
         self.fixed: dict[str, Fixed] = {}
@@ -73,7 +77,7 @@ class DraftContext:
             surname = author[:2] if author[:2] in v.surnames and len(author) >= 4 else author[:1]
             given = author[len(surname) :]
             if len(given) >= 2:
-                self._fix(given, ph(v, "person"), "作者本人的名字")
+                self._fix(given, ph(v, "person"), GIVEN_NAME)
         places: list[str] = []
         for field in ("unit", "position", "class_name", "county", "school", "place", "hometown"):
             value = str(meta.get(field, "") or "").strip()
@@ -86,6 +90,7 @@ class DraftContext:
                 for tail in UNIT_TAILS:
                     short = short.removesuffix(tail)
                 self._fix(short, ph(v, "unit"), "作者所在单位（简称）")
+                self._institution(value)
             elif field == "school":
                 self._fix(value, ph(v, "school"), "作者的学校")
             elif field == "position" and META_PLACE_RE.search(value):
@@ -100,6 +105,16 @@ class DraftContext:
             if len(stem) >= 2 and stem not in self.v.generic_words:
                 self.meta_places.add(stem)
                 self._fix(stem, ph(v, key), "作者所在地（简称）")
+
+    def _institution(self, unit: str) -> None:
+        """井冈山大学马克思主义学院 → 井冈山大学: the institution the author's unit belongs
+        to, named on its own in the text (我在井冈山大学任教), is the author's too."""
+        pattern = self.detector.unit_re
+        for m in pattern.finditer(unit) if pattern is not None else ():
+            name = unit[: m.end()]
+            if m.start() >= 2 and m.end() < len(unit) and name not in self.v.public:
+                self._fix(name, self.v.units[m.group(0)], "作者所在单位（所属机构）")
+                return
 
     def _places_in(self, value: str) -> list[str]:
         """The places named in a meta field (国家税务总局苇塘市澜湾区税务局 → 苇塘市, 澜湾区):
@@ -133,12 +148,8 @@ class DraftContext:
             return spans, sites
         for start, end, word in self.v.public_lexicon.finditer(text):
             pub = self.v.public[word]
-            if (
-                pub.kind == "site"
-                and text[end : end + 1] in SUFFIX_CHARS
-                and text[start : end + 1] in self.d.full
-            ):
-                continue  # 林州 of 林州市: the division's own name, not the site
+            if any(text[start : end + n] in self.d.full for n in range(1, 5)):
+                continue  # 林州 of 林州市, 欧阳海镇, 长征街街道: the division's own name
             if pub.kind == "site" and pub.name in self.own_sites:
                 sites.append(
                     Candidate(
@@ -161,16 +172,19 @@ class DraftContext:
         if not text:
             return []
         cands: list[Candidate] = []
+        toks = tokens(text)
         for start, end, word in self.fixed_lexicon.finditer(text):
             f = self.fixed[word]
             if f.reason.endswith("（简称）") and text[end : end + 1] in SUFFIX_CHARS:
                 continue  # 青川 of 青川市 inside 青川县: another place, found by its own name
+            if f.reason == GIVEN_NAME and not any(t.start == start and t.end == end for t in toks):
+                continue  # 建军 of the author 李建军 is a name in 建军说, not in 建军节
             cands.append(Candidate(start, end, f.placeholder, f.reason, "meta", 0))
         public, sites = self.public_spans(text)
         cands.extend(sites)
         det = self.detector
-        toks = tokens(text)
         cands.extend(det.titled(text, toks))
+        cands.extend(self.lists.find(text, toks))
         cands.extend(det.persons(text, toks))
         cands.extend(self.name_forms.find(text, toks))
         cands.extend(self.identifiers.find(text, toks))
@@ -183,6 +197,14 @@ class DraftContext:
         )
         cands.extend(det.units(text, toks))
         cands.extend(personal_dates(self.v, text, self._years_near(text, public)))
+        cands = trim_glued(
+            text,
+            cands,
+            self.v.name_glue_chars,
+            ph(self.v, "person"),
+            self.v.name_glue_if_followed,
+            det.is_name,
+        )
         # 河南林州红旗渠: a division written just before a site that lies in it names the site
         site_at = {b: pub for b, e, pub in public if pub.kind == "site"}
         cands = [
@@ -202,10 +224,13 @@ class DraftContext:
             shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
         for b, e in self.honours.spans(text, cands):
             shield[b:e] = b"\x01" * (e - b)  # named as a national hero or model
+        sites = [(b, e) for b, e, pub in public if pub.kind == "site"]
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority)):
             if any(taken[c.start : c.end]):
                 continue
             guard = max(shield[c.start : c.end], default=0)
+            if guard == 2 and c.detector == "unit" and _names_after_site(c, sites):
+                guard = 0  # 井冈山大学, 遵义医科大学附属医院: an institution, not the site
             if guard == 1 or (guard == 2 and c.detector not in ("meta", "site")):
                 continue  # touches a public name; the author's own place beats a site
             original = text[c.start : c.end]
@@ -227,6 +252,13 @@ class DraftContext:
             if str(pub.year) in text[left:right]:
                 years.add(pub.year)
         return years
+
+
+def _names_after_site(c: Candidate, sites: list[tuple[int, int]]) -> bool:
+    """Is ``c`` a unit whose name starts with a protected site's name and goes on past it
+    (井冈山大学 holds 井冈山; 红旗渠干部学院 is itself a listed site, so it stays)?"""
+    touching = [(b, e) for b, e in sites if b < c.end and c.start < e]
+    return bool(touching) and all(c.start <= b and e < c.end for b, e in touching)
 
 
 def _with_stems(names: tuple[str, ...]) -> list[str]:

@@ -32,6 +32,7 @@ class Score:
     true_replacements: int = 0
     protected: int = 0
     protected_replaced: int = 0
+    overreach: int = 0  # replacements of a private detail that change a neighbour too
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -42,6 +43,20 @@ class Score:
     @property
     def precision(self) -> float:
         return self.true_replacements / self.replacements if self.replacements else 1.0
+
+
+def changed_span(start: int, original: str, placeholder: str) -> tuple[int, int]:
+    """The characters a replacement really changes: 赵书记 → 某书记 changes only 赵."""
+    head = 0
+    while head < min(len(original), len(placeholder)) and original[head] == placeholder[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(original), len(placeholder)) - head
+        and original[-1 - tail] == placeholder[-1 - tail]
+    ):
+        tail += 1
+    return start + head, start + len(original) - tail
 
 
 def parse(entry: dict) -> Labelled:
@@ -85,7 +100,15 @@ def score(cases: list[Labelled]) -> Score:
     for case in cases:
         props = [p for p in propose(case.draft) if p.section == "opening"]
         for i, para in enumerate(case.paragraphs):
-            spans = [(p.start, p.end) for p in props if p.part == f"paragraph:{i}"]
+            mine = [p for p in props if p.part == f"paragraph:{i}"]
+            spans = [(p.start, p.end) for p in mine]
+            private_chars = {k for b, e in case.private[i] for k in range(b, e)}
+            for p in mine:
+                b, e = changed_span(p.start, p.original, p.placeholder)
+                inside = [k in private_chars for k in range(b, e)]
+                if any(inside) and not all(inside):  # a detail and its neighbour
+                    s.overreach += 1
+                    s.wrong.append(f"{case.id}: 改动了细节以外的字 {para[p.start : p.end]}")
             covered: set[int] = set()
             for b, e in spans:
                 covered.update(range(b, e))

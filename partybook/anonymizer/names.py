@@ -45,13 +45,29 @@ class NameForms:
     def nicknames(self, text: str, toks: list[Token], starts: dict[int, Token]) -> list[Candidate]:
         """老覃, 小马: 老/小 and a surname, written as a word of its own (老党员 and 小康 are
         other words: the tagger puts 党 in 党员 and reads 小康 as one word)."""
-        out = []
+        out: list[Candidate] = []
+        matches = list(self.nick_re.finditer(text))
+        if not matches:
+            return out
         ends = {t.end for t in toks}
         role_ends = {m.end() for m in self.role_re.finditer(text)}
-        for m in self.nick_re.finditer(text):
+        at = {i: t for t in toks for i in range(t.start, t.end)}
+        for m in matches:
             b, e = m.span()
             word = m.group(0)
-            if word in self.det.v.not_names or (e not in ends and b not in role_ends):
+            if word in self.det.v.not_names:
+                continue
+            holder = at.get(b + 1)  # 老/a 刘和小王/nr: the tagger put the surname in a name
+            glued = holder is not None and (holder.end > e or holder.start < b)
+            if (
+                glued
+                and holder is not None
+                and holder.tag in PERSON_TAGS
+                and self._nick_ends(text, e)
+            ):
+                out.append(self._person(b, e, "姓氏加老/小的称呼"))
+                continue
+            if e not in ends and b not in role_ends:
                 continue
             first = starts.get(b)
             if b in role_ends:  # 楼栋长老包, 保安老甘提的: the role says who follows
@@ -64,6 +80,12 @@ class NameForms:
             if glued or (split and t is not None and len(t.word) == 1):
                 out.append(self._person(b, e, "姓氏加老/小的称呼"))
         return out
+
+    def _nick_ends(self, text: str, e: int) -> bool:
+        """老刘|和小王, 小王|都: what follows a nickname the tagger glued to other words
+        starts a new word (a joiner, particle or adverb, or punctuation)."""
+        nxt = text[e : e + 1]
+        return not re.match(f"[{CJK}]", nxt) or nxt in self.det.v.name_glue_chars
 
     def short_titled(self, toks: list[Token]) -> list[Candidate]:
         """蔺总, 李总: a surname and a one-character title (总 for 总经理), each a word of its
@@ -138,7 +160,10 @@ class NameForms:
                 elif i in role_ends or i in verb_ends:
                     b = i
             end = dots[-1] + 1
+            titles = self.det.v.titles
             while end < m.end() and end - dots[-1] <= 5 and text[end] not in fn:
+                if any(text.startswith(t, end) for t in titles):
+                    break  # 吐尔洪·买买提|大爷
                 end += 1
             if b < dots[0] and end > dots[-1] + 1:
                 out.append(self._person(b, end, "音译人名"))
@@ -163,13 +188,22 @@ class NameForms:
                 and not self.nick_re.match(whole.word)  # 老甘提/nr: 老甘, found above
             ):
                 end = whole.end
+                # 阿依/努尔: one name in two tagged pieces (not 丁志才/nr 明白/nr: a Han name
+                # of surname and given name is complete)
                 while (more := starts.get(end)) is not None and more.tag in PERSON_TAGS:
-                    if end - p + len(more.word) > 6:
+                    if end - p + len(more.word) > 6 or self.det.is_name(whole.word):
                         break
-                    end = more.end  # 阿依/努尔: one name in two tagged pieces
+                    end = more.end
+                if end - p == 2 and not self.det.is_name(text[p:end]):
+                    continue  # 群众|修渠/nr: two characters without a surname are no name
                 glued = starts.get(end)
-                if glued is not None and len(glued.word) == 2 and glued.word[1] == "家":
-                    end += 1  # 郝秀/珍家: the tagger glued the name's end to 家
+                if (
+                    glued is not None
+                    and len(glued.word) == 2
+                    and glued.word[1] == "家"
+                    and not (end - p >= 3 and self.det.is_name(text[p:end]))
+                ):
+                    end += 1  # 郝秀/珍家: the tagger glued the name's end to 家 (彭东同|大家)
                 if end - p >= 4 and text[end - 1] == "家":
                     end -= 1  # 韦桂英家/nr: her home, not her name
                 out.append(self._person(p, end, "身份后的人名"))

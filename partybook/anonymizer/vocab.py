@@ -49,6 +49,12 @@ class Vocabulary:
     measure_chars: set[str] = field(default_factory=set)
     road_suffixes: list[str] = field(default_factory=list)
     generic_roads: set[str] = field(default_factory=set)
+    name_glue_chars: set[str] = field(default_factory=set)
+    ordinary_modifiers: set[str] = field(default_factory=set)
+    not_name_starts: set[str] = field(default_factory=set)
+    name_breaking_chars: set[str] = field(default_factory=set)
+    verbs_before_names: set[str] = field(default_factory=set)
+    name_glue_if_followed: dict[str, str] = field(default_factory=dict)
     public: dict[str, Public] = field(default_factory=dict)
     public_lexicon: Lexicon | None = None
 
@@ -156,6 +162,14 @@ def load_vocabulary() -> Vocabulary:
         measure_chars=set(str(rules.get("measure_chars", ""))),
         road_suffixes=sorted(rules.get("road_suffixes", []), key=len, reverse=True),
         generic_roads=set(rules.get("generic_roads", [])),
+        name_glue_chars=set(str(rules.get("name_glue_chars", ""))),
+        ordinary_modifiers=set(str(rules.get("ordinary_modifiers", ""))),
+        not_name_starts=set(str(rules.get("not_name_starts", ""))),
+        name_breaking_chars=set(str(rules.get("name_breaking_chars", ""))),
+        verbs_before_names=set(rules.get("verbs_before_names", [])),
+        name_glue_if_followed={
+            str(k): str(v) for k, v in (rules.get("name_glue_if_followed") or {}).items()
+        },
         public=public,
         public_lexicon=Lexicon(ordered),
     )

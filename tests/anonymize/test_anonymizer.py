@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from partybook.anonymizer import Decisions, anonymize, apply, propose, remember
 from partybook.anonymizer.divisions import load_divisions
 from partybook.anonymizer.evaluate import score
@@ -186,3 +188,28 @@ def test_every_kind_of_text_is_replaced_in_place() -> None:
     assert example.unplaced == ["某某、某某等同事的补充。"]
     assert example.meta.class_name == "某县第二期中青班"
     assert draft.sections["opening"][1] == "我和宋立群、蒋可欣等同事同去。"  # the original stays
+
+
+SPIRIT_LEADERS = [
+    ("红旗渠精神", "杨贵"),
+    ("红旗渠精神", "任羊成"),
+    ("焦裕禄精神", "焦裕禄"),
+    ("大庆精神", "王进喜"),
+    ("塞罕坝精神", "王尚海"),
+    ("东北抗联精神", "杨靖宇"),
+    ("东北抗联精神", "赵尚志"),
+    ("南泥湾精神", "王震"),
+    ("老西藏精神", "孔繁森"),
+    ("雷锋精神", "雷锋"),
+    ("张思德精神", "张思德"),
+    ("王杰精神", "王杰"),
+    ("红岩精神", "江竹筠"),
+    ("两弹一星精神", "邓稼先"),
+    ("女排精神", "郎平"),
+]
+
+
+@pytest.mark.parametrize(("spirit", "leader"), SPIRIT_LEADERS)
+def test_the_figures_of_well_known_spirits_are_public(spirit: str, leader: str) -> None:
+    text = f"我在学习{spirit}时，被{leader}同志带领群众艰苦奋斗的事迹深深打动。"
+    assert _one(text, author="李红梅", unit="林州市委党校") == text

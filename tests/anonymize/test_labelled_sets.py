@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from partybook.anonymizer.evaluate import PRECISION_TARGET, RECALL_TARGET, Labelled, load, score
+from partybook.anonymizer.evaluate import (
+    PRECISION_TARGET,
+    RECALL_TARGET,
+    Labelled,
+    changed_span,
+    load,
+    score,
+)
 
 HERE = Path(__file__).parent
 SETS = {
@@ -32,6 +39,18 @@ def test_the_sets_are_large_enough_to_measure() -> None:
 def test_no_public_name_is_replaced(case: Labelled) -> None:
     s = score([case])
     assert s.protected_replaced == 0, [w for w in s.wrong if "公共名称" in w]
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_no_replacement_changes_the_words_next_to_a_detail(case: Labelled) -> None:
+    s = score([case])
+    assert s.overreach == 0, [w for w in s.wrong if "以外" in w]
+
+
+def test_only_the_characters_a_replacement_changes_count() -> None:
+    assert changed_span(10, "赵书记", "某书记") == (10, 11)
+    assert changed_span(0, "王秀英", "某某") == (0, 3)
+    assert changed_span(3, "林芳一", "某某") == (3, 6)
 
 
 @pytest.mark.parametrize("name", list(SETS))
