@@ -224,12 +224,12 @@ class DraftContext:
             shield[b:e] = (b"\x02" if pub.kind == "site" else b"\x01") * (e - b)
         for b, e in self.honours.spans(text, cands):
             shield[b:e] = b"\x01" * (e - b)  # named as a national hero or model
-        sites = [(b, e) for b, e, pub in public if pub.kind == "site"]
+        site_spans = [(b, e) for b, e, pub in public if pub.kind == "site"]
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority)):
             if any(taken[c.start : c.end]):
                 continue
             guard = max(shield[c.start : c.end], default=0)
-            if guard == 2 and c.detector == "unit" and _names_after_site(c, sites):
+            if guard == 2 and c.detector == "unit" and _names_after_site(c, site_spans):
                 guard = 0  # 井冈山大学, 遵义医科大学附属医院: an institution, not the site
             if guard == 1 or (guard == 2 and c.detector not in ("meta", "site")):
                 continue  # touches a public name; the author's own place beats a site
