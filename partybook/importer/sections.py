@@ -235,10 +235,13 @@ class SectionBuilder(TitleMixin, ItemsMixin):
     def _unknown_heading(self, num: Numbered, p: Para) -> bool:
         text = num.rest.strip()
         if not (
-            (num.style == self.section_style and num.n == self.section_no + 1)
+            # the next number, or the last one again (a slip: “四、整改措施” … “四、其他说明”)
+            (num.style == self.section_style and self.section_no <= num.n <= self.section_no + 1)
             or p.kind == "heading"
         ):
             return False
+        if num.n == self.section_no and num.style == self.item_style.get(self.current or ""):
+            return False  # an item of the current section, numbered like the sections
         if len(text) > 25 or _CLAUSE.search(text.rstrip("。：:")):
             return False
         self._close_section()

@@ -1,0 +1,52 @@
+"""Layouts a reviewer met on their own documents, each checked on a text of its own
+written for this test: the general rule, never the reviewer's document."""
+
+from __future__ import annotations
+
+from partybook.importer import import_bytes, import_text
+from partybook.importer.lines import clean_line
+
+DX = "dangxing-fenxi"
+
+
+def _imp(text: str, genre: str | None = DX):
+    return import_text(text, genre_id=genre)
+
+
+def _removed(r) -> list[str]:  # noqa: ANN001 - ImportResult
+    return [x.what for x in r.removed]
+
+
+def test_half_width_stops_between_chinese_become_full_width():
+    assert clean_line("读书少.我调研也少.") == ("读书少。我调研也少。", 2)
+    # numbers, web addresses and item numbers keep their dot
+    assert clean_line("版本1.5见www.example.com.") == ("版本1.5见www.example.com.", 0)
+    assert clean_line("一.存在的问题") == ("一.存在的问题", 0)
+    assert clean_line("1.读书少") == ("1.读书少", 0)
+    assert clean_line("读书少.二.加强学习") == ("读书少。二.加强学习", 1)
+
+
+def test_half_width_stops_are_reported_as_a_change():
+    r = _imp("党性分析\n一、存在的问题\n（一）读书少.我很少去图书馆.\n")
+    assert r.draft.items("problems")[0].heading == "读书少。"
+    assert [c.kind for c in r.changes] == ["punctuation"]
+    assert r.changes[0].count == 2
+
+
+def test_an_unknown_heading_repeating_the_last_number_goes_to_unplaced():
+    r = _imp(
+        "党性分析\n一、存在的问题\n（一）读书少。\n二、原因分析\n（一）不自觉。\n"
+        "三、整改措施\n一是多读书。每月两本。\n二是多调研。\n三、补充说明\n这一段是我补写的。\n"
+    )
+    assert r.draft.unplaced == ["三、补充说明", "这一段是我补写的。"]
+    assert r.draft.items("measures")[-1].body == ""
+    assert any("补充说明" in n and "未归类" in n for n in r.notices)
+
+
+def test_an_unknown_heading_with_the_next_number_goes_to_unplaced():
+    r = _imp(
+        "党性分析\n一、存在的问题\n（一）读书少。\n二、整改措施\n（一）多读书。\n"
+        "三、其他事项\n另附学习笔记一份。\n"
+    )
+    assert r.draft.unplaced == ["三、其他事项", "另附学习笔记一份。"]
+    assert r.draft.items("measures")[-1].body == ""
