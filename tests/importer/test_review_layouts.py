@@ -50,3 +50,31 @@ def test_an_unknown_heading_with_the_next_number_goes_to_unplaced():
     )
     assert r.draft.unplaced == ["三、其他事项", "另附学习笔记一份。"]
     assert r.draft.items("measures")[-1].body == ""
+
+
+def test_di_circled_and_order_points_on_one_line_are_split():
+    r = _imp(
+        "党性分析\n一、存在的问题\n第一，读原著少，满足于听辅导。第二，下基层少。\n"
+        "二、原因分析\n①放松了学习。②怕麻烦。③要求不严。\n"
+        "三、整改措施\n首先，每月读一本原著。其次，每季度下基层一次。最后，每周自查一次。\n"
+    )
+    assert [i.heading for i in r.draft.items("problems")] == ["读原著少，满足于听辅导。", "下基层少。"]
+    assert [i.heading for i in r.draft.items("causes")] == ["放松了学习。", "怕麻烦。", "要求不严。"]
+    assert [i.heading for i in r.draft.items("measures")] == [
+        "每月读一本原著。",
+        "每季度下基层一次。",
+        "每周自查一次。",
+    ]
+
+
+def test_points_after_a_lead_are_split_and_the_lead_kept():
+    r = _imp("党性分析\n一、存在的问题\n我查找出两个问题：第一，读书少。第二，调研少。\n")
+    items = r.draft.items("problems")
+    assert [i.heading for i in items] == ["读书少。", "调研少。"]
+    assert r.draft.sections.get("problems_lead") or "我查找出两个问题：" in r.draft.unplaced
+
+
+def test_a_sentence_mentioning_di_yi_once_is_not_split():
+    r = _imp("党性分析\n一、存在的问题\n（一）读书少。我把学习放在第一，但没做到。其次，我下基层也少。\n")
+    items = r.draft.items("problems")
+    assert len(items) == 1 and "其次，我下基层也少。" in items[0].body
