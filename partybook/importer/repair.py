@@ -21,6 +21,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TIME = re.compile(r"\d:\d\d")
 _HASHES = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
 _HASH_MSG = "行首的“{}”是 Markdown 的标题符号（这是纯文本文件，不按 Markdown 读），已删除。"
+_BOLD_MSG = "“{}”两头的“**”是 Markdown 的加粗符号（这是纯文本文件，不按 Markdown 读），已删除，这一行按小标题读。"
 
 
 def to_simplified(text: str) -> str:
@@ -62,6 +63,17 @@ _FILTER_MSG = "词语中间的“{}”是网站过滤插入的符号，已删除
 _INTRO_MSG = "“{}”是网站自己的说明文字，不属于本文，已删除。"
 
 
+def _bold_line(text: str) -> str | None:
+    """The text of a line wholly wrapped in ``**`` (“**一、存在的问题**”), else None."""
+    s = text.strip()
+    if len(s) <= 4 or len(s) > 84 or not (s.startswith("**") and s.endswith("**")):
+        return None
+    inner = s[2:-2]
+    if "*" in inner or not inner.strip() or inner != inner.strip():
+        return None
+    return inner
+
+
 def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 2] + "……"
 
@@ -89,7 +101,8 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     intro = sig.page_intro.search(whole) is not None
     lines = _TIME.search(whole) is not None
     hashes = _HASHES.search(whole) is not None
-    if not active and not intro and not lines and not hashes:
+    bold = "**" in whole
+    if not active and not intro and not lines and not hashes and not bold:
         return paras, []
     removed: list[Removal] = []
     kept: list[Para] = []
@@ -116,6 +129,10 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
                 )
             )
             text = text[m.end() :]
+        if bold and (inner := _bold_line(text)) is not None:
+            removed.append(Removal("** **", "marker", p.line, "", _BOLD_MSG.format(inner)))
+            text = inner
+            p.head = inner  # a bold line: a heading by its shape
         for pattern, kind, msg in active:
             if pattern.search(text):
                 for m in pattern.finditer(text):

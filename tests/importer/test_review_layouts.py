@@ -78,3 +78,16 @@ def test_a_sentence_mentioning_di_yi_once_is_not_split():
     r = _imp("党性分析\n一、存在的问题\n（一）读书少。我把学习放在第一，但没做到。其次，我下基层也少。\n")
     items = r.draft.items("problems")
     assert len(items) == 1 and "其次，我下基层也少。" in items[0].body
+
+
+def test_a_txt_line_wholly_in_bold_marks_is_a_heading_and_the_marks_reported():
+    text = (
+        "**党性分析材料**\n**一、存在的问题**\n**（一）读书少。**\n我一年只读了两本书。\n"
+        "**二、整改措施**\n（一）多读书。\n我写的**重点**不是加粗。\n"
+    )
+    r = import_bytes(text.encode(), "稿子.txt", genre_id=DX)
+    assert r.draft.sections["title"] == "党性分析材料"
+    problems = r.draft.items("problems")
+    assert [(i.heading, i.body) for i in problems] == [("读书少。", "我一年只读了两本书。")]
+    assert r.draft.items("measures")[0].body == "我写的**重点**不是加粗。"
+    assert _removed(r).count("** **") == 4
