@@ -63,6 +63,28 @@ _FILTER_MSG = "词语中间的“{}”是网站过滤插入的符号，已删除
 _INTRO_MSG = "“{}”是网站自己的说明文字，不属于本文，已删除。"
 
 
+_SITE_MSG = "标题后的“{}”是网站的名称，不属于标题，已删除。"
+_SENTENCE = re.compile(r"[。！？；，：]")
+
+
+def _site_suffixes(paras: list[Para]) -> list[Removal]:
+    """Cut a site's name after a title (“党性分析报告 - 范文网”, “……材料_第一范文网”)."""
+    removed: list[Removal] = []
+    for p in paras:
+        text = p.text.strip()
+        if len(text) > 80 or not any(c in text for c in "-|｜_–—"):
+            continue
+        m = signals().site_suffix.search(text)
+        if m is None or m.start() < 4 or _SENTENCE.search(text, 0, m.start()):
+            continue
+        cut = text[m.start() :].strip()
+        removed.append(Removal(cut, "page_title", p.line, "", _SITE_MSG.format(cut)))
+        p.text = text[: m.start()].rstrip()
+        if p.head is not None and not p.text.startswith(p.head):
+            p.head = None
+    return removed
+
+
 def _bold_line(text: str) -> str | None:
     """The text of a line wholly wrapped in ``**`` (“**一、存在的问题**”), else None."""
     s = text.strip()
@@ -81,6 +103,7 @@ def _short(text: str, n: int = 30) -> str:
 def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     """Cut paywall notes, pinyin and filter marks; drop the site's prose lines."""
     sig = signals()
+    suffixes = _site_suffixes(paras)
     whole = "\n".join(p.text for p in paras)
     if (
         not any(c in whole for c in "#*|_^~:")
@@ -88,7 +111,7 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
         and not (_ASCII_LOWER.search(whole.encode("ascii", "ignore")) and _LATIN.search(whole))
         and not sig.quick.search(whole)
     ):
-        return paras, []  # the fast path: a few scans of the whole text at C speed
+        return paras, suffixes  # the fast path: a few scans of the whole text at C speed
     active = [
         (pattern, kind, msg)
         for test, pattern, kind, msg in (
@@ -103,8 +126,8 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     hashes = _HASHES.search(whole) is not None
     bold = "**" in whole
     if not active and not intro and not lines and not hashes and not bold:
-        return paras, []
-    removed: list[Removal] = []
+        return paras, suffixes
+    removed: list[Removal] = suffixes
     kept: list[Para] = []
     for p in paras:
         text = p.text

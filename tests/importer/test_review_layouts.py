@@ -91,3 +91,26 @@ def test_a_txt_line_wholly_in_bold_marks_is_a_heading_and_the_marks_reported():
     assert [(i.heading, i.body) for i in problems] == [("读书少。", "我一年只读了两本书。")]
     assert r.draft.items("measures")[0].body == "我写的**重点**不是加粗。"
     assert _removed(r).count("** **") == 4
+
+
+def test_a_copy_number_is_cut_and_the_title_kept():
+    r = _imp("党性分析材料（第二篇）\n按照安排，我作党性分析。\n一、存在的问题\n（一）读书少。\n")
+    assert r.draft.sections["title"] == "党性分析材料"
+    assert "（第二篇）" in _removed(r)
+
+
+def test_a_site_name_after_the_title_is_cut_and_the_title_kept():
+    for line, site in (
+        ("党性分析报告 - 某某范文网", "- 某某范文网"),
+        ("党性分析报告 | 某某文库", "| 某某文库"),
+        ("党性分析报告_某某范文网", "_某某范文网"),
+        ("党性分析报告 - example.com", "- example.com"),
+    ):
+        r = _imp(f"{line}\n按照安排，我作党性分析。\n一、存在的问题\n（一）读书少。\n")
+        assert r.draft.sections["title"] == "党性分析报告", line
+        assert site in _removed(r), line
+
+
+def test_a_dash_in_a_title_without_a_site_name_stays():
+    r = _imp("学习党章 - 党性分析报告\n按照安排，我作党性分析。\n一、存在的问题\n（一）读书少。\n")
+    assert r.draft.sections["title"] == "学习党章 - 党性分析报告"
