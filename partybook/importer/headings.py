@@ -259,6 +259,7 @@ def match_section(
     loose: bool = False,
     seen: tuple[str, ...] = (),
     min_score: float = 0.5,
+    next_number: bool = False,
 ) -> SectionHeading | None:
     """The section ``text`` (already stripped of its number) names, if any.
 
@@ -267,6 +268,9 @@ def match_section(
     first words. Loose (for lines placed like a heading: numbered at the top level, in a
     heading style, short and set apart): a short text without a sentence inside whose
     words score at least ``min_score`` on the genre's vocabulary (:mod:`.vocabulary`).
+    A heading running into its text after a stop (“二、问题产生的根源。一是……”) needs a
+    score of 1.5, or 1.0 when ``next_number`` (the line carries the next section number in
+    the sections' own style).
     """
     s = text.strip()
     if not s or len(s) > 400:
@@ -293,11 +297,12 @@ def match_section(
             found = match_section(head, genre, loose=True, seen=seen, min_score=min_score)
             if found is not None:  # “2、工作表现方面：认真完成……”
                 return SectionHeading(found.section, head, s[colon.end() :].strip(), False)
-    stop = s.find("。", 2, 22) if loose else -1
+    stop = s.find("。", 2, 32 if next_number else 22) if loose else -1
     if stop > 0 and (colon is None or stop < colon.start()) and stop + 1 < len(s):
         head = s[:stop].strip()
         if not _SENTENCE_IN.search(head):
-            found = match_section(head, genre, loose=True, seen=seen, min_score=max(min_score, 1.5))
+            need = max(min_score, 1.0 if next_number else 1.5)
+            found = match_section(head, genre, loose=True, seen=seen, min_score=need)
             if found is not None:  # “一、查摆出的主要问题。一是……”: a stronger match needed
                 # (the stop stays with the heading as typed: nothing is dropped)
                 return SectionHeading(found.section, s[: stop + 1], s[stop + 1 :].strip(), False)

@@ -114,3 +114,58 @@ def test_a_site_name_after_the_title_is_cut_and_the_title_kept():
 def test_a_dash_in_a_title_without_a_site_name_stays():
     r = _imp("学习党章 - 党性分析报告\n按照安排，我作党性分析。\n一、存在的问题\n（一）读书少。\n")
     assert r.draft.sections["title"] == "学习党章 - 党性分析报告"
+
+
+def test_a_md_with_single_newlines_reads_like_a_txt():
+    md = (
+        "# 党性分析材料\n"
+        "下面是小编整理的党性分析材料，欢迎阅读！\n"
+        "按照支部安排，我对照党章查找了自身问题，\n"
+        "现报告如下。\n"
+        "## 一、存在的问题\n"
+        "**（一）读书少。**我一年只读了两本书。\n"
+        "（二）调研少。我下基层不多。\n"
+        "二、原因分析\n"
+        "理想信念有所松懈\n"
+        "三、整改措施\n"
+        "一是多读书。二是多调研。\n"
+        "王小明\n"
+        "2024年5月\n"
+    )
+    r = import_bytes(md.encode(), "稿子.md", genre_id=DX)
+    d = r.draft
+    assert d.sections["title"] == "党性分析材料"
+    # a line broken mid-sentence (no sentence end) is still joined, as CommonMark does
+    assert d.paragraphs("opening") == ["按照支部安排，我对照党章查找了自身问题，现报告如下。"]
+    assert [(i.heading, i.body) for i in d.items("problems")] == [
+        ("读书少。", "我一年只读了两本书。"),
+        ("调研少。", "我下基层不多。"),
+    ]
+    assert [i.heading for i in d.items("causes")] == ["理想信念有所松懈"]
+    assert [i.heading for i in d.items("measures")] == ["多读书。", "多调研。"]
+    assert (d.meta.author, d.meta.date) == ("王小明", "2024-05")
+    assert "下面是小编整理的党性分析材料，欢迎阅读！" in _removed(r)
+
+
+def test_english_markdown_soft_breaks_still_join():
+    md = "# Notes\n\nThis line goes on\nand ends here.\n\n## 二、存在的问题\n\n（一）读书少。\n"
+    r = import_bytes(md.encode(), "稿子.md", genre_id=DX)
+    assert "This line goes on and ends here." in r.draft.text_of("opening") + "".join(r.unplaced)
+
+
+def test_a_next_numbered_heading_by_meaning_runs_into_its_text_after_a_stop():
+    r = _imp(
+        "党性分析\n一、存在的问题\n（一）读书少。我读书很少。\n（二）调研少。\n"
+        "二、深挖思想根源。一是理想信念有所松懈。二是宗旨意识淡化。\n三、整改措施\n（一）多读书。\n"
+    )
+    assert [(i.heading, i.body) for i in r.draft.items("problems")][-1] == ("调研少。", "")
+    assert [i.heading for i in r.draft.items("causes")] == ["理想信念有所松懈。", "宗旨意识淡化。"]
+    assert any("深挖思想根源" in n and "请核对" in n for n in r.notices)
+
+
+def test_a_numbered_sentence_that_is_not_the_next_section_number_stays_text():
+    r = _imp(
+        "党性分析\n一、存在的问题\n（一）读书少。\n（二）调研少。\n"
+        "四、深挖思想根源。一是理想信念有所松懈。\n"
+    )
+    assert r.draft.items("causes") == []
