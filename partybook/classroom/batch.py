@@ -133,6 +133,7 @@ def export_class(
     ``output`` is None). ``pdf=None`` adds PDFs when LibreOffice is installed. The .docx
     files carry the instructor's comments as Word comments (``comments``) and, when asked,
     the checks' findings too (``findings``): the class's files returned with feedback."""
+    from ..exporters.base import unplaced_notice
     from ..exporters.docx import DocxExporter
     from ..filenames import safe_filename
 
@@ -166,7 +167,13 @@ def export_class(
                 result.files.append(name)
                 result.names[entry.file] = name
                 docx_ok[name] = data
-                for n in exporter.notices:
+                own = unplaced_notice(entry.draft)  # says which student's text it is
+                for n in [*entry.warnings, *exporter.notices]:
+                    n = (
+                        f"{entry.student}（{entry.file}）：{n}"
+                        if n == own or n in entry.warnings
+                        else n
+                    )
                     if n not in result.notices:
                         result.notices.append(n)
             done += 1

@@ -41,6 +41,13 @@ class Entry:
     def ok(self) -> bool:
         return self.draft is not None
 
+    @property
+    def warnings(self) -> list[str]:
+        """The notes every output about the class repeats (several articles in one file)."""
+        from .formats import WARNING_MARK
+
+        return [n for n in self.notes if n.startswith(WARNING_MARK)]
+
 
 @dataclass
 class Collection:

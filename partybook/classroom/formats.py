@@ -121,4 +121,18 @@ def load_any(path: Path, converted: bytes | str | None = None) -> tuple[Draft, l
     draft.created = stamp
     draft.comments.extend(side_comments(path))
     notes = [f"由 {path.suffix.lower().lstrip('.')} 文件导入。", *result.notices]
+    if len(result.articles) > 1:
+        notes.insert(0, many_articles_note(path.name, len(result.articles)))
     return draft, notes
+
+
+# notes that must reach every output about the class (the table, the batch export's
+# 导出说明), not only the row's import remarks, start with this mark
+WARNING_MARK = "【注意】"
+
+
+def many_articles_note(name: str, count: int) -> str:
+    return (
+        f"{WARNING_MARK}{name} 里有 {count} 篇文章，只读了第 1 篇，其余 {count - 1} 篇没有计入。"
+        "请让学员只交自己写的一篇，或用 partybook import 拆开后分别放进文件夹。"
+    )

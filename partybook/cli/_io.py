@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..draft import Draft
 from ..errors import InputError
@@ -21,12 +22,26 @@ def read_draft(path: str) -> Draft:
 
         return load(p)
     if suffix in DOCUMENT_SUFFIXES:
-        from ..importer import import_file
-
-        return import_file(p).draft
+        return import_document(p).draft
     raise InputError(
         f"无法读取 {p.name}：只支持 .json 草稿，或 .txt、.md、.docx、.doc、.wps、.rtf、.odt、.pdf 文档。"
     )
+
+
+def import_document(p: Path) -> Any:
+    """The importer's result for a document; when it holds several articles only the first
+    is used, and the user is told how to reach the others (nothing dropped without a word)."""
+    from ..importer import import_file
+
+    result = import_file(p)
+    count = len(result.articles)
+    if count > 1:
+        title = result.draft.sections.get("title") or "无标题"
+        warn(
+            f"提示：{p.name} 里有 {count} 篇文章，这里只处理第 1 篇（“{title}”）。要处理其他各篇，"
+            f"请先用 partybook import {p.name} -o 草稿.json 拆成 {count} 份草稿（草稿-1.json …）。"
+        )
+    return result
 
 
 def refuse_overwrite(path: str, force: bool) -> Path:
@@ -38,3 +53,7 @@ def refuse_overwrite(path: str, force: bool) -> Path:
 
 def say(text: str) -> None:
     print(text, file=sys.stdout)
+
+
+def warn(text: str) -> None:
+    print(text, file=sys.stderr)

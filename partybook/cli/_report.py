@@ -17,15 +17,15 @@ from ..draft import Draft
 def load_document(path: str) -> tuple[Draft, list[Any], list[Any], str]:
     """The draft, what the importer removed (``Removal``) and changed in place
     (``Change``), and its line unit."""
-    from ._io import DRAFT_SUFFIXES, read_draft
+    from ._io import DRAFT_SUFFIXES, import_document, read_draft
 
     if Path(path).suffix.lower() in DRAFT_SUFFIXES:
         return read_draft(path), [], [], "行"
     try:
-        from ..importer import import_file
+        import partybook.importer  # noqa: F401
     except ModuleNotFoundError:  # importer not installed: the text is one block
         return _as_one_block(path), [], [], "行"
-    result = import_file(Path(path))
+    result = import_document(Path(path))
     return result.draft, list(result.removed), list(result.changes), result.line_unit
 
 

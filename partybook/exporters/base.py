@@ -32,7 +32,11 @@ class Exporter:
 
     def export(self, draft: Draft, genre: Genre | None = None) -> bytes:
         self.notices = []
-        return self.to_bytes(draft, genre or load_genre(draft.genre))
+        data = self.to_bytes(draft, genre or load_genre(draft.genre))
+        left_out = unplaced_notice(draft)
+        if left_out:
+            self.notices.append(left_out)
+        return data
 
     def write(self, draft: Draft, path: str | os.PathLike[str], *, force: bool = False) -> Path:
         p = Path(path)
@@ -43,3 +47,17 @@ class Exporter:
 
         write_atomic(p, data, keep_backup=False)
         return p
+
+
+def unplaced_notice(draft: Draft) -> str:
+    """What the export leaves out: the draft's 未归类 paragraphs (text the import could not
+    place) are kept in the draft but belong to no section, so no format prints them; the
+    user is told, with the first words, instead of losing them without a word."""
+    paras = [p.strip() for p in draft.unplaced if p.strip()]
+    if not paras:
+        return ""
+    first = paras[0] if len(paras[0]) <= 20 else paras[0][:18] + "……"
+    return (
+        f"草稿里有 {len(paras)} 段“未归类”的文字没有导出（第一段：“{first}”）。"
+        "它们仍保存在草稿中；请在工作簿里把它们移到合适的部分，再重新导出。"
+    )
