@@ -81,7 +81,13 @@ class SectionBuilder(TitleMixin, ItemsMixin):
             num is not None and num.style == self.section_style and num.n == self.section_no + 1
         )
         sh = match_section(text, self.genre, loose=loose, seen=seen, next_number=next_number)
-        if sh is not None and next_number and not sh.exact and sh.rest and not self._later(sh.section):
+        if (
+            sh is not None
+            and next_number
+            and not sh.exact
+            and sh.rest
+            and not self._later(sh.section)
+        ):
             sh = None  # a run-on heading by meaning names a section after the current one
         if sh is None and num is None and not loose and self._shaped_like_heading(p):
             sh = match_section(text, self.genre, loose=True, seen=seen, min_score=1.0)

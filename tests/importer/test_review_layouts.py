@@ -58,8 +58,15 @@ def test_di_circled_and_order_points_on_one_line_are_split():
         "二、原因分析\n①放松了学习。②怕麻烦。③要求不严。\n"
         "三、整改措施\n首先，每月读一本原著。其次，每季度下基层一次。最后，每周自查一次。\n"
     )
-    assert [i.heading for i in r.draft.items("problems")] == ["读原著少，满足于听辅导。", "下基层少。"]
-    assert [i.heading for i in r.draft.items("causes")] == ["放松了学习。", "怕麻烦。", "要求不严。"]
+    assert [i.heading for i in r.draft.items("problems")] == [
+        "读原著少，满足于听辅导。",
+        "下基层少。",
+    ]
+    assert [i.heading for i in r.draft.items("causes")] == [
+        "放松了学习。",
+        "怕麻烦。",
+        "要求不严。",
+    ]
     assert [i.heading for i in r.draft.items("measures")] == [
         "每月读一本原著。",
         "每季度下基层一次。",
@@ -75,7 +82,9 @@ def test_points_after_a_lead_are_split_and_the_lead_kept():
 
 
 def test_a_sentence_mentioning_di_yi_once_is_not_split():
-    r = _imp("党性分析\n一、存在的问题\n（一）读书少。我把学习放在第一，但没做到。其次，我下基层也少。\n")
+    r = _imp(
+        "党性分析\n一、存在的问题\n（一）读书少。我把学习放在第一，但没做到。其次，我下基层也少。\n"
+    )
     items = r.draft.items("problems")
     assert len(items) == 1 and "其次，我下基层也少。" in items[0].body
 
