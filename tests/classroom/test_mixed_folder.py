@@ -217,3 +217,32 @@ def test_dashboard_returns_the_class_as_word_files_with_comments(
     texts = [c.text for c in comments]
     assert "经历写得清楚。" in texts
     assert any(c.author == "partybook 自动检查" for c in comments)
+
+
+def test_several_articles_and_unplaced_text_are_named_in_every_output(
+    mixed: Path, tmp_path: Path
+) -> None:
+    """Nothing dropped without a word: a student's file with two articles is read for its
+    first only, and a draft's 未归类 paragraphs are in no exported file — the table, the
+    report and the batch export's 导出说明 say so, naming the student."""
+    two = (
+        "范文一\n党性分析报告\n一、存在的问题\n（一）学习不深入。我每周只读一篇文章。\n\n"
+        "范文二\n党性分析材料\n一、存在的问题\n（一）作风不扎实。我下基层少了。\n\n常清源\n2026年3月\n"
+    )
+    (mixed / "学员F.txt").write_text(two, encoding="utf-8")
+    left = load_genre().example_draft()
+    left.meta.author = "霍思齐"
+    left.unplaced = ["五、其他说明", "这是我自己补充的一段话。"]
+    save(left, mixed / "g-json.json")
+    collection = collect(mixed)
+    entries = collection.entries
+    row = next(e for e in entries if e.file == "学员F.txt")
+    assert row.warnings and "2 篇文章" in row.warnings[0] and "只读了第 1 篇" in row.warnings[0]
+    report = class_report(collection)
+    assert any("2 篇文章" in n for r in report.rows for n in r.notes)
+    result = export_class(entries, None, pdf=False)
+    with zipfile.ZipFile(io.BytesIO(result.data or b"")) as z:
+        note = z.read("导出说明.txt").decode("utf-8")
+    student = row.student
+    assert f"{student}（学员F.txt）：【注意】学员F.txt 里有 2 篇文章" in note
+    assert "霍思齐（g-json.json）：草稿里有 2 段“未归类”的文字没有导出" in note

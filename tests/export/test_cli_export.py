@@ -129,3 +129,40 @@ def test_export_docx_with_findings_as_word_comments(example_draft: Draft, tmp_pa
     r = _cli("export", str(source), "-o", str(tmp_path / "a.html"), "--findings", cwd=tmp_path)
     assert r.returncode == 2 and ".docx" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "a.html").exists()
+
+
+def test_export_names_the_unplaced_paragraphs_it_leaves_out(
+    example_draft: Draft, tmp_path: Path
+) -> None:
+    draft = example_draft.model_copy(deep=True)
+    draft.unplaced = ["五、其他说明", "这是我自己补充的一段话，不能丢。"]
+    source = tmp_path / "有未归类.json"
+    source.write_text(json.dumps(draft.to_dict(), ensure_ascii=False), encoding="utf-8")
+    for fmt in ("docx", "md", "txt", "html"):
+        out = tmp_path / f"out.{fmt}"
+        r = _cli("export", str(source), "-o", str(out), cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert "2 段“未归类”的文字没有导出" in r.stdout and "五、其他说明" in r.stdout, fmt
+    clean = tmp_path / "全部归类.json"
+    clean.write_text(json.dumps(example_draft.to_dict(), ensure_ascii=False), encoding="utf-8")
+    r = _cli("export", str(clean), "-o", str(tmp_path / "clean.docx"), cwd=tmp_path)
+    assert r.returncode == 0 and "未归类" not in r.stdout
+
+
+def test_commands_on_a_page_of_several_articles_say_only_the_first_is_used(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "两篇.txt"
+    page.write_text(
+        "范文一\n党性分析报告\n一、存在的问题\n（一）学习不深入。我每周只读一篇文章。\n\n"
+        "范文二\n党性分析材料\n一、存在的问题\n（一）作风不扎实。我下基层少了。\n",
+        encoding="utf-8",
+    )
+    for args in (
+        ("check", str(page)),
+        ("export", str(page), "-o", str(tmp_path / "a.docx")),
+        ("anonymize", str(page), "-o", str(tmp_path / "a.json")),
+    ):
+        r = _cli(*args, cwd=tmp_path)
+        assert "两篇.txt 里有 2 篇文章，这里只处理第 1 篇" in r.stderr, (args, r.stderr)
+        assert "partybook import 两篇.txt" in r.stderr and "Traceback" not in r.stderr

@@ -22,12 +22,28 @@ def test_import_prints_removals_and_unplaced(fixture_path, tmp_path, capsys):
     assert data["schema"] == 1 and data["genre"] == "dangxing-fenxi"
 
 
-def test_import_lists_unplaced(fixture_path, tmp_path, capsys):
+def test_the_problems_lead_in_is_placed_not_left_unplaced(fixture_path, tmp_path, capsys):
     out = tmp_path / "d.json"
     assert main(["import", str(fixture_path("old_style.txt")), "-o", str(out)]) == 0
+    assert "未归类" not in capsys.readouterr().out
+    draft = load(out)
+    assert draft.paragraphs("problems_lead") == ["通过认真查摆，我主要存在以下问题："]
+    assert draft.unplaced == []
+
+
+def test_import_lists_unplaced(tmp_path, capsys):
+    src = tmp_path / "t.txt"
+    src.write_text(
+        "党性分析\n\n一、存在的问题\n（一）学习不深入。我每周只读一篇文章。\n"
+        "二、整改措施\n一是加强学习。每周读书两次，年底前读完三本原著。\n"
+        "三、其他说明\n这是我自己补充的一段话，不能丢。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "d.json"
+    assert main(["import", str(src), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "未归类 1 段" in printed and "通过认真查摆，我主要存在以下问题：" in printed
-    assert load(out).unplaced == ["通过认真查摆，我主要存在以下问题："]
+    assert "未归类 2 段" in printed and "这是我自己补充的一段话，不能丢。" in printed
+    assert load(out).unplaced == ["三、其他说明", "这是我自己补充的一段话，不能丢。"]
 
 
 def test_refuses_to_overwrite_without_force(fixture_path, tmp_path, capsys):

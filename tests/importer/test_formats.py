@@ -67,6 +67,14 @@ def _odt(lines: list[str]) -> bytes:
     return buf.getvalue()
 
 
+def _private_tmp(monkeypatch, tmp_path: Path) -> None:
+    """This test's own temporary folder: other processes' conversions (a parallel run, the
+    PDF export) must not look like leftovers of this one."""
+    own = tmp_path / "tmp"
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
+
+
 def _leftover_temp_dirs() -> set[str]:
     tmp = Path(tempfile.gettempdir())
     return {p.name for p in tmp.glob("partybook-convert-*")} | {
@@ -89,6 +97,7 @@ def test_doc_wps_rtf_odt_in_one_libreoffice_call(tmp_path, monkeypatch):
     calls = []
     real = convert._run_soffice
     monkeypatch.setattr(convert, "_run_soffice", lambda *a: calls.append(a) or real(*a))
+    _private_tmp(monkeypatch, tmp_path)
     before = _leftover_temp_dirs()
     results = import_files(paths)
     assert len(calls) == 1 and len(calls[0][3]) == 4  # four files, one LibreOffice run
@@ -133,6 +142,7 @@ def test_a_hung_libreoffice_is_stopped_and_cleaned_up(monkeypatch, tmp_path):
     monkeypatch.setattr(convert, "_soffice", lambda: str(script))
     monkeypatch.setattr(convert, "TIMEOUT", 1)
     monkeypatch.setattr(convert, "PER_FILE", 0)
+    _private_tmp(monkeypatch, tmp_path)
     before = _leftover_temp_dirs()
     with pytest.raises(InputError, match="超过 1 秒"):
         import_bytes(_rtf(LINES), "慢.rtf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from partybook.genre import load_genre
+from partybook.genre import available_genres, load_genre
 from partybook.importer import import_text
 from partybook.importer.headings import match_section, parse_number
 from partybook.importer.vocabulary import best_section
@@ -131,17 +131,23 @@ def test_pdf_broken_lines_are_joined():
 # --- lead-ins --------------------------------------------------------------------------
 
 
-def test_lead_in_goes_to_unplaced_unless_the_genre_declares_a_lead():
+def test_lead_in_goes_to_unplaced_when_the_genre_declares_no_lead(monkeypatch):
+    from partybook.importer import pipeline
+
+    genre = load_genre(DX).model_copy(deep=True)
+    object.__setattr__(genre.section("problems"), "lead", False)
+    monkeypatch.setattr(pipeline, "load_genre", lambda gid: genre)
     text = "党性分析\n二、存在的问题\n对照党章，我查找出以下问题。\n（一）学得少。\n"
     assert _imp(text).unplaced == ["对照党章，我查找出以下问题。"]
 
 
-def test_lead_in_goes_to_the_lead_paragraph_when_the_genre_has_one(monkeypatch):
-    from partybook.importer import pipeline
-
-    genre = load_genre(DX).model_copy(deep=True)
-    object.__setattr__(genre.section("problems"), "lead", True)
-    monkeypatch.setattr(pipeline, "load_genre", lambda gid: genre)
+def test_lead_in_goes_to_the_lead_paragraph_of_every_items_section():
+    """Every items section of every genre takes a lead-in: the sentence before the first
+    item is placed (and printed by every export), never left in 未归类."""
+    for genre in (load_genre(g) for g in available_genres()):
+        for spec in genre.sections:
+            if spec.kind.value in ("items", "grouped_items"):
+                assert spec.lead_key, (genre.id, spec.id)
     text = "党性分析\n二、存在的问题\n对照党章，我查找出以下问题。\n（一）学得少。\n"
     r = _imp(text)
     assert r.draft.sections["problems_lead"] == ["对照党章，我查找出以下问题。"]
