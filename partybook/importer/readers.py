@@ -161,9 +161,9 @@ def _wide(c: str) -> bool:
 
 def _cjk_break(above: str, line: str) -> bool:
     """A single newline in Chinese prose that ends a paragraph (CommonMark would join the
-    lines): the line above ends a sentence or a lead (。！？；：), or is a short line of its
-    own (a title, a heading, a name), or the next line opens with a number, a bold lead or
-    a date."""
+    lines): the line above ends a sentence or a lead (。！？；：) or is a numbered heading,
+    both lines are short and bare (a unit, a name), or the next line opens with a number,
+    a bold lead or a date. A line broken in mid-sentence (“我是” / “一名干部。”) is joined."""
     from .headings import parse_number
     from .signoff import parse_date
 
@@ -176,11 +176,15 @@ def _cjk_break(above: str, line: str) -> bool:
     if b.startswith(("**", "【")) or parse_number(b) is not None:
         return True
     core = a.lstrip("#>*-+ \t").rstrip(_CLOSERS)
-    if (num := parse_number(core)) is not None:
-        core = num.rest
-    if len(core) <= 16 and not any(c in core for c in "，,、"):
-        return True  # a title, a heading without a number, a name or a unit
+    if (num := parse_number(core)) is not None and len(num.rest) <= 30:
+        return True  # a numbered heading without a stop (“二、原因分析”)
+    if len(core) <= 12 and len(b) <= 12 and _bare(core) and _bare(b):
+        return True  # short lines without punctuation: a unit, a name (the sign-off)
     return len(b) <= 20 and parse_date(b) is not None
+
+
+def _bare(text: str) -> bool:
+    return not any(c in text for c in "，,、。！？；：!?;:“”（）()")
 
 
 def markdown_paras(text: str) -> tuple[list[Para], list[Removal]]:

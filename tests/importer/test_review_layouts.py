@@ -178,3 +178,9 @@ def test_a_numbered_sentence_that_is_not_the_next_section_number_stays_text():
         "四、深挖思想根源。一是理想信念有所松懈。\n"
     )
     assert r.draft.items("causes") == []
+
+
+def test_a_md_signoff_on_single_lines_is_read():
+    md = "# 党性分析\n## 一、存在的问题\n（一）读书少。\n某某区统计局\n王小明\n2024年5月\n"
+    d = import_bytes(md.encode(), "稿子.md", genre_id=DX).draft
+    assert (d.meta.unit, d.meta.author, d.meta.date) == ("某某区统计局", "王小明", "2024-05")
