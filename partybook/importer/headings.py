@@ -101,8 +101,13 @@ _INLINE = {
     "order": re.compile(_AFTER_STOP + r"(首先|其次|再次|再者|最后)[ \t\u3000]*[，,：:、]"),
 }
 # the second point's mark: a substring test before the regex
-_INLINE_TEST = {"di": ("第",), "circled": ("②",), "order": ("其次", "最后")}
+_INLINE_TEST = {"di": "第", "circled": "②", "order": "其次"}
 INLINE_STYLES = ("shi", *_INLINE)
+
+
+def may_hold_points(text: str) -> bool:
+    """A cheap test: ``text`` holds a second point's mark of 第一/①/首先 points."""
+    return "第" in text or "②" in text or "其次" in text or "最后" in text
 
 
 def _point_number(style: str, mark: str) -> int:
@@ -143,7 +148,7 @@ def split_points(text: str, start: int = 1, style: str = "shi") -> tuple[str, li
 
 
 def _split_inline(text: str, style: str) -> tuple[str, list[str]]:
-    if not any(mark in text for mark in _INLINE_TEST[style]):
+    if _INLINE_TEST[style] not in text and (style != "order" or "最后" not in text):
         return text, []
     cuts: list[tuple[int, int]] = []
     last = 0

@@ -7,7 +7,14 @@ from __future__ import annotations
 from ..draft import Item
 from ..numbering import cn_number
 from .builder_state import BuilderState
-from .headings import INLINE_STYLES, Numbered, parse_number, split_heading, split_points
+from .headings import (
+    INLINE_STYLES,
+    Numbered,
+    may_hold_points,
+    parse_number,
+    split_heading,
+    split_points,
+)
 from .model import Para
 from .titles import title_like
 
@@ -54,7 +61,9 @@ class ItemsMixin(BuilderState):
                 for point in points:
                     self.item = self._new_item(sid, *split_heading(point))
                 return
-        if style is None or (style in INLINE_STYLES and self.item is None):
+        if (style is None or (style in INLINE_STYLES and self.item is None)) and may_hold_points(
+            text
+        ):
             for inline in INLINE_STYLES[1:]:  # “有以下问题：第一，……第二，……”
                 lead, points = split_points(text, style=inline)
                 if len(points) > 1:

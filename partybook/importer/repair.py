@@ -63,6 +63,7 @@ _FILTER_MSG = "词语中间的“{}”是网站过滤插入的符号，已删除
 _INTRO_MSG = "“{}”是网站自己的说明文字，不属于本文，已删除。"
 
 
+_SITE_SEPARATORS = ("-", "|", "_", "｜", "—", "–")  # a substring test before the regex
 _SITE_MSG = "标题后的“{}”是网站的名称，不属于标题，已删除。"
 _SENTENCE = re.compile(r"[。！？；，：]")
 
@@ -71,9 +72,12 @@ def _site_suffixes(paras: list[Para]) -> list[Removal]:
     """Cut a site's name after a title (“党性分析报告 - 范文网”, “……材料_第一范文网”)."""
     removed: list[Removal] = []
     for p in paras:
-        text = p.text.strip()
-        if len(text) > 80 or not any(c in text for c in "-|｜_–—"):
+        text = p.text
+        if len(text) > 80 or "。" in text:
             continue
+        if not any(sep in text for sep in _SITE_SEPARATORS):
+            continue
+        text = text.strip()
         m = signals().site_suffix.search(text)
         if m is None or m.start() < 4 or _SENTENCE.search(text, 0, m.start()):
             continue
