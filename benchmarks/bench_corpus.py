@@ -37,6 +37,19 @@ def cases() -> dict[str, dict[str, Any]]:
     return yaml.safe_load((CORPUS / "sentences.yaml").read_text("utf-8"))
 
 
+def family(code: str) -> str:
+    """The family of a built-in code (its digit), or "phrases" for a phrase rule (PHR002)."""
+    return FAMILIES.get(code[2], "phrases") if code.startswith("PB") else "phrases"
+
+
+def sentence(entry: str | dict[str, Any], year: int | None) -> tuple[str, int | None]:
+    """A labelled sentence and the year of its draft: a plain string takes its block's
+    year; ``{text: …, year: …}`` has its own."""
+    if isinstance(entry, dict):
+        return entry["text"], entry.get("year", year)
+    return entry, year
+
+
 def place(host: Draft, where: str, text: str, year: int | None = None) -> Draft:
     """A copy of ``host`` with ``text`` put at ``where`` (see sentences.yaml)."""
     d = host.model_copy(deep=True)
@@ -44,6 +57,10 @@ def place(host: Draft, where: str, text: str, year: int | None = None) -> Draft:
         d.meta.date = f"{year}-06-30"
     if where.startswith("meta."):
         setattr(d.meta, where.removeprefix("meta."), text)
+    elif where.endswith(".item"):  # the whole first item: heading line, then body
+        item = d.sections[where.removesuffix(".item")][0]
+        assert isinstance(item, Item)
+        item.heading, _, item.body = text.partition("\n")
     elif where in ("problems", "causes", "measures"):
         item = d.sections[where][0]
         assert isinstance(item, Item)
@@ -60,6 +77,7 @@ def _at(found: list[Finding], where: str) -> set[str]:
     sign-off): what the sentence caused."""
     if where.startswith("meta."):
         return {f.code for f in found if f.section == "signoff"}
+    where = where.removesuffix(".item")
     if where in ("problems", "causes", "measures"):
         return {f.code for f in found if f.section == where and f.item == 0}
     first = {f.code for f in found if f.section == where and f.start == f.end == 0}
@@ -76,11 +94,12 @@ def evaluate() -> tuple[dict[str, dict[str, int]], list[str]]:
     for code, block in data.items():
         where, year = block["where"], block.get("year")
         for label in ("positive", "negative"):
-            for text in block[label]:
-                found = _at(check(place(host, where, text, year), today=TODAY), where)
+            for entry in block[label]:
+                text, at_year = sentence(entry, year)
+                found = _at(check(place(host, where, text, at_year), today=TODAY), where)
                 found &= evaluated
                 if label == "positive":
-                    fam = FAMILIES[code[2]]
+                    fam = family(code)
                     if code in found:
                         counts[fam]["tp"] += 1
                     else:
@@ -88,7 +107,7 @@ def evaluate() -> tuple[dict[str, dict[str, int]], list[str]]:
                         misses.append(f"missed {code}: {text!r}")
                 else:
                     for c in found:
-                        counts[FAMILIES[c[2]]]["fp"] += 1
+                        counts[family(c)]["fp"] += 1
                         misses.append(f"false {c} on a {code} negative: {text!r}")
     return dict(counts), misses
 
@@ -111,7 +130,8 @@ def good_drafts() -> list[tuple[str, str, list[Finding]]]:
 def run() -> list[dict]:
     counts, misses = evaluate()
     figures: list[dict] = []
-    for fam in sorted(counts, key=lambda f: list(FAMILIES.values()).index(f)):
+    order = [*FAMILIES.values(), "phrases"]
+    for fam in sorted(counts, key=order.index):
         c = counts[fam]
         found = c["tp"] + c["fp"]
         precision = c["tp"] / found if found else 1.0

@@ -132,6 +132,9 @@ class Substance:
     fault_words: re.Pattern[str]
     past_after: re.Pattern[str]
     past_in_clause: re.Pattern[str]
+    past_frame_before: re.Pattern[str]  # searched up to the mention (ends there)
+    past_frame_after: re.Pattern[str]  # matched at the mention's end
+    past_markers: re.Pattern[str]
 
 
 def _literals_of(*patterns: str) -> re.Pattern[str]:
@@ -176,4 +179,7 @@ def substance() -> Substance:
         fault_words=re.compile(d["fault_words"]),
         past_after=re.compile(d["past_after"]),
         past_in_clause=re.compile(d["past_in_clause"]),
+        past_frame_before=re.compile(d["past_frame_before"]),
+        past_frame_after=re.compile(d["past_frame_after"]),
+        past_markers=re.compile(d["past_markers"]),
     )

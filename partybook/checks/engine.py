@@ -11,6 +11,7 @@ from ..draft import Draft
 from ..genre import Genre, load_genre
 from . import prefilter
 from .model import Finding, Unit, build_context, known_chars
+from .overlaps import one_per_span
 from .phrases import PhraseRule, default_phrase_rules
 from .registry import Env, Hit, at_unit
 from .table import DRAFT_RULES, UNIT_RULES
@@ -78,8 +79,8 @@ def _scan(
                 u = units[k]
                 if phrase.sections is None or u.section in phrase.sections:
                     hits.setdefault(k, []).extend(
-                        (phrase.code, m.start(), m.end(), {_PHRASE: phrase}, phrase.fix)
-                        for m in phrase.pattern.finditer(u.text)
+                        (phrase.code, a, b, {_PHRASE: phrase}, phrase.fix)
+                        for a, b in phrase.spans(u.text)
                     )
     out: list[Sequence[Hit]] = [()] * len(units)
     for k, hs in hits.items():
@@ -214,6 +215,7 @@ def check(
             out.extend(_to_finding(unit, h) for h in hits)
     for rule in DRAFT_RULES:
         out.extend(rule.scan(ctx))
+    out = one_per_span(out, phrase_rules)
     order: dict[str, float] = {sid: n for n, sid in enumerate(g.section_ids)}
     for spec in g.content_sections():  # a lead-in comes just before its section's items
         if spec.lead_key:

@@ -11,6 +11,10 @@ File format (see the default file)::
         phrases: [有待进一步提高, 还有一定差距]
         sections: [problems]  # optional: only these sections
         fix: ""               # optional replacement text (makes the rule fixable)
+        unless: excuse_named  # optional: a sentence matching this shared exemption of
+                              # templates/rules/substance.yaml is left alone
+        yields_to: [PB604]    # optional: codes that report the same words more precisely
+                              # (the phrase is then not reported a second time)
 """
 
 from __future__ import annotations
@@ -24,7 +28,13 @@ from typing import Any
 from ..datafile import read_yaml
 from ..errors import InputError
 from ..paths import templates_dir
+from .data import substance
 from .model import SEVERITIES, Finding, Unit
+from .sentences import sentence_spans
+
+# The exemptions of templates/rules/substance.yaml a phrase rule may share (``unless``):
+# one home for "the writer names the excuse as an excuse" and its kin.
+SHARED_EXEMPTIONS = ("excuse_named", "virtue_unmasked", "confession_denied", "quotation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +46,19 @@ class PhraseRule:
     sections: frozenset[str] | None = None
     fix: str | None = None
     pattern: re.Pattern[str] | None = None
+    unless: str | None = None  # the name of a shared exemption (SHARED_EXEMPTIONS)
+    yields_to: frozenset[str] = frozenset()  # codes that win on the same words
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the phrases occur in ``text``, outside sentences the exemption covers."""
+        if self.pattern is None:
+            return []
+        found = [m.span() for m in self.pattern.finditer(text)]
+        if not found or self.unless is None:
+            return found
+        exempt: re.Pattern[str] = getattr(substance(), self.unless)
+        sentences = [(s, e) for s, e in sentence_spans(text) if exempt.search(text, s, e)]
+        return [(a, b) for a, b in found if not any(s <= a < e for s, e in sentences)]
 
     def scan(self, unit: Unit) -> list[Finding]:
         if self.pattern is None or (
@@ -43,19 +66,19 @@ class PhraseRule:
         ):
             return []
         out = []
-        for m in self.pattern.finditer(unit.text):
+        for start, end in self.spans(unit.text):
             out.append(
                 Finding(
                     self.code,
                     self.severity,
-                    self.message.replace("{text}", m.group()),
+                    self.message.replace("{text}", unit.text[start:end]),
                     unit.section,
                     unit.item,
-                    unit.base + m.start(),
-                    unit.base + m.end(),
+                    unit.base + start,
+                    unit.base + end,
                     unit.field,
                     unit.index,
-                    m.start(),
+                    start,
                     self.fix,
                 )
             )
@@ -77,7 +100,8 @@ def parse_phrase_rules(data: Any, source: str) -> list[PhraseRule]:
         where = f"第 {n} 条规则"
         if not isinstance(entry, dict):
             raise bad(where, "应为键值表")
-        unknown = set(entry) - {"code", "severity", "message", "phrases", "sections", "fix"}
+        keys = {"code", "severity", "message", "phrases", "sections", "fix", "unless", "yields_to"}
+        unknown = set(entry) - keys
         if unknown:
             raise bad(where, f"有不认识的键 {'、'.join(sorted(map(str, unknown)))}")
         code = str(entry.get("code") or f"PHR{n:03d}")
@@ -104,6 +128,12 @@ def parse_phrase_rules(data: Any, source: str) -> list[PhraseRule]:
         fix = entry.get("fix")
         if fix is not None and not isinstance(fix, str):
             raise bad(where, "的 fix 应为文字")
+        unless = entry.get("unless")
+        if unless is not None and unless not in SHARED_EXEMPTIONS:
+            raise bad(where, f"的 unless 应为 {'、'.join(SHARED_EXEMPTIONS)} 之一")
+        yields_to = entry.get("yields_to") or []
+        if not (isinstance(yields_to, list) and all(isinstance(c, str) for c in yields_to)):
+            raise bad(where, "的 yields_to 应为规则代码的列表（如 [PB604]）")
         ordered = sorted({p.strip() for p in phrases}, key=lambda p: (-len(p), p))
         out.append(
             PhraseRule(
@@ -114,6 +144,8 @@ def parse_phrase_rules(data: Any, source: str) -> list[PhraseRule]:
                 frozenset(sections) if sections is not None else None,
                 fix,
                 re.compile("|".join(re.escape(p) for p in ordered)),
+                unless,
+                frozenset(yields_to),
             )
         )
     return out

@@ -69,9 +69,21 @@ def dated_material(unit: Unit, env: Env) -> list[Hit]:
     for d in formulas.find_dated(unit.text, env.year):
         if _told_as_past(unit.text, d.start, d.end):
             continue
-        args = {"name": d.name, "current": d.current, "source": d.source, "year": env.year}
+        now = _verified_current(formulas, d.kind, d.current, env.year)
+        current = f"当前应为：{now}。" if now else ""
+        args = {"name": d.name, "current": current, "source": d.source, "year": env.year}
         hits.append(("PB602", d.start, d.end, args, None))
     return hits
+
+
+def _verified_current(formulas: Any, kind: str, current: str, year: int) -> str:
+    """What to suggest instead, only when the data has it for ``year``: the tables of
+    congresses, campaigns and plans hold verified rows only, and a year without one (a
+    campaign not yet announced) suggests nothing rather than the last row."""
+    table = formulas.compiled().current.get("congress" if kind == "plenum" else kind)
+    if table is None:  # titles and phrases carry their own current wording
+        return current
+    return next((t for lo, hi, t in table if lo <= year <= hi), "")
 
 
 _CLAUSE_MARKS = "，。；！？,;!?\n"
@@ -83,11 +95,33 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     sub = substance()
     if sub.past_after.search(text[end:]):
         return True
+    if _past_frame(text, start, end):
+        return True
     lo = max(text.rfind(c, 0, start) for c in _CLAUSE_MARKS) + 1
     hi = min((i for i in (text.find(c, end) for c in _CLAUSE_MARKS) if i >= 0), default=len(text))
     return bool(
         sub.past_in_clause.search(text, lo, start) or sub.past_in_clause.search(text, end, hi)
     )
+
+
+def _past_frame(text: str, start: int, end: int) -> bool:
+    """在……中/期间/时，我第一次……至今: the mention frames a time the rest of the sentence
+    tells as past (a past marker after the frame; 在……中，我要…… stays current)."""
+    sub = substance()
+    lo = max(text.rfind(c, 0, start) for c in _SENTENCE_MARKS) + 1
+    if not sub.past_frame_before.search(text, lo, start):
+        return False
+    frame = sub.past_frame_after.match(text, end)
+    if frame is None:
+        return False
+    hi = min(
+        (i for i in (text.find(c, frame.end()) for c in _SENTENCE_MARKS) if i >= 0),
+        default=len(text),
+    )
+    return bool(sub.past_markers.search(text, frame.end(), hi))
+
+
+_SENTENCE_MARKS = "。！？；!?;\n"
 
 
 # --- the writer's own faults -----------------------------------------------------------

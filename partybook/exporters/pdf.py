@@ -94,8 +94,11 @@ def substitutions(fonts: FontConfig, installed: set[str]) -> dict[str, str]:
         if name in wanted and name not in installed and name in subs:
             sub = subs[name]
             options = families_of(sub.family)
-            family = next((f for f in options if f in installed), options[0])
-            out[name] = family + ("（粗体）" if sub.weight == "bold" else "")
+            family = next((f for f in options if f in installed), None)
+            if family is None:  # say so rather than name a font that is not there
+                out[name] = f"系统默认字体（本机没有 {'、'.join(options)}）"
+            else:
+                out[name] = family + ("（粗体）" if sub.weight == "bold" else "")
     return out
 
 

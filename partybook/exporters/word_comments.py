@@ -4,8 +4,9 @@ A draft's ``comments`` are attached to a section, or to one item of it. In the .
 becomes a ``w:comment`` in ``word/comments.xml`` whose range covers the paragraphs printed
 for that item (or the whole section, heading included), with the comment's author and
 date, so Word, WPS and LibreOffice show it in the margin beside the passage it is about.
-A comment whose section printed nothing (left empty) is anchored to the title, its text
-prefixed with the section's name, so no feedback is dropped.
+A comment on a section's lead-in (``<id>_lead``) covers the paragraphs printed above its
+items. A comment whose section printed nothing (left empty) is anchored to the title, its
+text prefixed with the section's name, so no feedback is dropped.
 
 :func:`attach` is the only entry point the exporter needs: it marks the paragraphs and
 returns the extra package part.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from ..assembly import Block
 from ..draft import Draft
-from ..genre import Genre
+from ..genre import LEAD_SUFFIX, Genre
 from . import ooxml, ooxml_package
 from ._clean import clean_text
 
@@ -80,6 +81,13 @@ def _span(blocks: Sequence[Block], c: WordComment) -> tuple[int, int] | None:
         for i, b in enumerate(blocks)
         if b.section == c.section and (c.item is None or b.item == c.item)
     ]
+    if not hits and c.section.endswith(LEAD_SUFFIX):  # a lead-in: printed in its section,
+        owner = c.section.removesuffix(LEAD_SUFFIX)  # the paragraphs above the items
+        hits = [
+            i
+            for i, b in enumerate(blocks)
+            if b.section == owner and b.role == "paragraph" and b.item is None
+        ]
     if not hits and c.item is not None:  # the item is gone: the section instead
         hits = [i for i, b in enumerate(blocks) if b.section == c.section]
     return (hits[0], hits[-1]) if hits else None

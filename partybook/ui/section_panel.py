@@ -172,12 +172,14 @@ class SectionPanel:
 
     def _comments_html(self) -> str:
         draft = self.session.draft
-        mine = [c for c in (draft.comments if draft else []) if c.section == self.id]
+        keys = {self.id, self.spec.lead_key}  # a comment on the lead-in shows here too
+        mine = [c for c in (draft.comments if draft else []) if c.section in keys]
         if not mine:
             return ""
         lines = []
         for c in mine:
             where = f"（第 {c.item + 1} 条）" if isinstance(c.item, int) else ""
+            where = "（引导语）" if c.section != self.id else where
             who = esc(c.author or "老师")
             lines.append(f"<li><b>{who}</b>{where}：{esc(c.text)}</li>")
         return f'<div class="pb-comment-box"><b>老师批注</b><ul>{"".join(lines)}</ul></div>'

@@ -224,6 +224,21 @@ def test_PB507_others_mentioned_with_first_person_not_flagged(clean, only):
     assert only(clean, "PB507") == []
 
 
+@pytest.mark.parametrize(
+    "text", ["大家存在等靠要思想，工作推一推动一动。", "有的党员理想信念动摇。"]
+)
+def test_PB507_others_with_a_fault_beyond_plain_negation_flagged(clean, only, text):
+    clean.sections["problems"][0].body += text
+    assert len(only(clean, "PB507")) == 1
+
+
+def test_PB507_others_as_object_after_a_modifier_not_flagged(clean, only):
+    clean.sections["problems"][
+        0
+    ].body += "在班子里，我有时碍于情面，对其他班子成员分管工作中的问题提意见不够直接。"
+    assert only(clean, "PB507") == []
+
+
 def test_PB507_not_applied_outside_problems(clean, only):
     clean.sections["measures"][0].body += "督促班子成员共同学习。"
     assert only(clean, "PB507") == []

@@ -82,6 +82,8 @@ def test_PB507_fact_about_my_department_and_quotations_not_flagged(clean, only):
         "我心太软，看到同事出错不忍心批评。",
         "我太追求完美，一份材料反复修改，影响了进度。",
         "我只顾埋头苦干，忽视了身体，也亏欠了家庭。",
+        "我只顾埋头苦干，忽视了自己的身体。",
+        "我一心扑在工作上，忽略了对家人的照顾。",
     ],
 )
 def test_PB603_virtue_as_fault_flagged(clean, only, text):
@@ -114,6 +116,24 @@ def test_PB604_objective_cause_flagged(clean, only):
 @pytest.mark.parametrize(
     "text",
     [
+        "面对上级要求多变，我没有主动研究吃透政策，而是消极等待。",
+        "虽然科室人手紧张，但我没有合理分工，把事情都揽在自己身上。",
+        "我们班子的同志常说经费不足，我也跟着这么讲，其实是给自己找台阶。",
+    ],
+)
+def test_PB604_PB507_condition_faced_then_self_blamed_not_flagged(clean, only, text):
+    _set_body(clean, "causes", 0, text)
+    assert only(clean, "PB604") == [] and only(clean, "PB507") == []
+
+
+def test_PB604_condition_faced_by_us_still_flagged(clean, only):
+    _set_body(clean, "causes", 0, "面对上级要求多变，我们只能疲于应付。")
+    assert len(only(clean, "PB604")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "我把任务重、时间紧当作放松学习的托词，根子是对理论学习的重要性认识不足。",
         "基层底子薄不能成为工作打折扣的理由，说到底是我担当精神不够。",
         "我常以经费不足为借口，把该办的事往后拖。",
@@ -140,6 +160,12 @@ def test_PB606_copied_confession_flagged(clean, only):
     _set_body(clean, "problems", 2, "我有时接受管理服务对象的宴请，还收受过礼品。去年两次。")
     found = only(clean, "PB606")
     assert len(found) == 2 and {f.severity for f in found} == {"hint"}
+
+
+def test_PB606_what_was_taken_after_shou_shou_flagged(clean, only):
+    _set_body(clean, "problems", 2, "我在1月到6月间收受了下属送的两盒茶叶。")
+    (found,) = only(clean, "PB606")
+    assert "收受了下属送的两盒茶叶" in found.message
 
 
 def test_PB606_negative_declaration_not_flagged(clean, only):

@@ -154,3 +154,53 @@ def test_comments_survive_a_libreoffice_round_trip(tmp_path: Path) -> None:
     assert [(c.section, c.item, c.text, c.author) for c in imported] == [
         (c.section, c.item, c.text, c.author) for c in draft.comments
     ]
+
+
+def _everywhere(draft: Draft, genre_id: str) -> list[Comment]:
+    """A comment on every part of the draft: each section as a whole (title and sign-off
+    included), each lead-in, each item."""
+    genre = load_genre(genre_id)
+    out: list[Comment] = []
+    for spec in genre.sections:
+        out.append(Comment(section=spec.id, text=f"{spec.display_name}整体意见。", author="周老师"))
+        if spec.lead_key and draft.paragraphs(spec.lead_key):
+            out.append(Comment(section=spec.lead_key, text=f"{spec.display_name}引导语。"))
+        for i, _ in enumerate(draft.items(spec.id)):
+            out.append(Comment(section=spec.id, item=i, text=f"{spec.display_name}第{i + 1}条。"))
+    return out
+
+
+@pytest.mark.parametrize(
+    "genre_id", ["dangxing-fenxi", "duizhao-jiancha", "minzhu-shenghuohui", "minzhu-pingyi"]
+)
+def test_round_trip_keeps_every_comments_section_and_item(genre_id: str) -> None:
+    """Export → import of each headed genre's worked example with a comment on every part
+    (title, each section, each lead-in, each item, the sign-off)."""
+    genre = load_genre(genre_id)
+    draft = genre.example_draft()
+    draft.comments = _everywhere(draft, genre_id)
+    sections = {c.section for c in draft.comments}
+    assert {"title", "signoff"} <= sections
+    if genre_id == "dangxing-fenxi":
+        assert {"causes_lead", "measures_lead"} <= sections
+    result = import_bytes(DocxExporter().export(draft, genre), "范文.docx", genre_id=genre_id)
+    back = [(c.section, c.item, c.text) for c in result.draft.comments]
+    assert back == [(c.section, c.item, c.text) for c in draft.comments]
+    assert not any("批注" in n and "核对" in n for n in result.notices)
+
+
+def test_round_trip_of_a_headless_genre_keeps_comments_with_their_text() -> None:
+    """思想汇报 prints no headings: the importer places its paragraphs by their words, not
+    always in the section they came from. Each comment follows its first paragraph there."""
+    genre = load_genre("sixiang-huibao")
+    draft = genre.example_draft()
+    draft.comments = _everywhere(draft, genre.id)
+    result = import_bytes(DocxExporter().export(draft, genre), "汇报.docx", genre_id=genre.id)
+    back = result.draft.comments
+    assert [c.text for c in back] == [c.text for c in draft.comments]
+    for before, after in zip(draft.comments, back, strict=True):
+        first = draft.text_of(before.section).split("\n")[0]
+        if before.section == "signoff":
+            assert after.section == "signoff"
+            continue
+        assert first[-12:] in result.draft.text_of(after.section), before.text
