@@ -30,6 +30,8 @@ class _Model(BaseModel):
 class Part(_Model):
     anchor: str
     text: list[str]
+    skeleton: list[str] = []  # key words of text[0] in order: what an attempt keeps
+    keys: list[str] = []  # the skeleton's rarer words: every attempt holds one (the trigger)
     alone: bool = False
 
 
@@ -145,12 +147,25 @@ class ListFormula:
 
 
 @dataclass(slots=True)
+class ClausePart:
+    """A part of a clause formula with where its skeleton words sit in its first text."""
+
+    f: Formula
+    part: Part
+    anchor: re.Pattern[str]
+    skeleton: tuple[tuple[str, int, int], ...]  # (word, start, end) in part.text[0]
+
+
+@dataclass(slots=True)
 class Compiled:
     trigger: AhoCorasick
     words: tuple[str, ...]  # the trigger words (a text holding none has no formula)
     groups: list[list[str]]  # per trigger word, the groups it stands for
+    skeleton: AhoCorasick | None  # the clause parts' skeleton words (overlapping matches)
+    skeleton_groups: list[list[str]]  # per skeleton word, the clause formulas (K<i>) using it
+    skeleton_words: tuple[str, ...]
     lists: list[ListFormula]
-    clauses: list[tuple[Formula, list[re.Pattern[str]], NameRx]]
+    clauses: list[tuple[Formula, list[ClausePart], NameRx]]
     names: dict[str, tuple[Formula, str]]
     dated: list[tuple[Dated, re.Pattern[str], re.Pattern[str] | None]]
     current: dict[str, list[tuple[int, int, str]]]
@@ -190,8 +205,9 @@ def compiled() -> Compiled:
         keys.setdefault(word, []).append(group)
 
     lists: list[ListFormula] = []
-    clauses: list[tuple[Formula, list[re.Pattern[str]], NameRx]] = []
+    clauses: list[tuple[Formula, list[ClausePart], NameRx]] = []
     names: dict[str, tuple[Formula, str]] = {}
+    skeleton_keys: dict[str, list[str]] = {}  # skeleton word → the clause formulas using it
     for f in ff.formulas:
         names_alt = _alt([f.name, *f.aliases])
         name_rx = (  # the name introducing a run (四个意识即……) or summing it up (……这“四个意识”)
@@ -214,9 +230,17 @@ def compiled() -> Compiled:
                 add(_key(re.escape(plain(w))), f"L{len(lists)}")
             lists.append(ListFormula(f, item_rx, run, name_rx, members, min_run, known))
         elif f.kind == "clauses":
+            parts = []
             for part in f.parts:
                 add(_key(part.anchor), f"C{len(clauses)}")
-            clauses.append((f, [re.compile(p.anchor) for p in f.parts], name_rx))
+                for w in _keys(part):
+                    add(w, f"R{len(clauses)}")
+                for w in part.skeleton:
+                    owners = skeleton_keys.setdefault(w, [])
+                    if f"K{len(clauses)}" not in owners:
+                        owners.append(f"K{len(clauses)}")
+                parts.append(ClausePart(f, part, re.compile(part.anchor), _places(part)))
+            clauses.append((f, parts, name_rx))
         for wrong, right in f.wrong_names.items():
             names[wrong] = (f, right)
             add(wrong, "N")
@@ -228,9 +252,47 @@ def compiled() -> Compiled:
         dated.append((d, rx, re.compile(d.exempt_after) if d.exempt_after else None))
     words = list(keys)
     trigger = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest)
+    skeleton_words = list(skeleton_keys)
     return Compiled(
-        trigger, tuple(words), [keys[w] for w in words], lists, clauses, names, dated, ff.current
+        trigger,
+        tuple(words),
+        [keys[w] for w in words],
+        AhoCorasick(skeleton_words) if skeleton_words else None,
+        [skeleton_keys[w] for w in skeleton_words],
+        tuple(skeleton_words),
+        lists,
+        clauses,
+        names,
+        dated,
+        ff.current,
     )
+
+
+def _keys(part: Part) -> list[str]:
+    """The words that show a text may hold an attempt at ``part``: an attempt keeps all its
+    skeleton words but one (at least two), so fewer words than that may be left out."""
+    keys = part.keys or part.skeleton
+    left_out = [w for w in part.skeleton if w not in keys]
+    if len(left_out) >= max(2, len(part.skeleton) - 1) or not set(keys) <= set(part.skeleton):
+        raise PartybookError(
+            f"{WHAT}：“{part.text[0]}”的 keys 必须是 skeleton 中的词，"
+            f"且最多只能比 skeleton 少 {max(2, len(part.skeleton) - 1) - 1} 个。"
+        )
+    return keys
+
+
+def _places(part: Part) -> tuple[tuple[str, int, int], ...]:
+    """Each skeleton word with its span in the part's first text, found in order."""
+    text, at, out = part.text[0], 0, []
+    for w in part.skeleton:
+        start = text.find(w, at)
+        if start < 0:
+            raise PartybookError(
+                f"{WHAT}：“{text}”的 skeleton 词“{w}”不在原文中或顺序不对。请按原文顺序列出原文里的词。"
+            )
+        out.append((w, start, start + len(w)))
+        at = start + len(w)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .data import Formula, ListFormula, Misquote, Part, Wording, compiled, hits, plain
+from .clauses import clause_wordings
+from .data import ListFormula, Misquote, Wording, compiled, hits, plain
 
-_CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
 _NAME_BEFORE = 24
 
 
@@ -123,34 +122,6 @@ def _judge_run(text: str, fl: ListFormula, m: re.Match[str], year: int | None, o
     )
 
 
-def _clause_wordings(text: str, f: Formula, anchors: list, name: tuple, out: list) -> None:
-    spots: list[tuple[int, Part]] = []
-    for a, p in zip(anchors, f.parts, strict=True):
-        spots += [(m.start(), p) for m in a.finditer(text)]
-    if not spots:
-        return
-    spots.sort(key=lambda s: s[0])
-    starts = [s[0] for s in spots]
-    for at, part in spots:  # spelled out: another part of the formula within 90 characters
-        near = spots[bisect_left(starts, at - 90) : bisect_right(starts, at + 90)]
-        others = any(q is not part for _, q in near)
-        if not (part.alone or others or _near_name(text, at, at, name)):
-            continue
-        stop = _CLAUSE_END.search(text, at)
-        clause_end = stop.start() if stop else len(text)
-        clause = text[at:clause_end]
-        bare = plain(clause)
-        right = next((t for t in part.text if bare.startswith(t)), None)
-        if right is not None:
-            out.append(Wording(at, at + len(right), right, f.name))
-            continue
-        want = part.text[0]
-        end = at + (len(clause) if len(clause) <= len(want) + 10 else len(want))
-        found = text[at:end]
-        detail = f"应为“{want}”"
-        out.append(Misquote(at, end, found, want, f.name, f.source, "word", detail, f.wording))
-
-
 @lru_cache(maxsize=4096)
 def _scan(text: str, year: int | None) -> tuple[object, ...]:
     found_hits = hits(text)
@@ -162,9 +133,7 @@ def _scan(text: str, year: int | None) -> tuple[object, ...]:
         spans = found_hits.get(f"L{i}")
         if spans and len(spans) >= 2:
             _list_wordings(text, fl, spans, year, out)
-    for i, (f, anchors, name) in enumerate(d.clauses):
-        if f"C{i}" in found_hits:
-            _clause_wordings(text, f, anchors, name, out)
+    clause_wordings(text, found_hits, out)
     for start, end in found_hits.get("N", ()):
         found = text[start:end]
         f, right = d.names[plain(found)]

@@ -28,6 +28,20 @@ def test_PB601_misquoted_formula_flagged_with_exact_wording_and_fix(clean, only)
     assert only(fixed, "PB601") == []
 
 
+def test_PB601_fix_keeps_the_writers_own_subject(clean, only):
+    """The fix replaces the misquoted clause, not the writer's 我/我们 before it."""
+    body = clean.sections["problems"][0].body
+    core = "坚决维护习近平总书记党中央的核心、全党的核心地位"
+    for subject in ("我", "我们"):
+        wrong = f"{core}，{subject}拥护党中央权威和集中统一领导还不够坚定。"
+        _set_body(clean, "problems", 0, body + wrong)
+        assert [f.code for f in only(clean, "PB601")] == ["PB601"]
+        fixed, _ = fix(clean, today=TODAY, codes=["PB601"])
+        assert fixed.sections["problems"][0].body == body + (
+            f"{core}，{subject}坚决维护党中央权威和集中统一领导还不够坚定。"
+        )
+
+
 def test_PB601_bare_formula_name_not_flagged(clean, only):
     body = clean.sections["measures"][0].body
     _set_body(clean, "measures", 0, body + "我要增强“四个意识”、坚定“四个自信”、做到“两个维护”。")

@@ -46,6 +46,55 @@ def test_clause_parts_are_the_wording(data: formulas.FormulaFile) -> None:
             assert part.text[0] in f.wording or f.wording.startswith("把"), f.id
 
 
+def test_every_clause_part_has_a_skeleton_to_recognise_a_changed_quote(
+    data: formulas.FormulaFile,
+) -> None:
+    for f in data.formulas:
+        for part in f.parts:
+            assert len(part.skeleton) >= 3, (f.id, part.text[0])
+            at = 0
+            for w in part.skeleton:  # in the order of the exact text
+                at = part.text[0].find(w, at)
+                assert at >= 0, (f.id, w)
+                at += len(w)
+
+
+def test_a_skeleton_out_of_order_is_explained_in_chinese(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(templates_dir(), tmp_path / "t")
+    path = tmp_path / "t" / "rules" / "formulas.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("skeleton: [确立, 习近平,", "skeleton: [习近平, 确立,", 1), "utf-8"
+    )
+    monkeypatch.setenv("PARTYBOOK_TEMPLATES", str(tmp_path / "t"))
+    formulas.clear_cache()
+    try:
+        with pytest.raises(PartybookError) as err:
+            formulas.find_misquotes("确立习近平同志党中央的核心、全党的核心地位")
+        assert "政治表述文件" in str(err.value) and "确立" in str(err.value)
+    finally:
+        monkeypatch.delenv("PARTYBOOK_TEMPLATES")
+        formulas.clear_cache()
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        (
+            "做到“两个维护”：坚决维护习近平总书记党中央的核心、全党的核心地位，坚决拥护党中央权威和集中统一领导。",
+            "“拥护”应为“维护”",
+        ),
+        ("坚持马克思主义基本原理同中国具体实际相结合、同中华优秀文化相结合。", "缺少“传统”"),
+        ("坚决维护习近平总书记在党中央的核心、全党的核心地位，每月一次。", "多了“在”"),
+        ("务必勇于斗争、善于斗争，每月一次。", "“勇于斗争”应为“敢于斗争”"),
+    ],
+)
+def test_a_changed_clause_names_the_difference_and_the_exact_text(text: str, detail: str) -> None:
+    (m,) = formulas.find_misquotes(text, 2025)
+    exact = {t for f in formulas.load_file().formulas for p in f.parts for t in p.text}
+    assert m.detail == detail and m.expected in exact and m.found in text
+
+
 def test_each_year_has_one_current_campaign_congress_and_plan() -> None:
     for year in range(2013, 2031):
         for kind in ("campaign", "congress", "plan"):

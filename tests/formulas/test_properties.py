@@ -12,6 +12,7 @@ _DATA = load_file()
 _WORDS = sorted(
     {w for f in _DATA.formulas for w in [*f.members, *f.confusions, f.name, *f.wrong_names]}
     | {p.text[0] for f in _DATA.formulas for p in f.parts}
+    | {w for f in _DATA.formulas for p in f.parts for w in p.skeleton}
     | {"十九大精神", "“两学一做”学习教育", "李克强总理", "“十四五”", "2016年", "曾", "以来"}
 )
 _PIECES = st.sampled_from([*_WORDS, "、", "，", "。", "和", "“", "”", "我", "要", "\n", "增强"])

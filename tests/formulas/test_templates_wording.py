@@ -111,3 +111,10 @@ def test_the_walk_reads_the_year_of_each_example() -> None:
         "examples.1.sections.x"
     ]
     assert len(misquotes_in({"meta": {"date": "2025-06"}, "x": text})) == 1  # an example file
+
+
+def test_the_walk_reports_a_clause_quoted_with_a_word_dropped() -> None:
+    guidance = {"sections": [{"id": "measures", "guidance": "例如：确立习近平思想的指导地位。"}]}
+    (found,) = misquotes_in(guidance)
+    assert found.startswith("sections.0.guidance: 确立习近平思想的指导地位 → ")
+    assert "确立习近平新时代中国特色社会主义思想的指导地位" in found
