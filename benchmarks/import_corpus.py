@@ -192,7 +192,7 @@ def _input_text(path: Path) -> str:
 
 def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: ANN001
     """Characters of the input found nowhere in the output, and the input's characters."""
-    from partybook.importer.headings import _POINT_AFTER_COMMA, parse_number
+    from partybook.importer.headings import _INLINE, _POINT_AFTER_COMMA, parse_number
     from partybook.importer.repair import to_simplified
     from partybook.importer.signoff import LABEL, parse_date
 
@@ -215,6 +215,8 @@ def characters_lost(path: Path, result) -> tuple[int, int, list[str]]:  # noqa: 
         while (num := parse_number(line)) is not None and num.rest != line:
             line = num.rest.strip()
         line = _POINT_AFTER_COMMA.sub("", line)
+        for inline in _INLINE.values():  # 第二， ② 其次， inside a line: item numbers too
+            line = inline.sub("", line)
         line = _INLINE_NUMBER.sub("", line)
         line = LABEL.sub("", line)  # 汇报人： 姓名： are structure, like numbers
         for frag in _PUNCT.split(to_simplified(line)):

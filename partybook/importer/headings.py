@@ -86,21 +86,49 @@ def parse_number(text: str) -> Numbered | None:
     return Numbered(STYLE_OF_GROUP[group], n, text[: m.end()], rest)
 
 
-# --- inline 一是……二是…… ------------------------------------------------------------
+# --- inline 一是……二是…… (and 第一，…… ①…… 首先，……) -----------------------------------
 
-_POINT = re.compile(rf"(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*([{_CN}]{{1,3}})(?:是|要)[，,：:]?")
-_POINT_AFTER_COMMA = re.compile(
-    rf"(?:^|(?<=[。；;！？!?：:，,]))[ \t\u3000]*([{_CN}]{{1,3}})(?:是|要)[，,：:]?"
-)
+_AFTER_STOP = r"(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*"
+_AFTER_COMMA = r"(?:^|(?<=[。；;！？!?：:，,]))[ \t\u3000]*"
+_SHI = rf"([{_CN}]{{1,3}})(?:是|要)[，,：:]?"
+_POINT = re.compile(_AFTER_STOP + _SHI)
+_POINT_AFTER_COMMA = re.compile(_AFTER_COMMA + _SHI)
+# the other styles written inline, each opening a point after a sentence end (① also
+# after a comma): 第一，…… ①…… 首先，……其次，……最后，……
+_INLINE = {
+    "di": re.compile(_AFTER_STOP + rf"第([{_CN}]{{1,3}})[，,、：:]"),
+    "circled": re.compile(_AFTER_COMMA + rf"([{_CIRCLED}])"),
+    "order": re.compile(_AFTER_STOP + r"(首先|其次|再次|再者|最后)[ \t\u3000]*[，,：:、]"),
+}
+# the second point's mark: a substring test before the regex
+_INLINE_TEST = {"di": "第", "circled": "②", "order": "其次"}
+INLINE_STYLES = ("shi", *_INLINE)
 
 
-def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
-    """Split 一是……二是…… running inside one paragraph.
+def may_hold_points(text: str) -> bool:
+    """A cheap test: ``text`` holds a second point's mark of 第一/①/首先 points."""
+    return "第" in text or "②" in text or "其次" in text or "最后" in text
+
+
+def _point_number(style: str, mark: str) -> int:
+    if style == "circled":
+        return _CIRCLED.index(mark) + 1
+    if style == "order":
+        return _ORDER[mark]
+    return cn_to_int(mark)
+
+
+def split_points(text: str, start: int = 1, style: str = "shi") -> tuple[str, list[str]]:
+    """Split points running inside one paragraph: 一是……二是…… (``style`` "shi"), and
+    第一，……第二，…… ("di"), ①……②…… ("circled"), 首先，……其次，……最后，…… ("order").
 
     Returns the lead-in before the first point and the points (without their numbers).
-    Points must count up from ``start`` in order; with fewer than two points (or one
-    point opening the text) nothing is split and the lead is the whole text.
+    Points must count up from ``start`` in order (首先 … 其次 … 再次 … 最后); with fewer
+    than two points (or one point opening the text) nothing is split and the lead is the
+    whole text.
     """
+    if style != "shi":
+        return _split_inline(text, style)
     cuts: list[tuple[int, int]] = []
     expect = start
     for m in _POINT.finditer(text):
@@ -116,6 +144,27 @@ def split_points(text: str, start: int = 1) -> tuple[str, list[str]]:
                 expect += 1
         if len(commas) >= 2:
             cuts = commas
+    return _points_at(text, cuts)
+
+
+def _split_inline(text: str, style: str) -> tuple[str, list[str]]:
+    if _INLINE_TEST[style] not in text and (style != "order" or "最后" not in text):
+        return text, []
+    cuts: list[tuple[int, int]] = []
+    last = 0
+    for m in _INLINE[style].finditer(text):
+        n = _point_number(style, m.group(1))
+        if m.end() >= len(text):
+            continue
+        if (not cuts and n == 1) or (cuts and (n == last + 1 or (style == "order" and n > last))):
+            cuts.append((m.start(), m.end()))
+            last = n
+    if len(cuts) < 2:
+        return text, []
+    return _points_at(text, cuts)
+
+
+def _points_at(text: str, cuts: list[tuple[int, int]]) -> tuple[str, list[str]]:
     if not cuts or (len(cuts) < 2 and cuts[0][0] > 0):
         return text, []
     lead = text[: cuts[0][0]].strip()
@@ -215,6 +264,7 @@ def match_section(
     loose: bool = False,
     seen: tuple[str, ...] = (),
     min_score: float = 0.5,
+    next_number: bool = False,
 ) -> SectionHeading | None:
     """The section ``text`` (already stripped of its number) names, if any.
 
@@ -223,6 +273,9 @@ def match_section(
     first words. Loose (for lines placed like a heading: numbered at the top level, in a
     heading style, short and set apart): a short text without a sentence inside whose
     words score at least ``min_score`` on the genre's vocabulary (:mod:`.vocabulary`).
+    A heading running into its text after a stop (“二、问题产生的根源。一是……”) needs a
+    score of 1.5, or 1.0 when ``next_number`` (the line carries the next section number in
+    the sections' own style).
     """
     s = text.strip()
     if not s or len(s) > 400:
@@ -249,11 +302,12 @@ def match_section(
             found = match_section(head, genre, loose=True, seen=seen, min_score=min_score)
             if found is not None:  # “2、工作表现方面：认真完成……”
                 return SectionHeading(found.section, head, s[colon.end() :].strip(), False)
-    stop = s.find("。", 2, 22) if loose else -1
+    stop = s.find("。", 2, 32 if next_number else 22) if loose else -1
     if stop > 0 and (colon is None or stop < colon.start()) and stop + 1 < len(s):
         head = s[:stop].strip()
         if not _SENTENCE_IN.search(head):
-            found = match_section(head, genre, loose=True, seen=seen, min_score=max(min_score, 1.5))
+            need = max(min_score, 1.0 if next_number else 1.5)
+            found = match_section(head, genre, loose=True, seen=seen, min_score=need)
             if found is not None:  # “一、查摆出的主要问题。一是……”: a stronger match needed
                 # (the stop stays with the heading as typed: nothing is dropped)
                 return SectionHeading(found.section, s[: stop + 1], s[stop + 1 :].strip(), False)

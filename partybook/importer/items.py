@@ -7,7 +7,14 @@ from __future__ import annotations
 from ..draft import Item
 from ..numbering import cn_number
 from .builder_state import BuilderState
-from .headings import Numbered, parse_number, split_heading, split_points
+from .headings import (
+    INLINE_STYLES,
+    Numbered,
+    may_hold_points,
+    parse_number,
+    split_heading,
+    split_points,
+)
 from .model import Para
 from .titles import title_like
 
@@ -37,8 +44,8 @@ class ItemsMixin(BuilderState):
             return
         if num is not None and style in (None, num.style):
             self.item_style[sid] = num.style
-            if num.style == "shi":
-                lead, points = split_points(text)
+            if num.style in INLINE_STYLES:  # 一是……二是…… 第一，……第二，…… on one line
+                lead, points = split_points(text, style=num.style)
                 if len(points) > 1:
                     for point in points:
                         self.item = self._new_item(sid, *split_heading(point))
@@ -54,6 +61,18 @@ class ItemsMixin(BuilderState):
                 for point in points:
                     self.item = self._new_item(sid, *split_heading(point))
                 return
+        if (style is None or (style in INLINE_STYLES and self.item is None)) and may_hold_points(
+            text
+        ):
+            for inline in INLINE_STYLES[1:]:  # “有以下问题：第一，……第二，……”
+                lead, points = split_points(text, style=inline)
+                if len(points) > 1:
+                    if lead:
+                        self._append(sid, lead, p.line)
+                    self.item_style[sid] = inline
+                    for point in points:
+                        self.item = self._new_item(sid, *split_heading(point))
+                    return
         if self.item is not None and not (style == "plain" and _plain_heading(p)):
             _append_body(self.item, text)
             return
@@ -106,8 +125,8 @@ class ItemsMixin(BuilderState):
             return
         if num is not None and self.item is not None and pstyle in (None, num.style):
             self.point_style[sid] = num.style
-            if num.style == "shi":
-                lead, points = split_points(text)
+            if num.style in INLINE_STYLES:
+                lead, points = split_points(text, style=num.style)
                 if len(points) > 1:
                     for point in points:
                         self._new_point(*split_heading(point))

@@ -19,6 +19,26 @@ _HALF_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff”’）》])([,:;?!])(?=[\u4e00
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e]")
 _ANY_HALF = re.compile(r"[,:;?!(]")
 _HALF_PARENS = re.compile(r"\((?=[^()]*[\u4e00-\u9fff])([^()\n]{1,40})\)")
+# a half-width full stop after a Chinese character and before one (or the line's end);
+# the character before is checked in code (a literal first: fast on long lines)
+_HALF_STOP = re.compile(r"\.(?=[\u4e00-\u9fff“‘（《]|$)")
+_STOP_AFTER = frozenset("”’）》")
+_CN_DIGITS = frozenset("一二三四五六七八九十")
+_NUMBER_BEFORE = frozenset("。.！？；;!?（( \t\u3000")
+
+
+def _is_stop(s: str, i: int) -> bool:
+    """The ``.`` at ``i`` ends a Chinese sentence: a Chinese character (or a closing quote
+    or bracket) before it, and not the number of a point (“一.”, “……。二.”)."""
+    if i == 0:
+        return False
+    c = s[i - 1]
+    if c not in _STOP_AFTER and not "\u4e00" <= c <= "\u9fff":
+        return False
+    j = i
+    while j > 0 and s[j - 1] in _CN_DIGITS:
+        j -= 1
+    return j == i or (j > 0 and s[j - 1] not in _NUMBER_BEFORE)
 
 
 def clean_line(text: str) -> tuple[str, int]:
@@ -29,9 +49,11 @@ def clean_line(text: str) -> tuple[str, int]:
         s = _INVISIBLE.sub("", s)
     if " " in s or "\u3000" in s or "\t" in s or "\u00a0" in s:
         s = _SPACE_IN_CJK.sub("", s)
-    if not _ANY_HALF.search(s):
-        return s, 0
     count = 0
+    if "." in s:
+        s, count = _full_stops(s)
+    if not _ANY_HALF.search(s):
+        return s, count
 
     def _full(m: re.Match[str]) -> str:
         nonlocal count
@@ -50,6 +72,18 @@ def clean_line(text: str) -> tuple[str, int]:
 
     s = _HALF_PARENS.sub(_parens, s)
     return s, count
+
+
+def _full_stops(s: str) -> tuple[str, int]:
+    """Half-width full stops between Chinese characters made full-width (“读书少.我……”);
+    numbers (1.5), web addresses and item numbers (1. 一.) keep theirs."""
+    cuts = [m.start() for m in _HALF_STOP.finditer(s) if _is_stop(s, m.start())]
+    if not cuts:
+        return s, 0
+    chars = list(s)
+    for i in cuts:
+        chars[i] = "。"
+    return "".join(chars), len(cuts)
 
 
 _OPENERS = SENTENCE_END + "：:；;”’」』）)"

@@ -151,6 +151,42 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+_ENDS = frozenset("。！？；：!?;:")
+_CLOSERS = "”’」』）)*_ \t"
+
+
+def _wide(c: str) -> bool:
+    return c >= "\u2e80"
+
+
+def _cjk_break(above: str, line: str) -> bool:
+    """A single newline in Chinese prose that ends a paragraph (CommonMark would join the
+    lines): the line above ends a sentence or a lead (。！？；：) or is a numbered heading,
+    both lines are short and bare (a unit, a name), or the next line opens with a number,
+    a bold lead or a date. A line broken in mid-sentence (“我是” / “一名干部。”) is joined."""
+    from .headings import parse_number
+    from .signoff import parse_date
+
+    a, b = above.rstrip(), line.strip()
+    if not a or not b or not (_wide(a[-1]) or _wide(b[0])):
+        return False
+    last = a.rstrip(_CLOSERS)[-1:]
+    if last in _ENDS:
+        return True
+    if b.startswith(("**", "【")) or parse_number(b) is not None:
+        return True
+    core = a.lstrip("#>*-+ \t").rstrip(_CLOSERS)
+    if (num := parse_number(core)) is not None and len(num.rest) <= 30:
+        return True  # a numbered heading without a stop (“二、原因分析”)
+    if len(core) <= 12 and len(b) <= 12 and _bare(core) and _bare(b):
+        return True  # short lines without punctuation: a unit, a name (the sign-off)
+    return len(b) <= 20 and parse_date(b) is not None
+
+
+def _bare(text: str) -> bool:
+    return not any(c in text for c in "，,、。！？；：!?;:“”（）()")
+
+
 def markdown_paras(text: str) -> tuple[list[Para], list[Removal]]:
     """The paragraphs of a Markdown text, and the horizontal rules dropped (reported)."""
     blocks: list[tuple[int, list[str], bool]] = []
@@ -159,7 +195,13 @@ def markdown_paras(text: str) -> tuple[list[Para], list[Removal]]:
         if not line.strip():
             blank = True
             continue
-        if blocks and not blank and not _NEW_BLOCK.match(line) and not _ATX.match(blocks[-1][1][0]):
+        if (
+            blocks
+            and not blank
+            and not _NEW_BLOCK.match(line)
+            and not _ATX.match(blocks[-1][1][0])
+            and not _cjk_break(blocks[-1][1][-1], line)
+        ):
             blocks[-1][1].append(line)
         else:
             blocks.append((n, [line], blank))

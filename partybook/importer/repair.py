@@ -21,6 +21,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TIME = re.compile(r"\d:\d\d")
 _HASHES = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
 _HASH_MSG = "行首的“{}”是 Markdown 的标题符号（这是纯文本文件，不按 Markdown 读），已删除。"
+_BOLD_MSG = "“{}”两头的“**”是 Markdown 的加粗符号（这是纯文本文件，不按 Markdown 读），已删除，这一行按小标题读。"
 
 
 def to_simplified(text: str) -> str:
@@ -62,6 +63,43 @@ _FILTER_MSG = "词语中间的“{}”是网站过滤插入的符号，已删除
 _INTRO_MSG = "“{}”是网站自己的说明文字，不属于本文，已删除。"
 
 
+_SITE_SEPARATORS = ("-", "|", "_", "｜", "—", "–")  # a substring test before the regex
+_SITE_MSG = "标题后的“{}”是网站的名称，不属于标题，已删除。"
+_SENTENCE = re.compile(r"[。！？；，：]")
+
+
+def _site_suffixes(paras: list[Para]) -> list[Removal]:
+    """Cut a site's name after a title (“党性分析报告 - 范文网”, “……材料_第一范文网”)."""
+    removed: list[Removal] = []
+    for p in paras:
+        text = p.text
+        if len(text) > 80 or "。" in text:
+            continue
+        if not any(sep in text for sep in _SITE_SEPARATORS):
+            continue
+        text = text.strip()
+        m = signals().site_suffix.search(text)
+        if m is None or m.start() < 4 or _SENTENCE.search(text, 0, m.start()):
+            continue
+        cut = text[m.start() :].strip()
+        removed.append(Removal(cut, "page_title", p.line, "", _SITE_MSG.format(cut)))
+        p.text = text[: m.start()].rstrip()
+        if p.head is not None and not p.text.startswith(p.head):
+            p.head = None
+    return removed
+
+
+def _bold_line(text: str) -> str | None:
+    """The text of a line wholly wrapped in ``**`` (“**一、存在的问题**”), else None."""
+    s = text.strip()
+    if len(s) <= 4 or len(s) > 84 or not (s.startswith("**") and s.endswith("**")):
+        return None
+    inner = s[2:-2]
+    if "*" in inner or not inner.strip() or inner != inner.strip():
+        return None
+    return inner
+
+
 def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 2] + "……"
 
@@ -69,6 +107,7 @@ def _short(text: str, n: int = 30) -> str:
 def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     """Cut paywall notes, pinyin and filter marks; drop the site's prose lines."""
     sig = signals()
+    suffixes = _site_suffixes(paras)
     whole = "\n".join(p.text for p in paras)
     if (
         not any(c in whole for c in "#*|_^~:")
@@ -76,7 +115,7 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
         and not (_ASCII_LOWER.search(whole.encode("ascii", "ignore")) and _LATIN.search(whole))
         and not sig.quick.search(whole)
     ):
-        return paras, []  # the fast path: a few scans of the whole text at C speed
+        return paras, suffixes  # the fast path: a few scans of the whole text at C speed
     active = [
         (pattern, kind, msg)
         for test, pattern, kind, msg in (
@@ -89,9 +128,10 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
     intro = sig.page_intro.search(whole) is not None
     lines = _TIME.search(whole) is not None
     hashes = _HASHES.search(whole) is not None
-    if not active and not intro and not lines and not hashes:
-        return paras, []
-    removed: list[Removal] = []
+    bold = "**" in whole
+    if not active and not intro and not lines and not hashes and not bold:
+        return paras, suffixes
+    removed: list[Removal] = suffixes
     kept: list[Para] = []
     for p in paras:
         text = p.text
@@ -116,6 +156,10 @@ def repair(paras: list[Para]) -> tuple[list[Para], list[Removal]]:
                 )
             )
             text = text[m.end() :]
+        if bold and (inner := _bold_line(text)) is not None:
+            removed.append(Removal("** **", "marker", p.line, "", _BOLD_MSG.format(inner)))
+            text = inner
+            p.head = inner  # a bold line: a heading by its shape
         for pattern, kind, msg in active:
             if pattern.search(text):
                 for m in pattern.finditer(text):

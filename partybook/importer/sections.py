@@ -77,7 +77,18 @@ class SectionBuilder(TitleMixin, ItemsMixin):
             )
         ) or p.kind == "heading"
         seen = tuple(self.seen)
-        sh = match_section(text, self.genre, loose=loose, seen=seen)
+        next_number = (
+            num is not None and num.style == self.section_style and num.n == self.section_no + 1
+        )
+        sh = match_section(text, self.genre, loose=loose, seen=seen, next_number=next_number)
+        if (
+            sh is not None
+            and next_number
+            and not sh.exact
+            and sh.rest
+            and not self._later(sh.section)
+        ):
+            sh = None  # a run-on heading by meaning names a section after the current one
         if sh is None and num is None and not loose and self._shaped_like_heading(p):
             sh = match_section(text, self.genre, loose=True, seen=seen, min_score=1.0)
             if sh is not None and not self._later(sh.section):
@@ -235,10 +246,13 @@ class SectionBuilder(TitleMixin, ItemsMixin):
     def _unknown_heading(self, num: Numbered, p: Para) -> bool:
         text = num.rest.strip()
         if not (
-            (num.style == self.section_style and num.n == self.section_no + 1)
+            # the next number, or the last one again (a slip: “四、整改措施” … “四、其他说明”)
+            (num.style == self.section_style and self.section_no <= num.n <= self.section_no + 1)
             or p.kind == "heading"
         ):
             return False
+        if num.n == self.section_no and num.style == self.item_style.get(self.current or ""):
+            return False  # an item of the current section, numbered like the sections
         if len(text) > 25 or _CLAUSE.search(text.rstrip("。：:")):
             return False
         self._close_section()

@@ -31,6 +31,7 @@ class Signals:
     article_separator: re.Pattern[str]  # group "rest": the article's title
     page_title: re.Pattern[str]
     copy_number: re.Pattern[str]
+    site_suffix: re.Pattern[str]  # a site's name after a title (group "site")
     page_intro: re.Pattern[str]
     page_line: re.Pattern[str]
     related_list: re.Pattern[str]  # a line opening a list of other articles
@@ -73,6 +74,12 @@ def signals() -> Signals:
         article_separator=re.compile(rf"\s*(?:{sep})\s*(?:[：:、.．]\s*)?(?P<rest>.{{0,60}})$"),
         page_title=re.compile(any_pattern(data["page_title_patterns"])),
         copy_number=re.compile(data["copy_number"]),
+        site_suffix=re.compile(
+            rf"(?:{any_pattern(data['site_suffix_separators'])})"
+            r"(?P<site>[^\s|｜_\-–—。，！？]{0,10}(?:"
+            + "|".join(re.escape(w) for w in data["site_suffix_words"])
+            + r")[^\s|｜_\-–—。，！？]{0,8}|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org)(?:\.cn)?)\s*$"
+        ),
         page_intro=re.compile("|".join(re.escape(w) for w in data["page_intro_words"])),
         page_line=re.compile(any_pattern(data["page_line_patterns"])),
         related_list=re.compile(

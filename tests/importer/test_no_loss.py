@@ -17,7 +17,9 @@ from partybook.importer import import_bytes
 # that every character must come out as it went in.
 _WORDS = list("学习工作党员群众服务认真落实思想理论政治纪律作风提高加强")
 _MARKS = list("_*#>[]|<`~-+=!?,.:;()（）【】《》“”、。，；：！？ \t")
-_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+_FULL = str.maketrans(
+    {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+)
 
 
 def _chars(text: str) -> Counter[str]:
