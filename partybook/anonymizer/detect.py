@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .division_match import accept_division
+from .division_match import TOWARDS, accept_division
 from .divisions import Divisions
 from .nlp import Token
 from .vocab import Vocabulary
@@ -51,6 +51,8 @@ LEVEL_ZH = {
     "community": "社区",
 }
 # tags of words that can be part of a proper name before a suffix (nouns, names, places …)
+# tags of words no place name holds: idioms and set phrases, prepositions, pronouns
+CLAUSE_TAGS = {"l", "i", "p", "r", "c", "u", "uj", "ul", "d"}
 NAME_TAGS = {"n", "nr", "ns", "nz", "nt", "ng", "g", "b", "j", "nrt", "nrfg", "s", "zg", "an"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 ALIAS_TAGS = {"ns", "nr", "nz", "n", "j"}
@@ -280,6 +282,16 @@ class Detector:
         pub = self.v.public.get(word)
         return word in self.d.alias or (pub is not None and pub.kind == "site")
 
+    def _glued_stem(self, c: str) -> bool:
+        """A character before a two-character county (凤县, 岚县) that is no word of its own
+        there: not a function word, a verb of going, punctuation or another suffix."""
+        return (
+            "\u4e00" <= c <= "\u9fff"
+            and c not in self.v.function_chars
+            and c not in TOWARDS
+            and c not in "省市县区镇乡村是为任"
+        )
+
     def places(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Divisions from the dataset (full names, and bare province/city names tagged as
         places), and unknown names ending in 市/县/区/镇/乡/村/街道/社区."""
@@ -299,6 +311,13 @@ class Detector:
                     if not accept_division(self.v, text, b, e, text[e : e + 1], starts, name_ends):
                         break
                     key = self.d.full[text[b:e]]
+                    word = at.get(b)
+                    if b not in starts and word is not None and toks[word].tag in NAME_TAGS:
+                        # 栖凤/ng 县: the real 凤县 is the tail of a longer name; the whole
+                        # name goes, or its first character would be left behind (栖某县)
+                        b = toks[word].start
+                    elif len(name) == 2 and b > 0 and self._glued_stem(text[b - 1]):
+                        b -= 1  # 栖/v 凤县, 清/t 岚县: the same, split by the tagger
                     out.append(
                         Candidate(
                             b,
@@ -323,14 +342,23 @@ class Detector:
             official = any(text.startswith(w, e) for w in self.v.division_organs) or (
                 m.group(0) in "区县" and NEXT_TOWN_RE.match(text, e) is not None
             )  # 桐山区审计局, 菰城区榉林街道: an organ or a town of the division follows
+            from_bare = False
             if s - start < 2 and official:
                 bare = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
                 inside = [t for t in toks if bare <= t.start < s and t.end <= s]
-                if all(t.tag in NAME_TAGS for t in inside):  # not 按照/p|市委
-                    start = bare
+                holder = at.get(bare)  # the word the bare name starts in (按程序/l: 程序交镇)
+                cut = holder is not None and toks[holder].start < bare
+                if all(t.tag in NAME_TAGS for t in inside) and not (  # not 按照/p|市委
+                    cut and toks[holder].tag in CLAUSE_TAGS
+                ):
+                    start, from_bare = bare, True
             word = text[start:e]
             if s - start < 2 or not self.is_place(word, text[e : e + 1], official):
                 continue
+            if not from_bare and any(
+                t.tag in CLAUSE_TAGS for t in toks if start <= t.start and t.end <= s
+            ):
+                continue  # 按程序/l 交镇: no place name holds an idiom or a preposition
             if text[s - 1] in self.v.function_chars:
                 continue  # 任镇, 向镇, 到村: a verb before 镇/村, not a name
             token = at.get(s)

@@ -182,3 +182,26 @@ def test_the_authors_given_name_inside_a_longer_word_is_kept() -> None:
     )
     example, _ = anonymize(draft)
     assert example.sections["opening"][0] == "庆祝建军节时，某某同志说要带头。"
+
+
+def _opening(text: str) -> str:
+    draft = Draft(genre="dangxing-fenxi", meta=Meta(), sections={"opening": [text]})
+    out, _ = anonymize(draft)
+    return out.sections["opening"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an invented county whose tail is a real one (凤县, 岚县) goes whole
+        ("我参加了栖凤县委党校的培训。", "我参加了某县委党校的培训。"),
+        ("我到清岚县调研。", "我到某县调研。"),
+        ("我到凤县调研。", "我到某县调研。"),
+        # words ending before 镇 are no town: 按程序|交镇纪委 is "hand it to the town's 纪委"
+        ("没有按程序交镇纪委核查。", "没有按程序交镇纪委核查。"),
+        # a village right after its county's suffix is still found
+        ("家在溪棠县杉坪村。", "家在某县某村。"),
+    ],
+)
+def test_place_names_go_whole_and_ordinary_words_stay(text: str, expected: str) -> None:
+    assert _opening(text) == expected
