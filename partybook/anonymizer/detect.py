@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .division_match import TOWARDS, accept_division
+from .division_match import accept_division, glued_stem
 from .divisions import Divisions
 from .nlp import Token
 from .vocab import Vocabulary
@@ -282,16 +282,6 @@ class Detector:
         pub = self.v.public.get(word)
         return word in self.d.alias or (pub is not None and pub.kind == "site")
 
-    def _glued_stem(self, c: str) -> bool:
-        """A character before a two-character county (凤县, 岚县) that is no word of its own
-        there: not a function word, a verb of going, punctuation or another suffix."""
-        return (
-            "\u4e00" <= c <= "\u9fff"
-            and c not in self.v.function_chars
-            and c not in TOWARDS
-            and c not in "省市县区镇乡村是为任"
-        )
-
     def places(self, text: str, toks: list[Token]) -> list[Candidate]:
         """Divisions from the dataset (full names, and bare province/city names tagged as
         places), and unknown names ending in 市/县/区/镇/乡/村/街道/社区."""
@@ -311,12 +301,12 @@ class Detector:
                     if not accept_division(self.v, text, b, e, text[e : e + 1], starts, name_ends):
                         break
                     key = self.d.full[text[b:e]]
-                    word = at.get(b)
-                    if b not in starts and word is not None and toks[word].tag in NAME_TAGS:
+                    held = at.get(b)
+                    if b not in starts and held is not None and toks[held].tag in NAME_TAGS:
                         # 栖凤/ng 县: the real 凤县 is the tail of a longer name; the whole
                         # name goes, or its first character would be left behind (栖某县)
-                        b = toks[word].start
-                    elif len(name) == 2 and b > 0 and self._glued_stem(text[b - 1]):
+                        b = toks[held].start
+                    elif len(name) == 2 and b > 0 and glued_stem(self.v, text[b - 1]):
                         b -= 1  # 栖/v 凤县, 清/t 岚县: the same, split by the tagger
                     out.append(
                         Candidate(
@@ -346,11 +336,10 @@ class Detector:
             if s - start < 2 and official:
                 bare = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
                 inside = [t for t in toks if bare <= t.start < s and t.end <= s]
-                holder = at.get(bare)  # the word the bare name starts in (按程序/l: 程序交镇)
-                cut = holder is not None and toks[holder].start < bare
-                if all(t.tag in NAME_TAGS for t in inside) and not (  # not 按照/p|市委
-                    cut and toks[holder].tag in CLAUSE_TAGS
-                ):
+                k = at.get(bare)  # the word the bare name starts in (按程序/l: 程序交镇)
+                holder = toks[k] if k is not None else None
+                cut = holder is not None and holder.start < bare and holder.tag in CLAUSE_TAGS
+                if all(t.tag in NAME_TAGS for t in inside) and not cut:  # not 按照/p|市委
                     start, from_bare = bare, True
             word = text[start:e]
             if s - start < 2 or not self.is_place(word, text[e : e + 1], official):

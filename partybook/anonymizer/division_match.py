@@ -45,3 +45,15 @@ def accept_division(
             return bool(before) and before in TOWARDS  # 到|任村镇, not 担任|村镇, 我以|古镇
         return b in starts and b not in names  # 姚/nr 村镇; not 夏英/nr 下乡 (英下乡)
     return True
+
+
+def glued_stem(v: Vocabulary, c: str) -> bool:
+    """A character before a two-character county (凤县, 岚县) that is no word of its own
+    there (栖凤县, 清岚县: invented names ending in a real county): not a function word, a
+    verb of going, another place's suffix or 是/为/任."""
+    return (
+        "\u4e00" <= c <= "\u9fff"
+        and c not in v.function_chars
+        and c not in TOWARDS
+        and c not in "省市县区镇乡村是为任"
+    )
