@@ -336,8 +336,8 @@ class Detector:
             if s - start < 2 and official:
                 bare = self._bare_start(text, s)  # 桐/山区|审计局: the tagger's 山区
                 inside = [t for t in toks if bare <= t.start < s and t.end <= s]
-                k = at.get(bare)  # the word the bare name starts in (按程序/l: 程序交镇)
-                holder = toks[k] if k is not None else None
+                j = at.get(bare)  # the word the bare name starts in (按程序/l: 程序交镇)
+                holder = toks[j] if j is not None else None
                 cut = holder is not None and holder.start < bare and holder.tag in CLAUSE_TAGS
                 if all(t.tag in NAME_TAGS for t in inside) and not cut:  # not 按照/p|市委
                     start, from_bare = bare, True
