@@ -154,7 +154,12 @@ def _genre_notice(guess: GenreGuess, genre: Genre) -> str:
     else:
         head = f"识别为“{genre.name}”，但把握不大（{guess.confidence:.0%}）"
     close = f"，也可能是{'、'.join(names)}" if names else ""
-    return f"{head}{close}。如不对，请用 --genre 指定文体（如 --genre {guess.close[0] if guess.close else genre.id}）。"
+    how = (
+        f"如 --genre {guess.close[0]}"
+        if guess.close
+        else "partybook genres 列出全部文体"  # suggesting the genre chosen would help nobody
+    )
+    return f"{head}{close}。如不对，请用 --genre 指定文体（{how}）。"
 
 
 def _import_article(

@@ -318,3 +318,16 @@ def test_site_prose_and_posting_time_lines_are_removed():
 def test_words_split_by_spaces_are_joined():
     d = _imp("党性分析\n一、基本情况\n我是 共 产 党 员。\n").draft
     assert d.paragraphs("basic") == ["我是共产党员。"]
+
+
+def test_an_unsure_genre_without_rivals_points_to_the_genre_list_not_to_itself():
+    text = (
+        "2024年度个人工作总结\n今年以来，我认真履行岗位职责，完成了各项任务。\n"
+        "一、主要工作\n完成了预算编制。\n二、存在的不足\n学习不够系统。\n"
+    )
+    r = _imp(text)
+    notice = next(n for n in r.notices if "--genre" in n)
+    if not r.close_genres:
+        assert "partybook genres" in notice and f"--genre {r.draft.genre}" not in notice
+    else:
+        assert f"--genre {r.close_genres[0]}" in notice
