@@ -321,13 +321,11 @@ def test_words_split_by_spaces_are_joined():
 
 
 def test_an_unsure_genre_without_rivals_points_to_the_genre_list_not_to_itself():
-    text = (
-        "2024年度个人工作总结\n今年以来，我认真履行岗位职责，完成了各项任务。\n"
-        "一、主要工作\n完成了预算编制。\n二、存在的不足\n学习不够系统。\n"
-    )
-    r = _imp(text)
-    notice = next(n for n in r.notices if "--genre" in n)
-    if not r.close_genres:
-        assert "partybook genres" in notice and f"--genre {r.draft.genre}" not in notice
-    else:
-        assert f"--genre {r.close_genres[0]}" in notice
+    from partybook.importer.detect import GenreGuess
+    from partybook.importer.pipeline import _genre_notice
+
+    genre = load_genre("minzhu-pingyi")
+    alone = _genre_notice(GenreGuess("minzhu-pingyi", 0.2, []), genre)
+    assert "partybook genres" in alone and "--genre minzhu-pingyi" not in alone
+    rival = _genre_notice(GenreGuess("minzhu-pingyi", 0.2, ["duizhao-jiancha"]), genre)
+    assert "--genre duizhao-jiancha" in rival and "partybook genres" not in rival
