@@ -77,6 +77,7 @@ def _pdf_convert(docx_files: dict[str, bytes], notices: list[str]) -> dict[str, 
         installed_families,
         load_fonts,
         run_libreoffice,
+        soffice_failed,
         substitution_notice,
         substitutions,
     )
@@ -109,7 +110,7 @@ def _pdf_convert(docx_files: dict[str, bytes], notices: list[str]) -> dict[str, 
         except subprocess.TimeoutExpired:
             pass  # whatever was converted is kept; the rest is reported below
         except OSError as err:
-            raise PartybookError(f"无法启动 LibreOffice（{soffice}）：{err}。") from None
+            raise PartybookError(soffice_failed(soffice, err)) from None
         for name, ascii_name in ascii_names.items():
             pdf = work / "out" / (ascii_name[:-5] + ".pdf")
             out[name] = pdf.read_bytes() if pdf.is_file() else "LibreOffice 没有生成 PDF"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..draft import Comment, Draft
 from ..errors import PartybookError
+from ..reading import read_bytes_zh
 
 JSON_SUFFIX = ".json"
 IMPORT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")  # .pdf: with a text layer (pdftotext)
@@ -79,10 +80,10 @@ def convert_legacy(paths: list[Path]) -> dict[Path, bytes | str]:
     files: list[tuple[bytes, str]] = []
     for p in paths:
         try:
-            files.append((p.read_bytes(), p.name))
+            files.append((read_bytes_zh(p, "文件"), p.name))
             readable.append(p)
-        except OSError as err:
-            out[p] = f"无法读取 {p.name}：{err.strerror or type(err).__name__}"
+        except PartybookError as err:  # the one wording of an unreadable file
+            out[p] = str(err)
     if not files:
         return out
     try:

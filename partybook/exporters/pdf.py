@@ -174,7 +174,7 @@ class PdfExporter(Exporter):
                     "或先导出 .docx 再用 Word/WPS 另存为 PDF。"
                 ) from None
             except OSError as err:
-                raise ExportError(f"无法启动 LibreOffice（{soffice}）：{err}。") from None
+                raise ExportError(soffice_failed(soffice, err)) from None
             out = work / "draft.pdf"
             if not out.exists():
                 detail = (proc.stderr or proc.stdout or "").strip().splitlines()[-1:] or [""]
@@ -186,3 +186,9 @@ class PdfExporter(Exporter):
         if subs:
             self.notices.append(substitution_notice(subs))
         return pdf
+
+
+def soffice_failed(soffice: str, err: OSError) -> str:
+    """The one wording of a LibreOffice that would not start (the PDF export, the class's
+    batch export)."""
+    return f"无法启动 LibreOffice（{soffice}）：{err}。请确认 LibreOffice 已正确安装（libreoffice-writer）。"
