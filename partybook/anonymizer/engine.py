@@ -17,6 +17,7 @@ from .lists import Lists
 from .model import Decisions, Proposal
 from .names import NameForms
 from .nlp import tokens
+from .units import bureaus, named_units
 from .vocab import Lexicon, Public, Vocabulary, load_vocabulary
 
 UNIT_TAILS = ("人民政府", "办事处", "管委会", "委员会")
@@ -191,11 +192,11 @@ class DraftContext:
         places = det.places(text, toks)
         cands.extend(places)
         cands.extend(
-            det.bureaus(
-                text, {c.end for c in places} | {c.end for c in cands if c.detector == "meta"}
+            bureaus(
+                det, text, {c.end for c in places} | {c.end for c in cands if c.detector == "meta"}
             )
         )
-        cands.extend(det.units(text, toks))
+        cands.extend(named_units(det, text, toks))
         cands.extend(personal_dates(self.v, text, self._years_near(text, public)))
         cands = trim_glued(
             text,
