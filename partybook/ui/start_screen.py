@@ -47,6 +47,7 @@ class StartScreen:
         new = button("新建空白草稿", "pb-new", "success", icon="plus")
         new.on_click(msgs.guard(self._new, "新建草稿"))
         self.example_rows = w.VBox()
+        self._rows_of: tuple[str, ...] | None = None  # (genre id, example ids) shown there
         self.example_rows.add_class("pb-example-starts")
         self.genre.observe(msgs.guard(lambda _: self._show_genre(), "选择文体"), "value")
         new_card = w.VBox(
@@ -172,6 +173,10 @@ class StartScreen:
                 f'<span class="pb-genre-about">{esc(g.description)}</span></div>'
             )
         self.genre_list.value = "".join(rows)
+        shown = (chosen.id, *(ex.id for ex in chosen.examples)) if chosen else ()
+        if shown == self._rows_of:
+            return  # the same buttons stay: a rebuilt button would lose a click in flight
+        self._rows_of = shown
         if chosen is None or not chosen.examples:
             self.example_rows.children = ()
             return
