@@ -11,7 +11,7 @@ from partybook.genre import load_genre
 from partybook.pagination import Metrics, paginate
 from partybook.pagination.latin import installed_latin
 
-from .test_workbook_browser import Server, wait_saved_with, wait_text
+from .test_workbook_browser import Server, start_from_example, wait_saved_with, wait_text
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def test_paged_preview_and_page_count(voila_server: Server, page, artifacts_dir:
     example = genre.examples[0]
     page.goto(voila_server.url + "/", timeout=120_000)
     page.wait_for_selector(".pb-new", timeout=120_000)
-    page.locator(f".pb-from-example-{example.id}").click()
+    start_from_example(page, example.id)
     # the drafts folder is shared with the other browser tests: wait for this example's draft
     want = genre.example_draft(example.id)
     _, draft = wait_saved_with(
