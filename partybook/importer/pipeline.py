@@ -17,11 +17,8 @@ from .model import Change, ImportResult, Para, Removal
 from .signals import signals
 
 SURE = 0.55  # a genre guess at least this confident, with no close rival, is just stated
-# the characters of every placeholder form (xx, ×××, 某某, ____, 【】) and the blank bracket
+# the characters of every placeholder form (xx, ×××, 某某, ____, 【】) but the blank bracket
 _HOLE_CHARS = "xX×Ｘｘ*＊某_＿【[［"
-# a blank bracket （   ）: two regexes with a literal first character are ~10× faster on
-# a long text than one starting with a character class
-_BLANK_BRACKETS = (re.compile(r"（\s+[)）]"), re.compile(r"\(\s+[)）]"))
 _GAP = re.compile(r"[ \u3000\t]+")
 
 
@@ -132,11 +129,14 @@ def _compact(text: str) -> str:
 
 
 def _placeholders(draft: Draft) -> list[str]:
+    from ..template_leftovers import quick_parts
     from .junk import find_placeholders
 
     text = "\n".join([draft.text_of(sid) for sid in draft.sections] + draft.unplaced)
-    if not any(c in text for c in _HOLE_CHARS) and not any(b.search(text) for b in _BLANK_BRACKETS):
-        return []  # every placeholder holds one of these (substring scans at C speed)
+    # the leftovers' own blank-bracket patterns (a literal first character: fast on long text)
+    blank = quick_parts().patterns
+    if not any(c in text for c in _HOLE_CHARS) and not any(b.search(text) for b in blank):
+        return []  # every placeholder holds one of these (scans at C speed)
     return [x.text for x in find_placeholders(text)]
 
 
